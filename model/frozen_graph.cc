@@ -1,0 +1,63 @@
+#include "model/frozen_graph.h"
+
+#include <algorithm>
+
+namespace msout::model {
+
+FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options) {
+  FrozenGraph g;
+  const auto n = static_cast<std::uint32_t>(model.entities.size());
+  g.req_offsets_.reserve(n + 1);
+  g.req_offsets_.push_back(0);
+  for (std::uint32_t node = 0; node < n; ++node) {
+    const Entity& entity = model.entities[node];
+    for (std::uint32_t r = 0; r < entity.requirements.size(); ++r) {
+      const Requirement& req = entity.requirements[r];
+      const bool group_disputed = req.evidence.confidence == Confidence::kDisputed;
+      FrozenRequirement frozen{};
+      frozen.first_edge = static_cast<std::uint32_t>(g.edges_.size());
+      frozen.gate = req.gate;
+      frozen.effect = req.effect;
+      frozen.switchover = req.switchover.seconds;
+      for (std::uint32_t m = 0; m < req.members.size(); ++m) {
+        const Dependency& dep = req.members[m];
+        const bool disputed = group_disputed || dep.evidence.confidence == Confidence::kDisputed;
+        if (disputed && !options.include_disputed) continue;
+        g.edges_.push_back({dep.target, node, dep.tolerance.seconds, dep.recovery.seconds,
+                            dep.degraded_propagates});
+        g.edge_requirement_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
+        g.source_member_.push_back(m);
+      }
+      frozen.end_edge = static_cast<std::uint32_t>(g.edges_.size());
+      const std::uint32_t kept = frozen.end_edge - frozen.first_edge;
+      if (kept == 0) continue;  // every member disputed: the requirement is left out
+      // Leaving out a disputed member must not make a k-of-n group impossible to meet.
+      frozen.k = std::min(req.k, kept);
+      g.requirements_.push_back(frozen);
+      g.source_requirement_.push_back(r);
+    }
+    g.req_offsets_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
+  }
+  // Reverse index by counting sort: stable, so dependents appear in edge order.
+  g.dependent_offsets_.assign(n + 1, 0);
+  for (const FrozenEdge& e : g.edges_) ++g.dependent_offsets_[e.dependency + 1];
+  for (std::uint32_t i = 0; i < n; ++i) g.dependent_offsets_[i + 1] += g.dependent_offsets_[i];
+  g.dependent_edges_.resize(g.edges_.size());
+  std::vector<std::uint32_t> cursor(g.dependent_offsets_.begin(), g.dependent_offsets_.end() - 1);
+  for (std::uint32_t e = 0; e < g.edges_.size(); ++e) {
+    g.dependent_edges_[cursor[g.edges_[e].dependency]++] = e;
+  }
+  return g;
+}
+
+std::size_t FrozenGraph::memory_bytes() const {
+  return req_offsets_.capacity() * sizeof(std::uint32_t) +
+         requirements_.capacity() * sizeof(FrozenRequirement) +
+         edges_.capacity() * sizeof(FrozenEdge) +
+         (edge_requirement_.capacity() + dependent_offsets_.capacity() +
+          dependent_edges_.capacity() + source_requirement_.capacity() +
+          source_member_.capacity()) *
+             sizeof(std::uint32_t);
+}
+
+}  // namespace msout::model

@@ -1,0 +1,87 @@
+// FrozenGraph: the model compiled into flat, integer-indexed arrays (CSR) for the engine.
+//
+// Node i is Model::entities[i]. Node i's requirements are requirements[req_offsets[i] ..
+// req_offsets[i+1]); requirement r's member edges are edges[r.first_edge .. r.end_edge).
+// The reverse index lists, for each node, the edges that depend on it — who to notify when
+// it changes. No per-edge heap objects: a 10-million-edge graph is a few flat arrays.
+// Immutable after freeze(); safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "model/model.h"
+
+namespace msout::model {
+
+struct FrozenEdge {
+  std::uint32_t dependency;  // node this edge needs
+  std::uint32_t owner;       // node that needs it (the dependent)
+  std::int64_t tolerance;    // seconds
+  std::int64_t recovery;     // seconds
+  bool degraded_propagates;
+};
+
+struct FrozenRequirement {
+  std::uint32_t first_edge;
+  std::uint32_t end_edge;
+  std::uint32_t k;  // members needed (1 for single and any)
+  Gate gate;
+  Effect effect;
+  std::int64_t switchover;  // seconds, any groups only
+};
+
+struct FreezeOptions {
+  // Dependencies whose evidence is "disputed" stay in the model but are left out of the
+  // graph unless this is set (a disputed claim must not fail anything by default).
+  bool include_disputed = false;
+};
+
+class FrozenGraph {
+ public:
+  static FrozenGraph freeze(const Model& model, const FreezeOptions& options = {});
+
+  std::uint32_t node_count() const { return static_cast<std::uint32_t>(req_offsets_.size() - 1); }
+  std::span<const FrozenRequirement> requirements_of(std::uint32_t node) const {
+    return {requirements_.data() + req_offsets_[node], requirements_.data() + req_offsets_[node + 1]};
+  }
+  std::span<const FrozenEdge> members(const FrozenRequirement& r) const {
+    return {edges_.data() + r.first_edge, edges_.data() + r.end_edge};
+  }
+  // Index of requirement `r` within the global requirement array.
+  std::uint32_t requirement_index(std::uint32_t node, std::size_t local) const {
+    return req_offsets_[node] + static_cast<std::uint32_t>(local);
+  }
+  const FrozenRequirement& requirement(std::uint32_t index) const { return requirements_[index]; }
+  const FrozenEdge& edge(std::uint32_t index) const { return edges_[index]; }
+  std::uint32_t requirement_count() const { return static_cast<std::uint32_t>(requirements_.size()); }
+  std::uint32_t edge_count() const { return static_cast<std::uint32_t>(edges_.size()); }
+  // First global requirement index of `node`.
+  std::uint32_t first_requirement(std::uint32_t node) const { return req_offsets_[node]; }
+  // Requirement that edge `e` belongs to.
+  std::uint32_t requirement_of_edge(std::uint32_t e) const { return edge_requirement_[e]; }
+  // Edges whose dependency is `node`.
+  std::span<const std::uint32_t> dependents_of(std::uint32_t node) const {
+    return {dependent_edges_.data() + dependent_offsets_[node],
+            dependent_edges_.data() + dependent_offsets_[node + 1]};
+  }
+  // Position of requirement `index` in its entity's Model::Entity::requirements, and of each
+  // edge in its requirement's members, for mapping results back to the model.
+  std::uint32_t source_requirement(std::uint32_t index) const { return source_requirement_[index]; }
+  std::uint32_t source_member(std::uint32_t edge) const { return source_member_[edge]; }
+  // Approximate heap bytes held.
+  std::size_t memory_bytes() const;
+
+ private:
+  std::vector<std::uint32_t> req_offsets_;
+  std::vector<FrozenRequirement> requirements_;
+  std::vector<FrozenEdge> edges_;
+  std::vector<std::uint32_t> edge_requirement_;
+  std::vector<std::uint32_t> dependent_offsets_;
+  std::vector<std::uint32_t> dependent_edges_;
+  std::vector<std::uint32_t> source_requirement_;
+  std::vector<std::uint32_t> source_member_;
+};
+
+}  // namespace msout::model

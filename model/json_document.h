@@ -1,0 +1,26 @@
+// Parsing JSON text with errors a user can act on.
+//
+// parse_json() reports malformed JSON with line and column, and rejects duplicate object
+// keys (which nlohmann::json would silently collapse) with the JSON pointer of the object.
+// Also: helpers that build JSON pointers for diagnostics.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/diagnostics.h"
+#include "model/source_text.h"
+
+namespace msout::model {
+
+// Parses `source`; on failure adds diagnostics to `diags` and returns nullopt.
+std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& diags);
+
+// `pointer` + "/" + escaped `token` (RFC 6901).
+std::string pointer_append(std::string_view pointer, std::string_view token);
+std::string pointer_append(std::string_view pointer, std::size_t index);
+
+}  // namespace msout::model

@@ -1,0 +1,131 @@
+#include "model/json_reader.h"
+
+#include <algorithm>
+
+#include "model/json_document.h"
+
+namespace msout::model {
+namespace {
+
+std::string type_name(const nlohmann::json& value) {
+  return value.is_number_integer() ? "an integer" : std::string("a ") + value.type_name();
+}
+
+}  // namespace
+
+bool JsonReader::object(const json& value, const std::string& pointer,
+                        std::initializer_list<std::string_view> allowed,
+                        std::initializer_list<std::string_view> required) {
+  if (!value.is_object()) {
+    error(pointer, "expected an object, found " + type_name(value));
+    return false;
+  }
+  for (const auto& [key, unused] : value.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      std::string known;
+      for (std::string_view k : allowed) known += (known.empty() ? "" : ", ") + std::string(k);
+      error(pointer_append(pointer, key), "unknown key \"" + key + "\" (known: " + known + ")");
+    }
+  }
+  for (std::string_view key : required) {
+    if (!value.contains(key)) error(pointer, "missing required key \"" + std::string(key) + "\"");
+  }
+  return true;
+}
+
+std::optional<std::string> JsonReader::string(const json& object, std::string_view key,
+                                              const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (!it->is_string()) {
+    error(pointer_append(pointer, key), "expected a string, found " + type_name(*it));
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+std::optional<bool> JsonReader::boolean(const json& object, std::string_view key,
+                                        const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (!it->is_boolean()) {
+    error(pointer_append(pointer, key), "expected true or false, found " + type_name(*it));
+    return std::nullopt;
+  }
+  return it->get<bool>();
+}
+
+std::optional<std::uint64_t> JsonReader::count(const json& object, std::string_view key,
+                                               const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
+  if (it->is_number_integer()) {
+    error(pointer_append(pointer, key), "must not be negative");
+  } else {
+    error(pointer_append(pointer, key),
+          "expected a non-negative integer, found " + type_name(*it));
+  }
+  return std::nullopt;
+}
+
+std::optional<Duration> JsonReader::duration(const json& object, std::string_view key,
+                                             const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (!it->is_string()) {
+    error(pointer_append(pointer, key),
+          "expected a duration string such as \"15m\", found " + type_name(*it));
+    return std::nullopt;
+  }
+  DurationParse parsed = parse_duration(it->get<std::string>());
+  if (!parsed.value) error(pointer_append(pointer, key), parsed.error);
+  return parsed.value;
+}
+
+std::vector<std::string> JsonReader::strings(const json& object, std::string_view key,
+                                             const std::string& pointer, bool allow_single) {
+  std::vector<std::string> out;
+  auto it = object.find(key);
+  if (it == object.end()) return out;
+  const std::string here = pointer_append(pointer, key);
+  if (allow_single && it->is_string()) {
+    out.push_back(it->get<std::string>());
+    return out;
+  }
+  if (!it->is_array()) {
+    error(here, std::string("expected an array of strings") + (allow_single ? " or a string" : "") +
+                    ", found " + type_name(*it));
+    return out;
+  }
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& item = (*it)[i];
+    if (item.is_string()) {
+      out.push_back(item.get<std::string>());
+    } else {
+      error(pointer_append(here, i), "expected a string, found " + type_name(item));
+    }
+  }
+  return out;
+}
+
+const nlohmann::json* JsonReader::array(const json& object, std::string_view key,
+                                        const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return nullptr;
+  if (!it->is_array()) {
+    error(pointer_append(pointer, key), "expected an array, found " + type_name(*it));
+    return nullptr;
+  }
+  return &*it;
+}
+
+bool is_valid_id(std::string_view id) {
+  auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (id.empty() || !lower_or_digit(id.front())) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) {
+    return lower_or_digit(c) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+}  // namespace msout::model

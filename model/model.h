@@ -1,0 +1,106 @@
+// Model: the world as data — entities (nodes) and their requirements (dependency edges,
+// possibly grouped by any / k-of-n gates), as loaded from msout-model/1 files.
+//
+// Invariants after a successful load (model_loader.h): ids are unique; every dependency's
+// `target` indexes `entities`; groups are non-empty and 1 <= k <= members. Cycles are legal.
+// Every element remembers its file and JSON pointer, so later stages can report places.
+// The format is documented in docs/model-format.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/duration.h"
+
+namespace msout::model {
+
+enum class EntityKind : std::uint8_t { kProvider, kService, kOrganisation, kFunction };
+enum class Layer : std::uint8_t { kNone, kSaas, kInfra, kSelf };
+enum class Effect : std::uint8_t { kDegraded = 1, kDown = 2 };
+enum class Confidence : std::uint8_t {
+  kUnstated, kConfirmed, kReported, kPresumed, kPlanned, kDisputed };
+enum class Gate : std::uint8_t { kSingle, kAny, kKOfN };
+
+std::string_view to_string(EntityKind kind);
+std::string_view to_string(Layer layer);
+std::string_view to_string(Effect effect);
+std::string_view to_string(Confidence confidence);
+std::optional<EntityKind> entity_kind_from(std::string_view text);
+std::optional<Layer> layer_from(std::string_view text);
+std::optional<Effect> effect_from(std::string_view text);
+std::optional<Confidence> confidence_from(std::string_view text);
+
+// Where a model element was written.
+struct Place {
+  std::string file;
+  std::string pointer;
+};
+
+struct Evidence {
+  std::string source;  // URL, or the name of the source document
+  Confidence confidence = Confidence::kUnstated;
+  std::string quote;
+};
+
+struct Dependency {
+  std::string on;            // id of the dependency, as written
+  std::uint32_t target = 0;  // index into Model::entities, resolved by the loader
+  Layer layer = Layer::kNone;
+  Duration tolerance;
+  Duration recovery;
+  Effect effect = Effect::kDown;  // for members of a group: the group's effect
+  bool degraded_propagates = false;
+  Evidence evidence;
+  std::vector<std::string> assumptions;
+  std::string note;
+  Place place;
+};
+
+struct Requirement {
+  Gate gate = Gate::kSingle;
+  std::uint32_t k = 1;  // members needed: 1 for single and any, k for k-of-n
+  Effect effect = Effect::kDown;
+  Duration switchover;  // any groups only
+  std::vector<Dependency> members;  // exactly one for a single dependency
+  Evidence evidence;
+  std::vector<std::string> assumptions;
+  std::string note;
+  Place place;
+};
+
+struct Entity {
+  std::string id;
+  std::string name;
+  EntityKind kind = EntityKind::kService;
+  std::string sector;
+  std::string jurisdiction;
+  std::vector<std::string> regions;
+  std::vector<std::string> tags;
+  std::uint64_t people_served = 0;
+  Evidence evidence;
+  std::vector<std::string> assumptions;
+  std::vector<Requirement> requirements;  // all of them are needed
+  Place place;
+};
+
+struct Model {
+  std::string name;
+  std::string description;
+  std::vector<std::string> files;  // in load order
+  std::vector<Entity> entities;    // in load order: file name order, then file order
+
+  // Index of the entity with `id`, if any.
+  std::optional<std::uint32_t> find(std::string_view id) const;
+
+  // Rebuilds the id index; the loader calls it, so do code that edits `entities`.
+  void reindex();
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+}  // namespace msout::model

@@ -1,0 +1,281 @@
+#include "model/model_loader.h"
+
+#include <unordered_map>
+
+#include "model/file_format.h"
+#include "model/json_document.h"
+#include "model/json_reader.h"
+
+namespace msout::model {
+namespace {
+
+using nlohmann::json;
+
+Evidence read_evidence(JsonReader& in, const json& parent, const std::string& pointer) {
+  Evidence evidence;
+  auto it = parent.find("evidence");
+  if (it == parent.end()) return evidence;
+  const std::string here = pointer_append(pointer, "evidence");
+  if (!in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
+    return evidence;
+  }
+  evidence.source = in.string(*it, "source", here).value_or("");
+  evidence.quote = in.string(*it, "quote", here).value_or("");
+  if (auto text = in.string(*it, "confidence", here)) {
+    if (auto confidence = confidence_from(*text)) {
+      evidence.confidence = *confidence;
+    } else {
+      in.error(pointer_append(here, "confidence"),
+               "unknown confidence \"" + *text +
+                   "\" (known: confirmed, reported, presumed, planned, disputed)");
+    }
+  }
+  return evidence;
+}
+
+std::optional<Effect> read_effect(JsonReader& in, const json& object, const std::string& pointer) {
+  auto text = in.string(object, "effect", pointer);
+  if (!text) return std::nullopt;
+  auto effect = effect_from(*text);
+  if (!effect) {
+    in.error(pointer_append(pointer, "effect"),
+             "unknown effect \"" + *text + "\" (known: down, degraded)");
+  }
+  return effect;
+}
+
+// A single dependency, or a member of a group (`in_group`: no "effect" of its own).
+Dependency read_dependency(JsonReader& in, const json& value, const std::string& pointer,
+                           bool in_group) {
+  Dependency dep;
+  dep.place = {in.file(), pointer};
+  const bool ok =
+      in_group ? in.object(value, pointer,
+                           {"on", "layer", "tolerance", "recovery", "degraded_propagates",
+                            "evidence", "assumptions", "note"},
+                           {"on"})
+               : in.object(value, pointer,
+                           {"on", "layer", "tolerance", "recovery", "effect",
+                            "degraded_propagates", "evidence", "assumptions", "note"},
+                           {"on"});
+  if (!ok) return dep;
+  dep.on = in.string(value, "on", pointer).value_or("");
+  if (auto layer = in.string(value, "layer", pointer)) {
+    if (auto parsed = layer_from(*layer)) {
+      dep.layer = *parsed;
+    } else {
+      in.error(pointer_append(pointer, "layer"),
+               "unknown layer \"" + *layer + "\" (known: saas, infra, self)");
+    }
+  }
+  dep.tolerance = in.duration(value, "tolerance", pointer).value_or(Duration{});
+  dep.recovery = in.duration(value, "recovery", pointer).value_or(Duration{});
+  if (!in_group) dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
+  dep.degraded_propagates = in.boolean(value, "degraded_propagates", pointer).value_or(false);
+  dep.evidence = read_evidence(in, value, pointer);
+  dep.assumptions = in.strings(value, "assumptions", pointer);
+  dep.note = in.string(value, "note", pointer).value_or("");
+  return dep;
+}
+
+Requirement read_requirement(JsonReader& in, const json& value, const std::string& pointer) {
+  Requirement req;
+  req.place = {in.file(), pointer};
+  if (!value.is_object()) {
+    in.object(value, pointer, {}, {});  // reports the type
+    return req;
+  }
+  const bool is_any = value.contains("any");
+  const bool is_k_of_n = value.contains("k") || value.contains("of");
+  if (is_any && is_k_of_n) {
+    in.error(pointer, "a requirement is either an \"any\" group or a \"k\"-of-\"of\" group, "
+                      "not both");
+    return req;
+  }
+  if (!is_any && !is_k_of_n) {
+    Dependency dep = read_dependency(in, value, pointer, /*in_group=*/false);
+    req.effect = dep.effect;
+    req.members.push_back(std::move(dep));
+    return req;
+  }
+  const char* members_key = is_any ? "any" : "of";
+  const bool ok =
+      is_any ? in.object(value, pointer,
+                         {"any", "switchover", "effect", "evidence", "assumptions", "note"},
+                         {"any"})
+             : in.object(value, pointer, {"k", "of", "effect", "evidence", "assumptions", "note"},
+                         {"k", "of"});
+  if (!ok) return req;
+  req.gate = is_any ? Gate::kAny : Gate::kKOfN;
+  req.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
+  if (is_any) req.switchover = in.duration(value, "switchover", pointer).value_or(Duration{});
+  req.evidence = read_evidence(in, value, pointer);
+  req.assumptions = in.strings(value, "assumptions", pointer);
+  req.note = in.string(value, "note", pointer).value_or("");
+  const std::string members_pointer = pointer_append(pointer, members_key);
+  if (const json* members = in.array(value, members_key, pointer)) {
+    if (members->empty()) in.error(members_pointer, "empty group: needs at least one member");
+    for (std::size_t i = 0; i < members->size(); ++i) {
+      Dependency member =
+          read_dependency(in, (*members)[i], pointer_append(members_pointer, i), true);
+      member.effect = req.effect;
+      req.members.push_back(std::move(member));
+    }
+  }
+  if (!is_any) {
+    auto k = in.count(value, "k", pointer);
+    if (k && *k == 0) {
+      in.error(pointer_append(pointer, "k"), "k must be at least 1");
+    } else if (k && !req.members.empty() && *k > req.members.size()) {
+      in.error(pointer_append(pointer, "k"), "k = " + std::to_string(*k) + " is larger than n = " +
+                                                 std::to_string(req.members.size()) + " members");
+    }
+    req.k = static_cast<std::uint32_t>(std::min<std::uint64_t>(k.value_or(1), UINT32_MAX));
+  }
+  return req;
+}
+
+Entity read_entity(JsonReader& in, const json& value, const std::string& pointer) {
+  Entity entity;
+  entity.place = {in.file(), pointer};
+  if (!in.object(value, pointer,
+                 {"id", "name", "kind", "sector", "jurisdiction", "regions", "tags",
+                  "people_served", "evidence", "assumptions", "requires"},
+                 {"id", "name", "kind"})) {
+    return entity;
+  }
+  entity.id = in.string(value, "id", pointer).value_or("");
+  if (value.contains("id") && value["id"].is_string() && !is_valid_id(entity.id)) {
+    in.error(pointer_append(pointer, "id"),
+             "invalid id \"" + entity.id + "\" (use lower-case letters, digits, '.', '_', '-')");
+  }
+  entity.name = in.string(value, "name", pointer).value_or("");
+  if (auto kind = in.string(value, "kind", pointer)) {
+    if (auto parsed = entity_kind_from(*kind)) {
+      entity.kind = *parsed;
+    } else {
+      in.error(pointer_append(pointer, "kind"),
+               "unknown kind \"" + *kind +
+                   "\" (known: provider, service, organisation, function)");
+    }
+  }
+  entity.sector = in.string(value, "sector", pointer).value_or("");
+  entity.jurisdiction = in.string(value, "jurisdiction", pointer).value_or("");
+  entity.regions = in.strings(value, "regions", pointer);
+  entity.tags = in.strings(value, "tags", pointer);
+  entity.people_served = in.count(value, "people_served", pointer).value_or(0);
+  entity.evidence = read_evidence(in, value, pointer);
+  entity.assumptions = in.strings(value, "assumptions", pointer);
+  const std::string requires_pointer = pointer_append(pointer, "requires");
+  if (const json* requirements = in.array(value, "requires", pointer)) {
+    for (std::size_t i = 0; i < requirements->size(); ++i) {
+      entity.requirements.push_back(
+          read_requirement(in, (*requirements)[i], pointer_append(requires_pointer, i)));
+    }
+  }
+  return entity;
+}
+
+void resolve_dependencies(Model& model, Diagnostics& diags) {
+  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
+    Entity& entity = model.entities[e];
+    for (Requirement& req : entity.requirements) {
+      for (Dependency& dep : req.members) {
+        if (dep.on.empty()) continue;  // already reported
+        if (auto target = model.find(dep.on)) {
+          dep.target = *target;
+          if (*target == e) {
+            diags.warning(dep.place.file, dep.place.pointer + "/on",
+                          "entity \"" + entity.id + "\" requires itself (a one-entity cycle: "
+                          "once down it cannot restart)");
+          }
+        } else {
+          diags.error(dep.place.file, dep.place.pointer + "/on",
+                      "entity \"" + entity.id + "\" requires unknown entity \"" + dep.on + "\"");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags) {
+  Model model;
+  std::unordered_map<std::string, Place> first_place;
+  for (const ModelDocument& doc : documents) {
+    JsonReader in(doc.file, diags);
+    model.files.push_back(doc.file);
+    if (!in.object(doc.json, "", {"$schema", "format", "name", "description", "entities"},
+                   {"format", "entities"})) {
+      continue;
+    }
+    auto format = in.string(doc.json, "format", "");
+    if (format && *format != kModelFormat) {
+      in.error("/format", "expected \"" + std::string(kModelFormat) + "\", found \"" + *format +
+                              "\"");
+      continue;
+    }
+    if (auto name = in.string(doc.json, "name", ""); name && model.name.empty()) model.name = *name;
+    if (auto description = in.string(doc.json, "description", "");
+        description && model.description.empty()) {
+      model.description = *description;
+    }
+    const json* entities = in.array(doc.json, "entities", "");
+    if (entities == nullptr) continue;
+    for (std::size_t i = 0; i < entities->size(); ++i) {
+      Entity entity = read_entity(in, (*entities)[i], pointer_append("/entities", i));
+      if (entity.id.empty()) continue;  // already reported
+      auto [it, inserted] = first_place.emplace(entity.id, entity.place);
+      if (!inserted) {
+        in.error(entity.place.pointer + "/id", "duplicate id \"" + entity.id +
+                                                   "\" (first defined at " + it->second.file +
+                                                   ": " + it->second.pointer + ")");
+        continue;
+      }
+      model.entities.push_back(std::move(entity));
+    }
+  }
+  model.reindex();
+  resolve_dependencies(model, diags);
+  return model;
+}
+
+Model load_model(const std::vector<SourceText>& sources) {
+  Diagnostics diags;
+  std::vector<ModelDocument> documents;
+  for (const SourceText& source : sources) {
+    if (auto json = parse_json(source, diags)) documents.push_back({source.name, std::move(*json)});
+  }
+  Model model = build_model(documents, diags);
+  if (diags.has_errors()) throw InputError(diags.errors());
+  return model;
+}
+
+Model load_model_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw IoError(path.string() + ": no such file or directory");
+  if (!std::filesystem::is_directory(path, ec)) return load_model({read_source(path)});
+  Diagnostics diags;
+  std::vector<ModelDocument> documents;
+  for (const auto& file : json_files_in(path)) {
+    SourceText source = read_source(file);
+    auto json = parse_json(source, diags);
+    if (!json) continue;
+    auto format = format_of(*json);
+    if (format == kModelFormat) {
+      documents.push_back({source.name, std::move(*json)});
+    } else if (!format || *format != kScenarioFormat) {
+      diags.error(source.name, "/format",
+                  "not an msout file: expected \"format\": \"" + std::string(kModelFormat) + "\"");
+    }
+  }
+  if (documents.empty() && !diags.has_errors()) {
+    throw IoError(path.string() + ": directory holds no msout-model/1 file");
+  }
+  Model model = build_model(documents, diags);
+  if (diags.has_errors()) throw InputError(diags.errors());
+  return model;
+}
+
+}  // namespace msout::model

@@ -1,0 +1,213 @@
+#include "model/scenario_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "model/file_format.h"
+#include "model/json_document.h"
+#include "model/json_reader.h"
+
+namespace msout::model {
+namespace {
+
+using nlohmann::json;
+
+Selector read_selector(JsonReader& in, const json& value, const std::string& pointer) {
+  Selector s;
+  s.place = {in.file(), pointer};
+  if (!in.object(value, pointer, {"ids", "kind", "jurisdiction", "tags", "regions", "sector"},
+                 {})) {
+    return s;
+  }
+  if (value.empty()) {
+    in.error(pointer, "empty selector: give at least one of ids, kind, jurisdiction, tags, "
+                      "regions, sector");
+  }
+  s.ids = in.strings(value, "ids", pointer, true);
+  for (const std::string& kind : in.strings(value, "kind", pointer, true)) {
+    if (auto parsed = entity_kind_from(kind)) {
+      s.kinds.push_back(*parsed);
+    } else {
+      in.error(pointer_append(pointer, "kind"),
+               "unknown kind \"" + kind + "\" (known: provider, service, organisation, function)");
+    }
+  }
+  s.jurisdictions = in.strings(value, "jurisdiction", pointer, true);
+  s.tags = in.strings(value, "tags", pointer, true);
+  s.regions = in.strings(value, "regions", pointer, true);
+  s.sectors = in.strings(value, "sector", pointer, true);
+  return s;
+}
+
+Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) {
+  Lever lever;
+  lever.place = {in.file(), pointer};
+  if (!in.object(value, pointer,
+                 {"id", "name", "at", "action", "select", "ends", "evidence", "assumptions",
+                  "note"},
+                 {"id", "at", "action", "select"})) {
+    return lever;
+  }
+  lever.id = in.string(value, "id", pointer).value_or("");
+  if (value.contains("id") && value["id"].is_string() && !is_valid_id(lever.id)) {
+    in.error(pointer_append(pointer, "id"),
+             "invalid id \"" + lever.id + "\" (use lower-case letters, digits, '.', '_', '-')");
+  }
+  lever.name = in.string(value, "name", pointer).value_or(lever.id);
+  lever.at = in.duration(value, "at", pointer).value_or(Duration{});
+  if (auto action = in.string(value, "action", pointer)) {
+    if (*action == "down") {
+      lever.action = LeverAction::kDown;
+    } else if (*action == "degraded") {
+      lever.action = LeverAction::kDegraded;
+    } else if (*action == "restore") {
+      lever.action = LeverAction::kRestore;
+    } else {
+      in.error(pointer_append(pointer, "action"),
+               "unknown action \"" + *action + "\" (known: down, degraded, restore)");
+    }
+  }
+  if (auto it = value.find("select"); it != value.end()) {
+    const std::string here = pointer_append(pointer, "select");
+    if (it->is_array()) {
+      if (it->empty()) in.error(here, "empty selector list");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        lever.selectors.push_back(read_selector(in, (*it)[i], pointer_append(here, i)));
+      }
+    } else {
+      lever.selectors.push_back(read_selector(in, *it, here));
+    }
+  }
+  lever.ends = in.strings(value, "ends", pointer);
+  if (!lever.ends.empty() && lever.action != LeverAction::kRestore) {
+    in.error(pointer_append(pointer, "ends"), "\"ends\" is only meaningful for action \"restore\"");
+  }
+  lever.evidence = Evidence{};
+  if (auto it = value.find("evidence"); it != value.end()) {
+    const std::string here = pointer_append(pointer, "evidence");
+    if (in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
+      lever.evidence.source = in.string(*it, "source", here).value_or("");
+      lever.evidence.quote = in.string(*it, "quote", here).value_or("");
+      auto confidence = in.string(*it, "confidence", here);
+      if (confidence && !confidence_from(*confidence)) {
+        in.error(pointer_append(here, "confidence"), "unknown confidence \"" + *confidence + "\"");
+      } else if (confidence) {
+        lever.evidence.confidence = *confidence_from(*confidence);
+      }
+    }
+  }
+  lever.assumptions = in.strings(value, "assumptions", pointer);
+  lever.note = in.string(value, "note", pointer).value_or("");
+  return lever;
+}
+
+}  // namespace
+
+std::string_view to_string(LeverAction action) {
+  switch (action) {
+    case LeverAction::kDown: return "down";
+    case LeverAction::kDegraded: return "degraded";
+    case LeverAction::kRestore: return "restore";
+  }
+  return "?";
+}
+
+bool Selector::matches(const Entity& e) const {
+  auto any_of = [](const auto& wanted, const auto& have) {
+    return wanted.empty() || std::any_of(wanted.begin(), wanted.end(), [&](const auto& w) {
+             return std::find(have.begin(), have.end(), w) != have.end();
+           });
+  };
+  auto one_of = [](const auto& wanted, const auto& value) {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+  };
+  return one_of(ids, e.id) && one_of(kinds, e.kind) && one_of(jurisdictions, e.jurisdiction) &&
+         any_of(tags, e.tags) && any_of(regions, e.regions) && one_of(sectors, e.sector);
+}
+
+Scenario build_scenario(const std::string& file, const json& document, Diagnostics& diags) {
+  JsonReader in(file, diags);
+  Scenario scenario;
+  scenario.file = file;
+  if (!in.object(document, "", {"$schema", "format", "name", "description", "horizon", "levers"},
+                 {"format", "name", "horizon", "levers"})) {
+    return scenario;
+  }
+  auto format = in.string(document, "format", "");
+  if (format && *format != kScenarioFormat) {
+    in.error("/format",
+             "expected \"" + std::string(kScenarioFormat) + "\", found \"" + *format + "\"");
+    return scenario;
+  }
+  in.string(document, "$schema", "");
+  scenario.name = in.string(document, "name", "").value_or("");
+  scenario.description = in.string(document, "description", "").value_or("");
+  scenario.horizon = in.duration(document, "horizon", "").value_or(Duration{});
+  if (document.contains("horizon") && scenario.horizon.seconds == 0) {
+    in.error("/horizon", "horizon must be longer than zero");
+  }
+  const json* levers = in.array(document, "levers", "");
+  if (levers == nullptr) return scenario;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < levers->size(); ++i) {
+    Lever lever = read_lever(in, (*levers)[i], pointer_append("/levers", i));
+    if (!lever.id.empty() && !seen.insert(lever.id).second) {
+      in.error(lever.place.pointer + "/id", "duplicate lever id \"" + lever.id + "\"");
+    }
+    scenario.levers.push_back(std::move(lever));
+  }
+  for (const Lever& lever : scenario.levers) {
+    for (std::size_t i = 0; i < lever.ends.size(); ++i) {
+      if (!seen.contains(lever.ends[i])) {
+        in.error(pointer_append(lever.place.pointer + "/ends", i),
+                 "unknown lever \"" + lever.ends[i] + "\"");
+      }
+    }
+  }
+  return scenario;
+}
+
+Scenario load_scenario(const SourceText& source) {
+  Diagnostics diags;
+  Scenario scenario;
+  if (auto document = parse_json(source, diags)) {
+    scenario = build_scenario(source.name, *document, diags);
+  }
+  if (diags.has_errors()) throw InputError(diags.errors());
+  return scenario;
+}
+
+Scenario load_scenario_path(const std::filesystem::path& path) {
+  return load_scenario(read_source(path));
+}
+
+std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
+                                                       const Model& model, Diagnostics& diags) {
+  std::vector<std::vector<std::uint32_t>> selected(scenario.levers.size());
+  for (std::size_t l = 0; l < scenario.levers.size(); ++l) {
+    const Lever& lever = scenario.levers[l];
+    for (const Selector& selector : lever.selectors) {
+      for (std::size_t i = 0; i < selector.ids.size(); ++i) {
+        if (!model.find(selector.ids[i])) {
+          diags.error(selector.place.file, pointer_append(selector.place.pointer + "/ids", i),
+                      "lever \"" + lever.id + "\" selects unknown entity \"" + selector.ids[i] +
+                          "\"");
+        }
+      }
+    }
+    for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
+      const Entity& entity = model.entities[e];
+      if (std::any_of(lever.selectors.begin(), lever.selectors.end(),
+                      [&](const Selector& s) { return s.matches(entity); })) {
+        selected[l].push_back(e);
+      }
+    }
+    if (selected[l].empty()) {
+      diags.warning(lever.place.file, lever.place.pointer + "/select",
+                    "lever \"" + lever.id + "\" selects no entity of the model");
+    }
+  }
+  return selected;
+}
+
+}  // namespace msout::model

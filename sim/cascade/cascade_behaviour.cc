@@ -1,0 +1,274 @@
+#include "sim/cascade/cascade_behaviour.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace msout::cascade {
+namespace {
+
+using kernel::Event;
+using kernel::Outbox;
+using kernel::SimTime;
+using model::FrozenEdge;
+using model::FrozenRequirement;
+using model::Gate;
+
+State state_of(model::Effect effect) {
+  return effect == model::Effect::kDown ? State::kDown : State::kDegraded;
+}
+
+constexpr std::uint64_t kLow32 = 0xffffffffu;
+// Edge timers carry 31 bits of generation (the payload's top bits).
+constexpr std::uint32_t kGeneration31 = 0x7fffffffu;
+
+}  // namespace
+
+CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph,
+                                   std::vector<EngineLever> levers,
+                                   const std::vector<std::vector<std::uint32_t>>& selected)
+    : graph_(graph),
+      levers_(std::move(levers)),
+      state_(graph.node_count(), State::kUp),
+      history_(graph.node_count()),
+      edges_(graph.edge_count()),
+      groups_(graph.requirement_count()) {
+  assert(selected.size() == levers_.size());
+  const std::uint32_t n = graph.node_count();
+  slot_offsets_.assign(n + 1, 0);
+  for (std::uint32_t l = 0; l < levers_.size(); ++l) {
+    if (levers_[l].restore) continue;
+    for (std::uint32_t node : selected[l]) ++slot_offsets_[node + 1];
+  }
+  for (std::uint32_t i = 0; i < n; ++i) slot_offsets_[i + 1] += slot_offsets_[i];
+  slot_lever_.resize(slot_offsets_[n]);
+  slot_state_.assign(slot_offsets_[n], State::kUp);
+  std::vector<std::uint32_t> cursor(slot_offsets_.begin(), slot_offsets_.end() - 1);
+  for (std::uint32_t l = 0; l < levers_.size(); ++l) {  // ascending l: slots sorted by lever
+    if (levers_[l].restore) continue;
+    for (std::uint32_t node : selected[l]) slot_lever_[cursor[node]++] = l;
+  }
+}
+
+State CascadeBehaviour::imposed(std::uint32_t node) const {
+  State s = State::kUp;
+  for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
+    s = worst(s, slot_state_[i]);
+  }
+  return s;
+}
+
+int CascadeBehaviour::effective(std::uint32_t edge) const {
+  const std::uint8_t on = edges_[edge].on;
+  return (on & 2) != 0 ? 2 : (on & 1) != 0 ? 1 : 0;
+}
+
+std::uint8_t CascadeBehaviour::raw_for(std::uint32_t edge, State dependency_state) const {
+  if (dependency_state == State::kDown) return 2;
+  if (dependency_state == State::kDegraded && graph_.edge(edge).degraded_propagates) return 1;
+  return 0;
+}
+
+void CascadeBehaviour::apply_lever(std::uint32_t node, std::uint32_t lever) {
+  const EngineLever& l = levers_[lever];
+  for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
+    const std::uint32_t owner = slot_lever_[i];
+    if (!l.restore) {
+      if (owner == lever) slot_state_[i] = l.imposes;
+    } else if (l.ends.empty() || std::find(l.ends.begin(), l.ends.end(), owner) != l.ends.end()) {
+      slot_state_[i] = State::kUp;
+    }
+  }
+}
+
+// Tolerance is an on-delay and recovery an off-delay, separately for "at least impaired"
+// (level 1) and "failed" (level 2). A node that is down has no tolerance left.
+void CascadeBehaviour::see_dependency(std::uint32_t edge, State dependency_state, bool node_down,
+                                      Outbox& out) {
+  EdgeState& es = edges_[edge];
+  const std::uint8_t old_raw = es.raw;
+  es.raw = raw_for(edge, dependency_state);
+  const FrozenEdge& fe = graph_.edge(edge);
+  for (int level = 1; level <= 2; ++level) {
+    const bool was = old_raw >= level;
+    const bool now = es.raw >= level;
+    if (was == now) continue;
+    const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
+    std::uint32_t& generation = es.generation[level - 1];
+    ++generation;  // cancels any pending timer of this level
+    if (((es.on & bit) != 0) == now) continue;
+    const std::int64_t delay = now ? (node_down ? 0 : fe.tolerance) : fe.recovery;
+    if (delay == 0) {
+      es.on = static_cast<std::uint8_t>(now ? es.on | bit : es.on & ~bit);
+    } else {
+      out.send(out.self(), SimTime{delay}, kEdgeTimer,
+               edge | static_cast<std::uint64_t>(level - 1) << 32 |
+                   static_cast<std::uint64_t>(generation & kGeneration31) << 33);
+    }
+  }
+}
+
+void CascadeBehaviour::expire_timer(std::uint32_t edge, int level, std::uint32_t generation) {
+  EdgeState& es = edges_[edge];
+  if ((es.generation[level - 1] & kGeneration31) != generation) return;  // cancelled
+  const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
+  es.on = static_cast<std::uint8_t>(es.raw >= level ? es.on | bit : es.on & ~bit);
+}
+
+void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
+  for (const FrozenRequirement& r : graph_.requirements_of(node)) {
+    for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
+      EdgeState& es = edges_[e];
+      for (int level = 1; level <= 2; ++level) {
+        const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
+        if (es.raw >= level && (es.on & bit) == 0) {
+          es.on |= bit;
+          ++es.generation[level - 1];
+        }
+      }
+    }
+  }
+}
+
+CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Outbox& out) {
+  const FrozenRequirement& r = graph_.requirement(index);
+  const State unmet = state_of(r.effect);
+  Contribution c;
+  switch (r.gate) {
+    case Gate::kSingle: {
+      const int level = effective(r.first_edge);
+      if (level > 0) c = {level == 2 ? unmet : State::kDegraded, r.first_edge, kNoIndex};
+      return c;
+    }
+    case Gate::kKOfN: {
+      std::uint32_t not_failed = 0;
+      std::uint32_t fine = 0;
+      std::uint32_t first_failed = kNoIndex;
+      std::uint32_t first_impaired = kNoIndex;
+      for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
+        const int level = effective(e);
+        if (level < 2) ++not_failed;
+        if (level == 0) ++fine;
+        if (level == 2 && first_failed == kNoIndex) first_failed = e;
+        if (level >= 1 && first_impaired == kNoIndex) first_impaired = e;
+      }
+      if (not_failed < r.k) return {unmet, first_failed, kNoIndex};
+      if (fine < r.k) return {State::kDegraded, first_impaired, kNoIndex};
+      return c;
+    }
+    case Gate::kAny: {
+      GroupState& g = groups_[index];
+      const std::uint32_t size = r.end_edge - r.first_edge;
+      if (g.switching) return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
+      int level = effective(r.first_edge + g.active);
+      if (level == 2) {
+        std::uint32_t candidate = kNoIndex;
+        for (std::uint32_t m = 0; m < size && candidate == kNoIndex; ++m) {
+          if (m != g.active && effective(r.first_edge + m) < 2) candidate = m;
+        }
+        if (candidate == kNoIndex) return {unmet, r.first_edge + g.active, kNoIndex};
+        if (r.switchover > 0) {
+          g.switching = true;
+          g.target = candidate;
+          g.failed_from = g.active;
+          ++g.generation;
+          out.send(out.self(), SimTime{r.switchover}, kSwitchoverDone,
+                   index | static_cast<std::uint64_t>(g.generation) << 32);
+          return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
+        }
+        g.active = candidate;
+        level = effective(r.first_edge + g.active);
+      }
+      if (level == 1) c = {State::kDegraded, r.first_edge + g.active, kNoIndex};
+      return c;
+    }
+  }
+  return c;
+}
+
+void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta, Outbox& out) {
+  const State before = state_[node];
+  const State lever_state = imposed(node);
+  const std::uint32_t first = graph_.first_requirement(node);
+  const auto count = static_cast<std::uint32_t>(graph_.requirements_of(node).size());
+
+  auto compute = [&](StateRecord* why) {
+    State s = lever_state;
+    for (std::uint32_t i = 0; i < count; ++i) s = worst(s, settle(first + i, out).state);
+    if (why != nullptr && s > before) {
+      why->state = s;
+      if (lever_state >= s) {
+        why->cause = CauseKind::kLever;
+        for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
+          if (slot_state_[i] >= s) {
+            why->ref = slot_lever_[i];
+            break;
+          }
+        }
+      } else {
+        for (std::uint32_t i = 0; i < count; ++i) {
+          Contribution c = settle(first + i, out);
+          if (c.state >= s) {
+            why->cause = CauseKind::kDependency;
+            why->ref = c.cause_edge;
+            why->switching_to = c.switching_to;
+            break;
+          }
+        }
+      }
+    }
+    return s;
+  };
+
+  StateRecord record;
+  State after = compute(&record);
+  if (after == State::kDown && before != State::kDown) {
+    lose_tolerance(node);
+    after = compute(nullptr);  // groups may now switch; the state stays down
+  }
+  if (after == before) return;
+  state_[node] = after;
+  record.time = out.now().ticks;
+  record.delta = delta;
+  record.state = after;
+  if (after < before) record = {record.time, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
+  history_[node].push_back(record);
+  for (std::uint32_t edge : graph_.dependents_of(node)) {
+    if (raw_for(edge, before) == raw_for(edge, after)) continue;  // nothing the edge sees
+    out.send(graph_.edge(edge).owner, SimTime{0}, kDependencyChanged,
+             edge | static_cast<std::uint64_t>(after) << 32);
+  }
+}
+
+void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch,
+                                    Outbox& out) {
+  const bool down = state_[node] == State::kDown;
+  for (const Event& e : batch) {
+    switch (e.kind) {
+      case kLeverEvent:
+        apply_lever(node, static_cast<std::uint32_t>(e.payload));
+        break;
+      case kDependencyChanged:
+        see_dependency(static_cast<std::uint32_t>(e.payload & kLow32),
+                       static_cast<State>(e.payload >> 32), down, out);
+        break;
+      case kEdgeTimer:
+        expire_timer(static_cast<std::uint32_t>(e.payload & kLow32),
+                     static_cast<int>((e.payload >> 32) & 1) + 1,
+                     static_cast<std::uint32_t>(e.payload >> 33));
+        break;
+      case kSwitchoverDone: {
+        GroupState& g = groups_[e.payload & kLow32];
+        if (g.switching && g.generation == static_cast<std::uint32_t>(e.payload >> 32)) {
+          g.switching = false;
+          g.active = g.target;
+        }
+        break;
+      }
+      default:
+        assert(false && "unknown cascade event kind");
+    }
+  }
+  evaluate(node, batch.front().delta, out);
+}
+
+}  // namespace msout::cascade

@@ -1,0 +1,38 @@
+// run_cascade: one deterministic run of a scenario on a frozen model graph.
+//
+//   FrozenGraph graph = FrozenGraph::freeze(model);
+//   Diagnostics diags;
+//   auto selected = resolve_levers(scenario, model, diags);
+//   CascadeRun run = run_cascade(graph, scenario, selected, scenario.horizon.seconds);
+//
+// The result holds every entity's change log and its state at the horizon. Thread-safe for
+// distinct runs (all state is local to the call).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/frozen_graph.h"
+#include "model/scenario.h"
+#include "sim/cascade/cascade_behaviour.h"
+#include "sim/cascade/state_record.h"
+#include "sim/kernel/behaviour.h"
+
+namespace msout::cascade {
+
+struct CascadeRun {
+  std::int64_t horizon = 0;                        // seconds
+  std::vector<std::vector<StateRecord>> history;   // per entity, in time order
+  std::vector<State> final_state;                  // per entity, at the horizon
+  std::vector<State> final_imposed;                // per entity: what levers impose at the end
+  kernel::RunStats stats;
+};
+
+// The engine's view of the scenario's levers (ends resolved to lever indices).
+std::vector<EngineLever> engine_levers(const model::Scenario& scenario);
+
+CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
+                       const std::vector<std::vector<std::uint32_t>>& selected,
+                       std::int64_t horizon, kernel::EventObserver* observer = nullptr);
+
+}  // namespace msout::cascade

@@ -1,0 +1,78 @@
+// msout: entry point. Dispatches to a command and maps exceptions to exit codes; the one
+// place that catches everything.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options/errors.hpp>
+
+#include "model/diagnostics.h"
+#include "sim/cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(msout: Microsoft-out stress-test simulator
+
+Propagates provider outages through a dependency model and reports which critical
+functions fail, when, why, and for how many people.
+
+Usage:
+  msout run [--model PATH] [--scenario PATH] [--until DURATION] [--format table|json]
+            [--out FILE] [--include-disputed]
+  msout validate [--model PATH] PATH...
+  msout --help | --version
+  msout <command> --help
+
+Commands:
+  run        simulate a scenario on a model (default: the embedded example hospital under
+             Microsoft-out) and print the report
+  validate   check model and scenario files; print OK or every error found
+
+Exit codes: 0 ok, 2 bad command line, 3 invalid input, 4 file not readable or writable,
+70 internal error.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace msout;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty()) {
+      std::cerr << kUsage;
+      return cli::kExitUsage;
+    }
+    const std::string command = args.front();
+    args.erase(args.begin());
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::cout << kUsage;
+      return cli::kExitOk;
+    }
+    if (command == "--version") {
+      std::cout << "msout " << MSOUT_VERSION << "\n";
+      return cli::kExitOk;
+    }
+    if (command == "run") return cli::run_command(args);
+    if (command == "validate") return cli::validate_command(args);
+    throw cli::UsageError("unknown command \"" + command + "\"");
+  } catch (const cli::UsageError& e) {
+    std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
+    return cli::kExitUsage;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
+    return cli::kExitUsage;
+  } catch (const model::InputError& e) {
+    for (const model::Diagnostic& d : e.diagnostics()) std::cerr << "error: " << d.to_string() << "\n";
+    return cli::kExitInvalidInput;
+  } catch (const model::IoError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return cli::kExitIo;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "msout: out of memory\n";
+    return cli::kExitInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "msout: internal error: " << e.what() << "\n";
+    return cli::kExitInternal;
+  }
+}

@@ -1,0 +1,74 @@
+// Report: what a run means for the critical functions — which fail, when, why, for how
+// many people, and what still works. Built from a CascadeRun; written as a table
+// (table_report.h) or as versioned JSON (json_report.h, docs/report-format.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/frozen_graph.h"
+#include "model/model.h"
+#include "model/scenario.h"
+#include "sim/cascade/black_start.h"
+#include "sim/cascade/cascade_run.h"
+#include "sim/cascade/cause_chain.h"
+
+namespace msout::report {
+
+using cascade::State;
+
+struct Interval {
+  std::int64_t from;
+  std::int64_t to;  // exclusive; the horizon for the last one
+  State state;
+};
+
+struct FunctionOutcome {
+  std::uint32_t entity = 0;
+  std::optional<std::int64_t> first_degraded;  // first time degraded or worse
+  std::optional<std::int64_t> first_down;
+  std::int64_t time_down = 0;      // seconds down within [0, horizon]
+  std::int64_t time_degraded = 0;  // seconds degraded (not down) within [0, horizon]
+  State final_state = State::kUp;
+  std::vector<Interval> timeline;  // maximal intervals of one state, covering [0, horizon]
+  std::optional<cascade::CauseChain> cause;  // why it first failed (down, else degraded)
+  std::uint64_t people = 0;        // people served
+  double people_hours_down = 0;    // people x hours down
+  bool black_start_blocked = false;
+};
+
+struct SummaryPoint {
+  std::int64_t time;
+  std::uint32_t down;
+  std::uint32_t degraded;
+  std::uint64_t people_down;
+  std::uint64_t people_degraded;
+};
+
+struct Report {
+  std::string model_name;
+  std::vector<std::string> model_files;
+  std::string scenario_name;
+  std::string scenario_description;
+  std::string scenario_file;
+  std::int64_t horizon = 0;
+  bool include_disputed = false;
+  std::vector<FunctionOutcome> functions;  // affected first: by first down, first degraded, id
+  std::vector<SummaryPoint> over_time;     // after each change in functions' states
+  cascade::BlackStart black_start;
+  std::uint32_t entities = 0;
+  std::uint32_t edges = 0;
+  std::uint64_t events = 0;
+  std::vector<std::string> warnings;
+
+  const model::Model* model = nullptr;        // for names; outlives the report
+  const model::Scenario* scenario = nullptr;  // for lever names
+  const model::FrozenGraph* graph = nullptr;  // for cause-chain edges
+};
+
+Report build_report(const model::Model& model, const model::FrozenGraph& graph,
+                    const model::Scenario& scenario, const cascade::CascadeRun& run);
+
+}  // namespace msout::report

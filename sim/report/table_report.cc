@@ -1,0 +1,137 @@
+#include "sim/report/table_report.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "sim/report/cause_text.h"
+
+namespace msout::report {
+namespace {
+
+// Groups of three digits, for people counts: 1234567 -> "1,234,567".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+// Display width of UTF-8 text (code points; good enough for names in reports).
+std::size_t width(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string pad(const std::string& text, std::size_t to) {
+  const std::size_t w = width(text);
+  return w >= to ? text : text + std::string(to - w, ' ');
+}
+
+std::string optional_time(const std::optional<std::int64_t>& t) {
+  return t ? time_text(*t) : "-";
+}
+
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  std::string render(const std::string& indent) const {
+    std::vector<std::size_t> widths(rows_.front().size(), 0);
+    for (const auto& row : rows_) {
+      for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
+    }
+    std::string out;
+    for (const auto& row : rows_) {
+      std::string line = indent;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        line += c + 1 < row.size() ? pad(row[c], widths[c] + 2) : row[c];
+      }
+      out += line + "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace
+
+std::string table_report(const Report& report) {
+  const model::Model& model = *report.model;
+  std::ostringstream out;
+  const std::string horizon = time_text(report.horizon);
+  out << "msout: scenario \"" << report.scenario_name << "\" on model \"" << report.model_name
+      << "\"\n";
+  out << "  horizon " << horizon << ", " << report.entities << " entities, " << report.edges
+      << " dependencies, " << report.events << " events"
+      << (report.include_disputed ? ", disputed dependencies included" : "") << "\n\n";
+
+  std::vector<const FunctionOutcome*> failed;
+  std::vector<const FunctionOutcome*> working;
+  for (const FunctionOutcome& f : report.functions) {
+    (f.first_degraded ? failed : working).push_back(&f);
+  }
+
+  out << "CRITICAL FUNCTIONS THAT FAIL (" << failed.size() << " of " << report.functions.size()
+      << ")\n";
+  if (failed.empty()) {
+    out << "  none\n";
+  } else {
+    Table table({"function", "first degraded", "first down", "time down", "people",
+                 "at " + horizon});
+    for (const FunctionOutcome* f : failed) {
+      std::string final_state(cascade::to_string(f->final_state));
+      if (f->black_start_blocked) final_state += " (black start)";
+      table.add({model.entities[f->entity].name, optional_time(f->first_degraded),
+                 optional_time(f->first_down), time_text(f->time_down), grouped(f->people),
+                 final_state});
+    }
+    out << table.render("  ");
+    out << "\nWHY AND WHEN\n";
+    for (const FunctionOutcome* f : failed) {
+      out << "  " << model.entities[f->entity].name << "\n";
+      if (f->cause) out << "    why:      " << cause_text(report, *f->cause) << "\n";
+      std::string timeline;
+      for (const Interval& i : f->timeline) {
+        if (!timeline.empty()) timeline += ", ";
+        timeline += time_text(i.from) + " " + std::string(cascade::to_string(i.state));
+      }
+      out << "    timeline: " << timeline << "\n";
+    }
+  }
+
+  out << "\nSTILL WORKING THROUGHOUT (" << working.size() << ")\n";
+  if (working.empty()) out << "  none\n";
+  for (const FunctionOutcome* f : working) {
+    out << "  " << model.entities[f->entity].name << " (" << grouped(f->people)
+        << " people)\n";
+  }
+
+  out << "\nFUNCTIONS DOWN OVER TIME\n";
+  Table over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
+  for (const SummaryPoint& p : report.over_time) {
+    over_time.add({time_text(p.time), std::to_string(p.down), std::to_string(p.degraded),
+                   grouped(p.people_down), grouped(p.people_degraded)});
+  }
+  out << over_time.render("  ");
+
+  if (!report.black_start.blocked.empty()) {
+    out << "\nBLACK START: cannot restart by themselves at " << horizon << "\n";
+    for (const auto& cycle : report.black_start.cycles) {
+      std::string names;
+      for (std::uint32_t v : cycle) names += (names.empty() ? "" : " \u2194 ") + model.entities[v].name;
+      out << "  cycle: " << names << "\n";
+    }
+    std::string waiting;
+    for (std::uint32_t v : report.black_start.blocked) {
+      const bool in_cycle = std::any_of(
+          report.black_start.cycles.begin(), report.black_start.cycles.end(),
+          [&](const auto& c) { return std::find(c.begin(), c.end(), v) != c.end(); });
+      if (!in_cycle) waiting += (waiting.empty() ? "" : ", ") + model.entities[v].name;
+    }
+    if (!waiting.empty()) out << "  waiting on them: " << waiting << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace msout::report

@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""Check msout's JSON Schemas against the repository's data files and schema cases.
+
+Usage: check_schemas.py REPO_ROOT
+
+Needs python3-jsonschema (4.10 or later, for Draft 2020-12).
+
+1. Checks model/schema/*.schema.json themselves (Draft202012Validator.check_schema).
+2. Validates every *.json under REPO_ROOT/scenarios and REPO_ROOT/model (recursively,
+   excluding model/schema) against the schema named by its "format" key; a file without a
+   known format is an error.
+3. Validates tests/schema_cases/valid/*.json (must pass) and tests/schema_cases/invalid/*.json
+   (must fail the schema).
+
+Prints one line per file, then "N passed, M failed"; exits 0 only if M is 0.
+"""
+import json
+import os
+import sys
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+SCHEMA_FILES = {
+    "msout-model/1": "msout-model.schema.json",
+    "msout-scenario/1": "msout-scenario.schema.json",
+}
+
+
+def json_files(root, exclude=None):
+    """All *.json files under root, recursively, sorted; files under exclude are skipped."""
+    out = []
+    skip = os.path.abspath(exclude) + os.sep if exclude else None
+    for dirpath, _dirnames, filenames in os.walk(root):
+        for f in filenames:
+            path = os.path.join(dirpath, f)
+            if f.endswith(".json") and not (skip and os.path.abspath(path).startswith(skip)):
+                out.append(path)
+    return sorted(out)
+
+
+def pointer(path):
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def leaf_errors(err):
+    """The specific errors behind err. For a failed oneOf/anyOf (a requirement, a selector),
+    follow the alternative that fits best: the one whose own required keys and type are
+    present, then the one with fewest errors."""
+    if not err.context:
+        return [err]
+    branches = {}
+    for sub in err.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+
+    def misfit(errs):
+        own = sum(1 for e in errs if not e.relative_path and e.validator in ("required", "type"))
+        return own, len(errs)
+
+    best = min(branches.values(), key=misfit)
+    return [leaf for sub in best for leaf in leaf_errors(sub)]
+
+
+def check_file(path, validators):
+    """Returns a list of error strings (empty if the file is valid)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, UnicodeDecodeError) as e:
+        return [f"cannot read: {e}"]
+    except json.JSONDecodeError as e:
+        return [f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}"]
+    fmt = doc.get("format") if isinstance(doc, dict) else None
+    if fmt not in validators:
+        return [f"no known \"format\" (got {fmt!r}; expected one of {sorted(validators)})"]
+    errors = []
+    for err in sorted(validators[fmt].iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
+        for leaf in leaf_errors(err):
+            errors.append(f"{pointer(leaf.absolute_path)}: {leaf.message}")
+    return errors
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    repo = argv[1]
+    schema_dir = os.path.join(repo, "model", "schema")
+    passed = failed = 0
+
+    validators = {}
+    for fmt, name in SCHEMA_FILES.items():
+        path = os.path.join(schema_dir, name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                schema = json.load(f)
+            Draft202012Validator.check_schema(schema)
+        except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
+            print(f"{path}: SCHEMA ERROR: {getattr(e, 'message', e)}")
+            failed += 1
+            continue
+        validators[fmt] = Draft202012Validator(schema)
+        print(f"{path}: schema OK")
+        passed += 1
+
+    data = (json_files(os.path.join(repo, "scenarios"))
+            + json_files(os.path.join(repo, "model"), exclude=schema_dir))
+    for path in data:
+        errors = check_file(path, validators)
+        if errors:
+            failed += 1
+            print(f"{path}: FAILED")
+            for e in errors:
+                print(f"    {e}")
+        else:
+            passed += 1
+            print(f"{path}: OK")
+
+    cases = os.path.join(repo, "tests", "schema_cases")
+    for path in json_files(os.path.join(cases, "valid")):
+        errors = check_file(path, validators)
+        if errors:
+            failed += 1
+            print(f"{path}: FAILED (should be valid)")
+            for e in errors:
+                print(f"    {e}")
+        else:
+            passed += 1
+            print(f"{path}: OK (valid)")
+    for path in json_files(os.path.join(cases, "invalid")):
+        errors = check_file(path, validators)
+        if errors:
+            passed += 1
+            print(f"{path}: OK (rejected as expected)")
+            for e in errors:
+                print(f"    {e}")
+        else:
+            failed += 1
+            print(f"{path}: FAILED (should be rejected, but the schema accepts it)")
+
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
