@@ -128,4 +128,9 @@ bool is_valid_id(std::string_view id) {
   });
 }
 
+bool is_valid_jurisdiction(std::string_view code) {
+  return code.size() >= 2 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace msout::model

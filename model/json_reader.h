@@ -61,4 +61,7 @@ class JsonReader {
 // True if `id` matches [a-z0-9][a-z0-9._-]*.
 bool is_valid_id(std::string_view id);
 
+// True if `code` is two or more capitals (US, NL, EU, …).
+bool is_valid_jurisdiction(std::string_view code);
+
 }  // namespace msout::model

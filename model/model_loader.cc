@@ -161,6 +161,11 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
   }
   entity.sector = in.string(value, "sector", pointer).value_or("");
   entity.jurisdiction = in.string(value, "jurisdiction", pointer).value_or("");
+  if (value.contains("jurisdiction") && !is_valid_jurisdiction(entity.jurisdiction)) {
+    in.error(pointer_append(pointer, "jurisdiction"),
+             "invalid jurisdiction \"" + entity.jurisdiction +
+                 "\" (use a code in capitals such as US, NL, EU, CN)");
+  }
   entity.regions = in.strings(value, "regions", pointer);
   entity.tags = in.strings(value, "tags", pointer);
   entity.people_served = in.count(value, "people_served", pointer).value_or(0);

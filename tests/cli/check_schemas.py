@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Check msout's JSON Schemas against the repository's data files and schema cases.
 
-Usage: check_schemas.py REPO_ROOT
+Usage: check_schemas.py REPO_ROOT [MSOUT_BINARY]
+(with the binary, also checks that `msout validate` agrees with the schema on every case)
 
 Needs python3-jsonschema (4.10 or later, for Draft 2020-12).
 
@@ -16,6 +17,7 @@ Prints one line per file, then "N passed, M failed"; exits 0 only if M is 0.
 """
 import json
 import os
+import subprocess
 import sys
 
 import jsonschema
@@ -81,10 +83,11 @@ def check_file(path, validators):
 
 
 def main(argv):
-    if len(argv) != 2:
+    if len(argv) not in (2, 3):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     repo = argv[1]
+    msout = argv[2] if len(argv) == 3 else None
     schema_dir = os.path.join(repo, "model", "schema")
     passed = failed = 0
 
@@ -137,6 +140,21 @@ def main(argv):
         else:
             failed += 1
             print(f"{path}: FAILED (should be rejected, but the schema accepts it)")
+
+    # The loader is the authority; the schema must agree with it on every case: valid cases
+    # load (a model case alone, a scenario case on its own), invalid ones are refused.
+    if msout:
+        for expect_ok, sub in ((True, "valid"), (False, "invalid")):
+            for path in json_files(os.path.join(cases, sub)):
+                result = subprocess.run([msout, "validate", path], capture_output=True, timeout=30)
+                agrees = (result.returncode == 0) == expect_ok and result.returncode in (0, 3)
+                if agrees:
+                    passed += 1
+                    print(f"{path}: msout validate agrees (exit {result.returncode})")
+                else:
+                    failed += 1
+                    print(f"{path}: msout validate DISAGREES (exit {result.returncode}): "
+                          f"{result.stderr.decode().strip()}")
 
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
