@@ -1,0 +1,152 @@
+// The report built from a run: times, timelines, people, ordering, summary, cause text,
+// and the JSON and table renderings. Expectations computed by hand from docs/semantics.md.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/report/cause_text.h"
+#include "sim/report/json_report.h"
+#include "sim/report/report.h"
+#include "sim/report/table_report.h"
+#include "tests/unit/cascade_fixture.h"
+
+namespace msout::testing {
+namespace {
+
+std::string function(const std::string& id, const std::string& requirements, int people) {
+  return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":"function","people_served":)" +
+         std::to_string(people) + R"(,"requires":)" + requirements + "}";
+}
+
+// a down 1h-3h. f needs a (recovery 30m); g needs a (tolerance 1h, only degrades); h needs
+// nothing.
+Sim example() {
+  return Sim("[" + provider("a") + "," + function("f", R"([{"on":"a","recovery":"30m"}])", 1000) +
+                 "," + function("g", R"([{"on":"a","tolerance":"1h","effect":"degraded"}])", 500) +
+                 "," + function("h", "[]", 10) + "]",
+             "[" + lever("la", "1h", "down", R"(["a"])") + "," +
+                 lever("ra", "3h", "restore", R"(["a"])") + "]",
+             "6h");
+}
+
+}  // namespace
+
+TEST_CASE("Report.Functions.TimesTimelinesAndPeople") {
+  Sim sim = example();
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.functions.size() == 3);
+  // Ordered by first down, then first degraded, then id.
+  const report::FunctionOutcome& f = r.functions[0];
+  const report::FunctionOutcome& g = r.functions[1];
+  const report::FunctionOutcome& h = r.functions[2];
+  CHECK(sim.model.entities[f.entity].id == "f");
+  CHECK(sim.model.entities[g.entity].id == "g");
+  CHECK(sim.model.entities[h.entity].id == "h");
+
+  CHECK(f.first_degraded == 1 * kHour);
+  CHECK(f.first_down == 1 * kHour);
+  CHECK(f.time_down == 2 * kHour + 30 * kMinute);
+  CHECK(f.people_hours_down == doctest::Approx(2500.0));
+  REQUIRE(f.timeline.size() == 3);
+  CHECK(f.timeline[1].from == 1 * kHour);
+  CHECK(f.timeline[1].to == 3 * kHour + 30 * kMinute);
+  CHECK(f.timeline[1].state == State::kDown);
+  CHECK(f.timeline[2].to == 6 * kHour);
+  CHECK(f.final_state == State::kUp);
+
+  CHECK(g.first_degraded == 2 * kHour);
+  CHECK_FALSE(g.first_down.has_value());
+  CHECK(g.time_degraded == 1 * kHour);
+  CHECK(g.time_down == 0);
+
+  CHECK_FALSE(h.first_degraded.has_value());
+  CHECK_FALSE(h.cause.has_value());
+  REQUIRE(h.timeline.size() == 1);
+  CHECK(h.timeline[0].to == 6 * kHour);
+}
+
+TEST_CASE("Report.Summary.FunctionsDownOverTime") {
+  Sim sim = example();
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.over_time.size() == 5);
+  auto point = [&](std::size_t i) {
+    const report::SummaryPoint& p = r.over_time[i];
+    return std::make_tuple(p.time, p.down, p.degraded, p.people_down, p.people_degraded);
+  };
+  CHECK(point(0) == std::make_tuple(std::int64_t{0}, 0u, 0u, std::uint64_t{0}, std::uint64_t{0}));
+  CHECK(point(1) == std::make_tuple(1 * kHour, 1u, 0u, std::uint64_t{1000}, std::uint64_t{0}));
+  CHECK(point(2) == std::make_tuple(2 * kHour, 1u, 1u, std::uint64_t{1000}, std::uint64_t{500}));
+  CHECK(point(3) == std::make_tuple(3 * kHour, 1u, 0u, std::uint64_t{1000}, std::uint64_t{0}));
+  CHECK(point(4) == std::make_tuple(3 * kHour + 30 * kMinute, 0u, 0u, std::uint64_t{0},
+                                    std::uint64_t{0}));
+}
+
+TEST_CASE("Report.Timeline.ChangesWithinOneInstantCollapse") {
+  // Back exactly at the tolerance deadline: down and up again within 3h.
+  Sim sim("[" + provider("a") + "," + function("f", R"([{"on":"a","tolerance":"2h"}])", 1) + "]",
+          "[" + lever("la", "1h", "down", R"(["a"])") + "," +
+              lever("ra", "3h", "restore", R"(["a"])") + "]",
+          "4h");
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const report::FunctionOutcome& f = r.functions.at(0);
+  CHECK(f.first_down == 3 * kHour);
+  CHECK(f.time_down == 0);
+  REQUIRE(f.timeline.size() == 1);
+  CHECK(f.timeline[0].state == State::kUp);
+}
+
+TEST_CASE("Report.CauseText.ReadsBackToTheLever") {
+  Sim sim = example();
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.functions[0].cause.has_value());
+  CHECK(report::cause_text(r, *r.functions[0].cause) == "f \u2190 a \u2190 lever \"la\" at 1h");
+}
+
+TEST_CASE("Report.Json.VersionedCompleteAndStable") {
+  Sim sim = example();
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const std::string text = report::json_report(r);
+  CHECK(text == report::json_report(r));
+  const nlohmann::json j = nlohmann::json::parse(text);
+  CHECK(j["format"] == "msout-report/1");
+  CHECK(j["horizon_s"] == 6 * kHour);
+  REQUIRE(j["functions"].size() == 3);
+  const nlohmann::json& f = j["functions"][0];
+  CHECK(f["id"] == "f");
+  CHECK(f["first_down_s"] == kHour);
+  CHECK(f["time_down_s"] == 2 * kHour + 30 * kMinute);
+  CHECK(f["state_at_horizon"] == "up");
+  CHECK(f["cause"]["lever"]["id"] == "la");
+  CHECK(f["cause"]["chain"].size() == 2);
+  CHECK(j["functions"][2]["first_degraded_s"].is_null());
+  CHECK(j["summary"]["failed"] == 2);
+  CHECK(j["summary"]["still_working"] == nlohmann::json::array({"h"}));
+  CHECK(j["summary"]["over_time"].size() == 5);
+  CHECK(j["black_start"]["cycles"].empty());
+}
+
+TEST_CASE("Report.Table.Sections") {
+  Sim sim = example();
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const std::string text = report::table_report(r);
+  CHECK(text.find("CRITICAL FUNCTIONS THAT FAIL (2 of 3)") != std::string::npos);
+  CHECK(text.find("why:      f \u2190 a \u2190 lever \"la\" at 1h") != std::string::npos);
+  CHECK(text.find("STILL WORKING THROUGHOUT (1)") != std::string::npos);
+  CHECK(text.find("FUNCTIONS DOWN OVER TIME") != std::string::npos);
+  CHECK(text.find("BLACK START") == std::string::npos);
+}
+
+TEST_CASE("Report.BlackStart.FlaggedOnFunctions") {
+  Sim sim("[" + entity("a", R"([{"on":"b"}])") + "," + entity("b", R"([{"on":"a"}])") + "," +
+              function("f", R"([{"on":"a"}])", 7) + "]",
+          "[" + lever("la", "1h", "down", R"(["a"])") + "," +
+              lever("ra", "2h", "restore", R"(["a"])") + "]",
+          "1d");
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  CHECK(r.functions.at(0).black_start_blocked);
+  const std::string text = report::table_report(r);
+  CHECK(text.find("cycle: a \u2194 b") != std::string::npos);
+  CHECK(text.find("waiting on them: f") != std::string::npos);
+}
+
+}  // namespace msout::testing
