@@ -8,8 +8,8 @@
 namespace msout::model {
 namespace {
 
-constexpr std::array<std::pair<char, std::int64_t>, 5> kUnits{{
-    {'w', 7 * 24 * 3600}, {'d', 24 * 3600}, {'h', 3600}, {'m', 60}, {'s', 1}}};
+constexpr std::array<std::pair<char, std::int64_t>, 5> kUnits{
+    {{'w', 7 * 24 * 3600}, {'d', 24 * 3600}, {'h', 3600}, {'m', 60}, {'s', 1}}};
 
 std::optional<std::int64_t> unit_seconds(char unit) {
   for (auto [name, seconds] : kUnits) {

@@ -44,7 +44,8 @@ class FrozenGraph {
 
   std::uint32_t node_count() const { return static_cast<std::uint32_t>(req_offsets_.size() - 1); }
   std::span<const FrozenRequirement> requirements_of(std::uint32_t node) const {
-    return {requirements_.data() + req_offsets_[node], requirements_.data() + req_offsets_[node + 1]};
+    return {requirements_.data() + req_offsets_[node],
+            requirements_.data() + req_offsets_[node + 1]};
   }
   std::span<const FrozenEdge> members(const FrozenRequirement& r) const {
     return {edges_.data() + r.first_edge, edges_.data() + r.end_edge};
@@ -55,7 +56,9 @@ class FrozenGraph {
   }
   const FrozenRequirement& requirement(std::uint32_t index) const { return requirements_[index]; }
   const FrozenEdge& edge(std::uint32_t index) const { return edges_[index]; }
-  std::uint32_t requirement_count() const { return static_cast<std::uint32_t>(requirements_.size()); }
+  std::uint32_t requirement_count() const {
+    return static_cast<std::uint32_t>(requirements_.size());
+  }
   std::uint32_t edge_count() const { return static_cast<std::uint32_t>(edges_.size()); }
   // First global requirement index of `node`.
   std::uint32_t first_requirement(std::uint32_t node) const { return req_offsets_[node]; }

@@ -121,11 +121,9 @@ std::optional<json> parse_json(const SourceText& source, Diagnostics& diags) {
   KeyTracker tracker(&duplicates);
   json document;
   try {
-    document = json::parse(
-        source.text,
-        [&tracker](int, json::parse_event_t event, json& parsed) {
-          return tracker.on_event(event, parsed);
-        });
+    document = json::parse(source.text, [&tracker](int, json::parse_event_t event, json& parsed) {
+      return tracker.on_event(event, parsed);
+    });
   } catch (const json::parse_error& e) {
     diags.error(source.name, line_column(source.text, e.byte),
                 "malformed JSON: " + parse_error_reason(e.what()));

@@ -8,7 +8,10 @@ namespace msout::model {
 namespace {
 
 std::string type_name(const nlohmann::json& value) {
-  return value.is_number_integer() ? "an integer" : std::string("a ") + value.type_name();
+  if (value.is_null()) return "null";
+  if (value.is_number_integer()) return "an integer";
+  const std::string name = value.type_name();
+  return (name == "object" || name == "array" ? "an " : "a ") + name;
 }
 
 }  // namespace
@@ -63,8 +66,7 @@ std::optional<std::uint64_t> JsonReader::count(const json& object, std::string_v
   if (it->is_number_integer()) {
     error(pointer_append(pointer, key), "must not be negative");
   } else {
-    error(pointer_append(pointer, key),
-          "expected a non-negative integer, found " + type_name(*it));
+    error(pointer_append(pointer, key), "expected a non-negative integer, found " + type_name(*it));
   }
   return std::nullopt;
 }
@@ -123,9 +125,8 @@ const nlohmann::json* JsonReader::array(const json& object, std::string_view key
 bool is_valid_id(std::string_view id) {
   auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (id.empty() || !lower_or_digit(id.front())) return false;
-  return std::all_of(id.begin(), id.end(), [&](char c) {
-    return lower_or_digit(c) || c == '.' || c == '_' || c == '-';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return lower_or_digit(c) || c == '.' || c == '_' || c == '-'; });
 }
 
 bool is_valid_jurisdiction(std::string_view code) {

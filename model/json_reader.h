@@ -40,9 +40,8 @@ class JsonReader {
 
   // Optional fields: nullopt when absent (no diagnostic) or invalid (diagnostic recorded).
   std::optional<std::string> string(const json& object, std::string_view key,
-                                     const std::string& pointer);
-  std::optional<bool> boolean(const json& object, std::string_view key,
-                              const std::string& pointer);
+                                    const std::string& pointer);
+  std::optional<bool> boolean(const json& object, std::string_view key, const std::string& pointer);
   std::optional<std::uint64_t> count(const json& object, std::string_view key,
                                      const std::string& pointer);
   std::optional<Duration> duration(const json& object, std::string_view key,

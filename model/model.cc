@@ -24,23 +24,24 @@ std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>&
   return "?";
 }
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 4> kKinds{{
-    {EntityKind::kProvider, "provider"},
-    {EntityKind::kService, "service"},
-    {EntityKind::kOrganisation, "organisation"},
-    {EntityKind::kFunction, "function"}}};
-constexpr std::array<std::pair<Layer, std::string_view>, 4> kLayers{{
-    {Layer::kNone, "none"}, {Layer::kSaas, "saas"}, {Layer::kInfra, "infra"},
-    {Layer::kSelf, "self"}}};
-constexpr std::array<std::pair<Effect, std::string_view>, 2> kEffects{{
-    {Effect::kDown, "down"}, {Effect::kDegraded, "degraded"}}};
-constexpr std::array<std::pair<Confidence, std::string_view>, 6> kConfidences{{
-    {Confidence::kUnstated, "unstated"},
-    {Confidence::kConfirmed, "confirmed"},
-    {Confidence::kReported, "reported"},
-    {Confidence::kPresumed, "presumed"},
-    {Confidence::kPlanned, "planned"},
-    {Confidence::kDisputed, "disputed"}}};
+constexpr std::array<std::pair<EntityKind, std::string_view>, 4> kKinds{
+    {{EntityKind::kProvider, "provider"},
+     {EntityKind::kService, "service"},
+     {EntityKind::kOrganisation, "organisation"},
+     {EntityKind::kFunction, "function"}}};
+constexpr std::array<std::pair<Layer, std::string_view>, 4> kLayers{{{Layer::kNone, "none"},
+                                                                     {Layer::kSaas, "saas"},
+                                                                     {Layer::kInfra, "infra"},
+                                                                     {Layer::kSelf, "self"}}};
+constexpr std::array<std::pair<Effect, std::string_view>, 2> kEffects{
+    {{Effect::kDown, "down"}, {Effect::kDegraded, "degraded"}}};
+constexpr std::array<std::pair<Confidence, std::string_view>, 6> kConfidences{
+    {{Confidence::kUnstated, "unstated"},
+     {Confidence::kConfirmed, "confirmed"},
+     {Confidence::kReported, "reported"},
+     {Confidence::kPresumed, "presumed"},
+     {Confidence::kPlanned, "planned"},
+     {Confidence::kDisputed, "disputed"}}};
 
 }  // namespace
 

@@ -22,7 +22,13 @@ enum class EntityKind : std::uint8_t { kProvider, kService, kOrganisation, kFunc
 enum class Layer : std::uint8_t { kNone, kSaas, kInfra, kSelf };
 enum class Effect : std::uint8_t { kDegraded = 1, kDown = 2 };
 enum class Confidence : std::uint8_t {
-  kUnstated, kConfirmed, kReported, kPresumed, kPlanned, kDisputed };
+  kUnstated,
+  kConfirmed,
+  kReported,
+  kPresumed,
+  kPlanned,
+  kDisputed
+};
 enum class Gate : std::uint8_t { kSingle, kAny, kKOfN };
 
 std::string_view to_string(EntityKind kind);
@@ -64,7 +70,7 @@ struct Requirement {
   Gate gate = Gate::kSingle;
   std::uint32_t k = 1;  // members needed: 1 for single and any, k for k-of-n
   Effect effect = Effect::kDown;
-  Duration switchover;  // any groups only
+  Duration switchover;              // any groups only
   std::vector<Dependency> members;  // exactly one for a single dependency
   Evidence evidence;
   std::vector<std::string> assumptions;

@@ -18,8 +18,7 @@ DependencyGraph make_dependency_graph(const Model& model) {
 }
 
 std::vector<std::vector<std::uint32_t>> find_cycles(
-    std::uint32_t vertex_count,
-    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
+    std::uint32_t vertex_count, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
   DependencyGraph graph(vertex_count);
   std::vector<bool> self_loop(vertex_count, false);
   for (auto [from, to] : edges) {
@@ -27,9 +26,8 @@ std::vector<std::vector<std::uint32_t>> find_cycles(
     if (from == to) self_loop[from] = true;
   }
   std::vector<int> component(vertex_count);
-  boost::strong_components(
-      graph, boost::make_iterator_property_map(component.begin(),
-                                               boost::get(boost::vertex_index, graph)));
+  boost::strong_components(graph, boost::make_iterator_property_map(
+                                      component.begin(), boost::get(boost::vertex_index, graph)));
   std::map<int, std::vector<std::uint32_t>> members;
   for (std::uint32_t v = 0; v < vertex_count; ++v) members[component[v]].push_back(v);
   std::vector<std::vector<std::uint32_t>> cycles;

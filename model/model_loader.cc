@@ -49,15 +49,14 @@ Dependency read_dependency(JsonReader& in, const json& value, const std::string&
                            bool in_group) {
   Dependency dep;
   dep.place = {in.file(), pointer};
-  const bool ok =
-      in_group ? in.object(value, pointer,
-                           {"on", "layer", "tolerance", "recovery", "degraded_propagates",
-                            "evidence", "assumptions", "note"},
-                           {"on"})
-               : in.object(value, pointer,
-                           {"on", "layer", "tolerance", "recovery", "effect",
-                            "degraded_propagates", "evidence", "assumptions", "note"},
-                           {"on"});
+  const bool ok = in_group ? in.object(value, pointer,
+                                       {"on", "layer", "tolerance", "recovery",
+                                        "degraded_propagates", "evidence", "assumptions", "note"},
+                                       {"on"})
+                           : in.object(value, pointer,
+                                       {"on", "layer", "tolerance", "recovery", "effect",
+                                        "degraded_propagates", "evidence", "assumptions", "note"},
+                                       {"on"});
   if (!ok) return dep;
   dep.on = in.string(value, "on", pointer).value_or("");
   if (auto layer = in.string(value, "layer", pointer)) {
@@ -88,8 +87,9 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
   const bool is_any = value.contains("any");
   const bool is_k_of_n = value.contains("k") || value.contains("of");
   if (is_any && is_k_of_n) {
-    in.error(pointer, "a requirement is either an \"any\" group or a \"k\"-of-\"of\" group, "
-                      "not both");
+    in.error(pointer,
+             "a requirement is either an \"any\" group or a \"k\"-of-\"of\" group, "
+             "not both");
     return req;
   }
   if (!is_any && !is_k_of_n) {
@@ -100,11 +100,11 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
   }
   const char* members_key = is_any ? "any" : "of";
   const bool ok =
-      is_any ? in.object(value, pointer,
-                         {"any", "switchover", "effect", "evidence", "assumptions", "note"},
-                         {"any"})
-             : in.object(value, pointer, {"k", "of", "effect", "evidence", "assumptions", "note"},
-                         {"k", "of"});
+      is_any
+          ? in.object(value, pointer,
+                      {"any", "switchover", "effect", "evidence", "assumptions", "note"}, {"any"})
+          : in.object(value, pointer, {"k", "of", "effect", "evidence", "assumptions", "note"},
+                      {"k", "of"});
   if (!ok) return req;
   req.gate = is_any ? Gate::kAny : Gate::kKOfN;
   req.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
@@ -155,8 +155,7 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
       entity.kind = *parsed;
     } else {
       in.error(pointer_append(pointer, "kind"),
-               "unknown kind \"" + *kind +
-                   "\" (known: provider, service, organisation, function)");
+               "unknown kind \"" + *kind + "\" (known: provider, service, organisation, function)");
     }
   }
   entity.sector = in.string(value, "sector", pointer).value_or("");
@@ -191,8 +190,9 @@ void resolve_dependencies(Model& model, Diagnostics& diags) {
           dep.target = *target;
           if (*target == e) {
             diags.warning(dep.place.file, dep.place.pointer + "/on",
-                          "entity \"" + entity.id + "\" requires itself (a one-entity cycle: "
-                          "once down it cannot restart)");
+                          "entity \"" + entity.id +
+                              "\" requires itself (a one-entity cycle: "
+                              "once down it cannot restart)");
           }
         } else {
           diags.error(dep.place.file, dep.place.pointer + "/on",
@@ -217,8 +217,8 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
     }
     auto format = in.string(doc.json, "format", "");
     if (format && *format != kModelFormat) {
-      in.error("/format", "expected \"" + std::string(kModelFormat) + "\", found \"" + *format +
-                              "\"");
+      in.error("/format",
+               "expected \"" + std::string(kModelFormat) + "\", found \"" + *format + "\"");
       continue;
     }
     if (auto name = in.string(doc.json, "name", ""); name && model.name.empty()) model.name = *name;
@@ -259,7 +259,8 @@ Model load_model(const std::vector<SourceText>& sources) {
 
 Model load_model_path(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw IoError(path.string() + ": no such file or directory");
+  if (!std::filesystem::exists(path, ec))
+    throw IoError(path.string() + ": no such file or directory");
   if (!std::filesystem::is_directory(path, ec)) return load_model({read_source(path)});
   Diagnostics diags;
   std::vector<ModelDocument> documents;

@@ -3,7 +3,7 @@
 //
 // Invariants after a successful load (scenario_loader.h): lever ids are unique and valid;
 // every id in `ends` names a lever of the scenario; `ends` is only set on restore levers;
-// every selector has at least one criterion.
+// every selector has at least one criterion, and no criterion is an empty list.
 #pragma once
 
 #include <cstdint>

@@ -20,8 +20,15 @@ Selector read_selector(JsonReader& in, const json& value, const std::string& poi
     return s;
   }
   if (value.empty()) {
-    in.error(pointer, "empty selector: give at least one of ids, kind, jurisdiction, tags, "
-                      "regions, sector");
+    in.error(pointer,
+             "empty selector: give at least one of ids, kind, jurisdiction, tags, "
+             "regions, sector");
+  }
+  for (const auto& [key, criterion] : value.items()) {
+    if (criterion.is_array() && criterion.empty()) {
+      // An empty OR is never true; treating it as "no constraint" would select everything.
+      in.error(pointer_append(pointer, key), "empty list: it would select nothing");
+    }
   }
   s.ids = in.strings(value, "ids", pointer, true);
   for (const std::string& kind : in.strings(value, "kind", pointer, true)) {
@@ -42,10 +49,10 @@ Selector read_selector(JsonReader& in, const json& value, const std::string& poi
 Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) {
   Lever lever;
   lever.place = {in.file(), pointer};
-  if (!in.object(value, pointer,
-                 {"id", "name", "at", "action", "select", "ends", "evidence", "assumptions",
-                  "note"},
-                 {"id", "at", "action", "select"})) {
+  if (!in.object(
+          value, pointer,
+          {"id", "name", "at", "action", "select", "ends", "evidence", "assumptions", "note"},
+          {"id", "at", "action", "select"})) {
     return lever;
   }
   lever.id = in.string(value, "id", pointer).value_or("");
@@ -105,9 +112,12 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
 
 std::string_view to_string(LeverAction action) {
   switch (action) {
-    case LeverAction::kDown: return "down";
-    case LeverAction::kDegraded: return "degraded";
-    case LeverAction::kRestore: return "restore";
+    case LeverAction::kDown:
+      return "down";
+    case LeverAction::kDegraded:
+      return "degraded";
+    case LeverAction::kRestore:
+      return "restore";
   }
   return "?";
 }
@@ -181,17 +191,17 @@ Scenario load_scenario_path(const std::filesystem::path& path) {
   return load_scenario(read_source(path));
 }
 
-std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
-                                                       const Model& model, Diagnostics& diags) {
+std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario, const Model& model,
+                                                       Diagnostics& diags) {
   std::vector<std::vector<std::uint32_t>> selected(scenario.levers.size());
   for (std::size_t l = 0; l < scenario.levers.size(); ++l) {
     const Lever& lever = scenario.levers[l];
     for (const Selector& selector : lever.selectors) {
       for (std::size_t i = 0; i < selector.ids.size(); ++i) {
         if (!model.find(selector.ids[i])) {
-          diags.error(selector.place.file, pointer_append(selector.place.pointer + "/ids", i),
-                      "lever \"" + lever.id + "\" selects unknown entity \"" + selector.ids[i] +
-                          "\"");
+          diags.error(
+              selector.place.file, pointer_append(selector.place.pointer + "/ids", i),
+              "lever \"" + lever.id + "\" selects unknown entity \"" + selector.ids[i] + "\"");
         }
       }
     }

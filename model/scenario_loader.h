@@ -26,7 +26,7 @@ Scenario load_scenario_path(const std::filesystem::path& path);
 
 // The entities each lever acts on, in model order (levers in scenario order). Ids that are
 // not in the model are errors; a lever that selects nothing is a warning.
-std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
-                                                       const Model& model, Diagnostics& diags);
+std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario, const Model& model,
+                                                       Diagnostics& diags);
 
 }  // namespace msout::model

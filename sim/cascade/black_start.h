@@ -11,8 +11,8 @@
 namespace msout::cascade {
 
 struct BlackStart {
-  std::vector<std::uint32_t> blocked;               // every blocked entity, ascending
-  std::vector<std::vector<std::uint32_t>> cycles;   // cycles among them (the ones to restart)
+  std::vector<std::uint32_t> blocked;              // every blocked entity, ascending
+  std::vector<std::vector<std::uint32_t>> cycles;  // cycles among them (the ones to restart)
 };
 
 // `state` and `imposed` are per entity at the horizon.

@@ -23,8 +23,7 @@ constexpr std::uint32_t kGeneration31 = 0x7fffffffu;
 
 }  // namespace
 
-CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph,
-                                   std::vector<EngineLever> levers,
+CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
                                    const std::vector<std::vector<std::uint32_t>>& selected)
     : graph_(graph),
       levers_(std::move(levers)),
@@ -239,8 +238,7 @@ void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta, Outbox&
   }
 }
 
-void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch,
-                                    Outbox& out) {
+void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch, Outbox& out) {
   const bool down = state_[node] == State::kDown;
   for (const Event& e : batch) {
     switch (e.kind) {

@@ -29,7 +29,7 @@ enum EventKind : std::uint16_t {
 
 // A lever as the engine sees it.
 struct EngineLever {
-  State imposes = State::kDown;      // kUp for a restore
+  State imposes = State::kDown;  // kUp for a restore
   bool restore = false;
   std::vector<std::uint32_t> ends;  // restore only: lever indices; empty = all
 };
@@ -51,11 +51,11 @@ class CascadeBehaviour {
 
  private:
   struct EdgeState {
-    std::uint8_t raw = 0;      // what the edge sees now: 0 fine, 1 impaired, 2 failed
-    std::uint8_t on = 0;       // bit L-1 set: condition "at least level L" is in effect
+    std::uint8_t raw = 0;                  // what the edge sees now: 0 fine, 1 impaired, 2 failed
+    std::uint8_t on = 0;                   // bit L-1 set: condition "at least level L" is in effect
     std::uint32_t generation[2] = {0, 0};  // per level; bumping one cancels its timer
   };
-  struct GroupState {  // any groups
+  struct GroupState {               // any groups
     std::uint32_t active = 0;       // member index (local)
     std::uint32_t target = 0;       // member being switched to
     std::uint32_t failed_from = 0;  // member whose failure started the switchover

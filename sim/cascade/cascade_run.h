@@ -21,10 +21,10 @@
 namespace msout::cascade {
 
 struct CascadeRun {
-  std::int64_t horizon = 0;                        // seconds
-  std::vector<std::vector<StateRecord>> history;   // per entity, in time order
-  std::vector<State> final_state;                  // per entity, at the horizon
-  std::vector<State> final_imposed;                // per entity: what levers impose at the end
+  std::int64_t horizon = 0;                       // seconds
+  std::vector<std::vector<StateRecord>> history;  // per entity, in time order
+  std::vector<State> final_state;                 // per entity, at the horizon
+  std::vector<State> final_imposed;               // per entity: what levers impose at the end
   kernel::RunStats stats;
 };
 

@@ -15,8 +15,8 @@ struct ChainStep {
 };
 
 struct CauseChain {
-  std::vector<ChainStep> steps;     // first: the entity asked about; last: the lever's target
-  std::uint32_t lever = kNoIndex;      // the lever that started it, if the chain reached one
+  std::vector<ChainStep> steps;    // first: the entity asked about; last: the lever's target
+  std::uint32_t lever = kNoIndex;  // the lever that started it, if the chain reached one
 };
 
 // The chain behind history[node][record]. Each step moves to the dependency's last change

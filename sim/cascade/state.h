@@ -10,9 +10,12 @@ enum class State : std::uint8_t { kUp = 0, kDegraded = 1, kDown = 2 };
 
 inline std::string_view to_string(State s) {
   switch (s) {
-    case State::kUp: return "up";
-    case State::kDegraded: return "degraded";
-    case State::kDown: return "down";
+    case State::kUp:
+      return "up";
+    case State::kDegraded:
+      return "degraded";
+    case State::kDown:
+      return "down";
   }
   return "?";
 }

@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
     std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
     return cli::kExitUsage;
   } catch (const model::InputError& e) {
-    for (const model::Diagnostic& d : e.diagnostics()) std::cerr << "error: " << d.to_string() << "\n";
+    for (const model::Diagnostic& d : e.diagnostics())
+      std::cerr << "error: " << d.to_string() << "\n";
     return cli::kExitInvalidInput;
   } catch (const model::IoError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -34,16 +34,17 @@ Options)";
 
 int run_command(const std::vector<std::string>& args) {
   po::options_description options(kRunHelp);
-  options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("scenario,s", po::value<std::string>(), "scenario file")
-      ("until,u", po::value<std::string>(),
-       "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
-      ("out,o", po::value<std::string>(),
-       "write the report to FILE (whole or not at all) instead of standard output")
-      ("include-disputed", "also simulate dependencies whose evidence is disputed");
+  // clang-format off (one option per line)
+  options.add_options()("help,h", "show this help")("model,m", po::value<std::string>(),
+                                                    "model file, or directory of model files")(
+      "scenario,s", po::value<std::string>(), "scenario file")(
+      "until,u", po::value<std::string>(),
+      "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")(
+      "format,f", po::value<std::string>()->default_value("table"), "table or json")(
+      "out,o", po::value<std::string>(),
+      "write the report to FILE (whole or not at all) instead of standard output")(
+      "include-disputed", "also simulate dependencies whose evidence is disputed");
+  // clang-format on
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(options).run(), vm);
   po::notify(vm);
@@ -59,9 +60,9 @@ int run_command(const std::vector<std::string>& args) {
   const model::Model model = vm.count("model") != 0
                                  ? model::load_model_path(vm["model"].as<std::string>())
                                  : model::load_model(embedded_default_model());
-  const model::Scenario scenario =
-      vm.count("scenario") != 0 ? model::load_scenario_path(vm["scenario"].as<std::string>())
-                                : model::load_scenario(embedded_default_scenario());
+  const model::Scenario scenario = vm.count("scenario") != 0
+                                       ? model::load_scenario_path(vm["scenario"].as<std::string>())
+                                       : model::load_scenario(embedded_default_scenario());
   std::int64_t horizon = scenario.horizon.seconds;
   if (vm.count("until") != 0) {
     const std::string text = vm["until"].as<std::string>();

@@ -60,10 +60,11 @@ void report(const model::Diagnostics& diags, std::size_t from) {
 
 int validate_command(const std::vector<std::string>& args) {
   po::options_description options(kValidateHelp);
-  options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model to check scenarios against")
-      ("path", po::value<std::vector<std::string>>(), "files or directories to check");
+  // clang-format off (one option per line)
+  options.add_options()("help,h", "show this help")("model,m", po::value<std::string>(),
+                                                    "model to check scenarios against")(
+      "path", po::value<std::vector<std::string>>(), "files or directories to check");
+  // clang-format on
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
@@ -110,10 +111,11 @@ int validate_command(const std::vector<std::string>& args) {
       for (const model::Requirement& r : e.requirements) dependencies += r.members.size();
     }
     const std::size_t cycles = model::dependency_cycles(m).size();
-    const std::string where = documents.size() == 1 ? documents.front().file : directory.string() + "/";
+    const std::string where =
+        documents.size() == 1 ? documents.front().file : directory.string() + "/";
     std::cout << "OK  " << where << " (model: " << m.entities.size() << " entities, "
-              << dependencies << " dependencies, " << cycles << " cycle"
-              << (cycles == 1 ? "" : "s") << ")\n";
+              << dependencies << " dependencies, " << cycles << " cycle" << (cycles == 1 ? "" : "s")
+              << ")\n";
     valid_models.emplace(directory, std::move(m));
   }
 

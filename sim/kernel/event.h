@@ -23,9 +23,9 @@ inline constexpr LpId kExternalSource = std::numeric_limits<LpId>::max();
 
 struct Event {
   SimTime time;
-  std::uint32_t delta = 0;   // zero-delay round within `time`
+  std::uint32_t delta = 0;  // zero-delay round within `time`
   LpId target = 0;
-  std::uint16_t kind = 0;    // behaviour-defined; lower kinds first within a batch
+  std::uint16_t kind = 0;  // behaviour-defined; lower kinds first within a batch
   LpId source = kExternalSource;
   std::uint32_t sequence = 0;  // per-source send counter: unique for (source, sequence)
   std::uint64_t payload = 0;   // behaviour-defined

@@ -9,9 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json optional_seconds(const std::optional<std::int64_t>& t) {
-  return t ? Json(*t) : Json(nullptr);
-}
+Json optional_seconds(const std::optional<std::int64_t>& t) { return t ? Json(*t) : Json(nullptr); }
 
 Json chain_json(const Report& report, const cascade::CauseChain& chain) {
   const model::Model& model = *report.model;
@@ -23,7 +21,8 @@ Json chain_json(const Report& report, const cascade::CauseChain& chain) {
     s["state"] = cascade::to_string(step.record.state);
     s["at_s"] = step.record.time;
     if (step.record.switching_to != cascade::kNoIndex) {
-      s["switching_to"] = model.entities[report.graph->edge(step.record.switching_to).dependency].id;
+      s["switching_to"] =
+          model.entities[report.graph->edge(step.record.switching_to).dependency].id;
     }
     steps.push_back(std::move(s));
   }
@@ -72,7 +71,8 @@ std::string json_report(const Report& report) {
     const model::Entity& e = model.entities[f.entity];
     Json timeline = Json::array();
     for (const Interval& i : f.timeline) {
-      timeline.push_back({{"from_s", i.from}, {"to_s", i.to}, {"state", cascade::to_string(i.state)}});
+      timeline.push_back(
+          {{"from_s", i.from}, {"to_s", i.to}, {"state", cascade::to_string(i.state)}});
     }
     Json fj;
     fj["id"] = e.id;
@@ -107,12 +107,10 @@ std::string json_report(const Report& report) {
                          {"people_down", p.people_down},
                          {"people_degraded", p.people_degraded}});
   }
-  root["summary"] = {{"functions", report.functions.size()},
-                     {"failed", failed},
-                     {"down_at_horizon", down_at_horizon},
-                     {"degraded_at_horizon", degraded_at_horizon},
-                     {"still_working", std::move(still_working)},
-                     {"over_time", std::move(over_time)}};
+  root["summary"] = {
+      {"functions", report.functions.size()},      {"failed", failed},
+      {"down_at_horizon", down_at_horizon},        {"degraded_at_horizon", degraded_at_horizon},
+      {"still_working", std::move(still_working)}, {"over_time", std::move(over_time)}};
 
   auto ids = [&](const std::vector<std::uint32_t>& nodes) {
     Json list = Json::array();
@@ -121,7 +119,8 @@ std::string json_report(const Report& report) {
   };
   Json cycles = Json::array();
   for (const auto& cycle : report.black_start.cycles) cycles.push_back(ids(cycle));
-  root["black_start"] = {{"cycles", std::move(cycles)}, {"blocked", ids(report.black_start.blocked)}};
+  root["black_start"] = {{"cycles", std::move(cycles)},
+                         {"blocked", ids(report.black_start.blocked)}};
   root["stats"] = {{"events", report.events}};
   Json warnings = Json::array();
   for (const std::string& w : report.warnings) warnings.push_back(w);

@@ -98,20 +98,19 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     if (model.entities[e].kind != model::EntityKind::kFunction) continue;
     FunctionOutcome f = outcome_of(e, model, graph, run);
-    f.black_start_blocked = std::binary_search(report.black_start.blocked.begin(),
-                                               report.black_start.blocked.end(), e);
+    f.black_start_blocked =
+        std::binary_search(report.black_start.blocked.begin(), report.black_start.blocked.end(), e);
     report.functions.push_back(std::move(f));
   }
   constexpr std::int64_t kNever = INT64_MAX;
-  std::stable_sort(report.functions.begin(), report.functions.end(),
-                   [&](const FunctionOutcome& a, const FunctionOutcome& b) {
-                     return std::make_tuple(a.first_down.value_or(kNever),
-                                            a.first_degraded.value_or(kNever),
-                                            std::string_view(model.entities[a.entity].id)) <
-                            std::make_tuple(b.first_down.value_or(kNever),
-                                            b.first_degraded.value_or(kNever),
-                                            std::string_view(model.entities[b.entity].id));
-                   });
+  std::stable_sort(
+      report.functions.begin(), report.functions.end(),
+      [&](const FunctionOutcome& a, const FunctionOutcome& b) {
+        return std::make_tuple(a.first_down.value_or(kNever), a.first_degraded.value_or(kNever),
+                               std::string_view(model.entities[a.entity].id)) <
+               std::make_tuple(b.first_down.value_or(kNever), b.first_degraded.value_or(kNever),
+                               std::string_view(model.entities[b.entity].id));
+      });
   report.over_time = summarise(report.functions);
   return report;
 }

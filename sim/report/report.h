@@ -34,8 +34,8 @@ struct FunctionOutcome {
   State final_state = State::kUp;
   std::vector<Interval> timeline;  // maximal intervals of one state, covering [0, horizon]
   std::optional<cascade::CauseChain> cause;  // why it first failed (down, else degraded)
-  std::uint64_t people = 0;        // people served
-  double people_hours_down = 0;    // people x hours down
+  std::uint64_t people = 0;                  // people served
+  double people_hours_down = 0;              // people x hours down
   bool black_start_blocked = false;
 };
 

@@ -26,9 +26,7 @@ std::string pad(const std::string& text, std::size_t to) {
   return w >= to ? text : text + std::string(to - w, ' ');
 }
 
-std::string optional_time(const std::optional<std::int64_t>& t) {
-  return t ? time_text(*t) : "-";
-}
+std::string optional_time(const std::optional<std::int64_t>& t) { return t ? time_text(*t) : "-"; }
 
 class Table {
  public:
@@ -77,8 +75,8 @@ std::string table_report(const Report& report) {
   if (failed.empty()) {
     out << "  none\n";
   } else {
-    Table table({"function", "first degraded", "first down", "time down", "people",
-                 "at " + horizon});
+    Table table(
+        {"function", "first degraded", "first down", "time down", "people", "at " + horizon});
     for (const FunctionOutcome* f : failed) {
       std::string final_state(cascade::to_string(f->final_state));
       if (f->black_start_blocked) final_state += " (black start)";
@@ -103,8 +101,7 @@ std::string table_report(const Report& report) {
   out << "\nSTILL WORKING THROUGHOUT (" << working.size() << ")\n";
   if (working.empty()) out << "  none\n";
   for (const FunctionOutcome* f : working) {
-    out << "  " << model.entities[f->entity].name << " (" << grouped(f->people)
-        << " people)\n";
+    out << "  " << model.entities[f->entity].name << " (" << grouped(f->people) << " people)\n";
   }
 
   out << "\nFUNCTIONS DOWN OVER TIME\n";
@@ -119,14 +116,15 @@ std::string table_report(const Report& report) {
     out << "\nBLACK START: cannot restart by themselves at " << horizon << "\n";
     for (const auto& cycle : report.black_start.cycles) {
       std::string names;
-      for (std::uint32_t v : cycle) names += (names.empty() ? "" : " \u2194 ") + model.entities[v].name;
+      for (std::uint32_t v : cycle)
+        names += (names.empty() ? "" : " \u2194 ") + model.entities[v].name;
       out << "  cycle: " << names << "\n";
     }
     std::string waiting;
     for (std::uint32_t v : report.black_start.blocked) {
-      const bool in_cycle = std::any_of(
-          report.black_start.cycles.begin(), report.black_start.cycles.end(),
-          [&](const auto& c) { return std::find(c.begin(), c.end(), v) != c.end(); });
+      const bool in_cycle =
+          std::any_of(report.black_start.cycles.begin(), report.black_start.cycles.end(),
+                      [&](const auto& c) { return std::find(c.begin(), c.end(), v) != c.end(); });
       if (!in_cycle) waiting += (waiting.empty() ? "" : ", ") + model.entities[v].name;
     }
     if (!waiting.empty()) out << "  waiting on them: " << waiting << "\n";

@@ -31,8 +31,8 @@ struct Sim {
   // `entities` and `levers` are JSON arrays; `horizon` a duration.
   Sim(const std::string& entities, const std::string& levers, const std::string& horizon,
       bool include_disputed = false) {
-    model = model::load_model({{"model.json", R"({"format":"msout-model/1","entities":)" +
-                                                  entities + "}"}});
+    model = model::load_model(
+        {{"model.json", R"({"format":"msout-model/1","entities":)" + entities + "}"}});
     scenario = model::load_scenario(
         {"scenario.json", R"({"format":"msout-scenario/1","name":"test","horizon":")" + horizon +
                               R"(","levers":)" + levers + "}"});
@@ -72,8 +72,8 @@ inline std::string provider(const std::string& id) {
 // An entity of `kind` with the given requirements (a JSON array).
 inline std::string entity(const std::string& id, const std::string& requirements,
                           const std::string& kind = "service") {
-  return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":")" + kind +
-         R"(","requires":)" + requirements + "}";
+  return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":")" + kind + R"(","requires":)" +
+         requirements + "}";
 }
 
 // A lever; `action` down / degraded / restore; `extra` adds keys (e.g. ,"ends":["x"]).

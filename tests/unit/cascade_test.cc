@@ -68,35 +68,38 @@ TEST_CASE("Cascade.Any.ZeroSwitchoverIsSeamless") {
 }
 
 TEST_CASE("Cascade.Any.DegradedActiveMemberDoesNotSwitch") {
-  Sim sim("[" + kAB + "," +
-              entity("f",
-                     R"([{"any":[{"on":"a","degraded_propagates":true},{"on":"b"}],"switchover":"15m"}])") +
-              "]",
-          "[" + lever("la", "1h", "degraded", R"(["a"])") + "," +
-              lever("ra", "2h", "restore", R"(["a"])") + "]",
-          "1d");
+  Sim sim(
+      "[" + kAB + "," +
+          entity(
+              "f",
+              R"([{"any":[{"on":"a","degraded_propagates":true},{"on":"b"}],"switchover":"15m"}])") +
+          "]",
+      "[" + lever("la", "1h", "degraded", R"(["a"])") + "," +
+          lever("ra", "2h", "restore", R"(["a"])") + "]",
+      "1d");
   CHECK(sim.changes("f") == Changes{{1 * kHour, State::kDegraded}, {2 * kHour, State::kUp}});
 }
 
 TEST_CASE("Cascade.KOfN.FailsBelowK") {
-  Sim sim("[" + kABC + "," + entity("f", R"([{"k":2,"of":[{"on":"a"},{"on":"b"},{"on":"c"}]}])") +
-              "]",
-          "[" + lever("la", "1h", "down", R"(["a"])") + "," +
-              lever("lb", "2h", "down", R"(["b"])") + "," +
-              lever("ra", "3h", "restore", R"(["a"])", R"(,"ends":["la"])") + "]",
-          "1d");
+  Sim sim(
+      "[" + kABC + "," + entity("f", R"([{"k":2,"of":[{"on":"a"},{"on":"b"},{"on":"c"}]}])") + "]",
+      "[" + lever("la", "1h", "down", R"(["a"])") + "," + lever("lb", "2h", "down", R"(["b"])") +
+          "," + lever("ra", "3h", "restore", R"(["a"])", R"(,"ends":["la"])") + "]",
+      "1d");
   // One of three lost: still 2 left. Two lost at 2h: down. a back at 3h: 2 of 3 again.
   CHECK(sim.changes("f") == Changes{{2 * kHour, State::kDown}, {3 * kHour, State::kUp}});
 }
 
 TEST_CASE("Cascade.KOfN.DegradedWhenTooFewAreFine") {
-  Sim sim("[" + kABC + "," +
-              entity("f",
-                     R"([{"k":2,"of":[{"on":"a"},{"on":"b","degraded_propagates":true},{"on":"c"}]}])") +
-              "]",
-          "[" + lever("la", "1h", "down", R"(["a"])") + "," +
-              lever("lb", "2h", "degraded", R"(["b"])") + "]",
-          "1d");
+  Sim sim(
+      "[" + kABC + "," +
+          entity(
+              "f",
+              R"([{"k":2,"of":[{"on":"a"},{"on":"b","degraded_propagates":true},{"on":"c"}]}])") +
+          "]",
+      "[" + lever("la", "1h", "down", R"(["a"])") + "," +
+          lever("lb", "2h", "degraded", R"(["b"])") + "]",
+      "1d");
   // At 2h: b impaired and c fine -> 2 not failed (>= k) but only 1 fine (< k): degraded.
   CHECK(sim.changes("f") == Changes{{2 * kHour, State::kDegraded}});
 }
@@ -135,8 +138,8 @@ TEST_CASE("Cascade.Tolerance.BackExactlyAtTheDeadlineIsTooLate") {
 }
 
 TEST_CASE("Cascade.Tolerance.LostWhenTheDependentGoesDown") {
-  const std::string model = "[" + kAB + "," +
-                            entity("f", R"([{"on":"a"},{"on":"b","tolerance":"3h"}])") + "]";
+  const std::string model =
+      "[" + kAB + "," + entity("f", R"([{"on":"a"},{"on":"b","tolerance":"3h"}])") + "]";
   SUBCASE("both lost at once") {
     Sim sim(model,
             "[" + lever("la", "0s", "down", R"(["a"])") + "," +
@@ -251,13 +254,13 @@ TEST_CASE("Cascade.BlackStart.HeldByALeverIsNotBlocked") {
 }
 
 TEST_CASE("Cascade.Levers.OverlappingImpositionsCompose") {
-  Sim sim("[" + provider("a") + "," + entity("f", R"([{"on":"a","degraded_propagates":true}])") +
-              "]",
-          "[" + lever("l1", "0s", "down", R"(["a"])") + "," +
-              lever("l2", "1h", "degraded", R"(["a"])") + "," +
-              lever("l3", "2h", "restore", R"(["a"])", R"(,"ends":["l1"])") + "," +
-              lever("l4", "3h", "restore", R"(["a"])") + "]",
-          "1d");
+  Sim sim(
+      "[" + provider("a") + "," + entity("f", R"([{"on":"a","degraded_propagates":true}])") + "]",
+      "[" + lever("l1", "0s", "down", R"(["a"])") + "," +
+          lever("l2", "1h", "degraded", R"(["a"])") + "," +
+          lever("l3", "2h", "restore", R"(["a"])", R"(,"ends":["l1"])") + "," +
+          lever("l4", "3h", "restore", R"(["a"])") + "]",
+      "1d");
   const Changes expected{{0, State::kDown}, {2 * kHour, State::kDegraded}, {3 * kHour, State::kUp}};
   CHECK(sim.changes("a") == expected);
   CHECK(sim.changes("f") == expected);
@@ -274,11 +277,12 @@ TEST_CASE("Cascade.Levers.RestoreEndsOnlyTheNamedLevers") {
 }
 
 TEST_CASE("Cascade.Levers.SelectorsByAttribute") {
-  Sim sim(R"([{"id":"az","name":"az","kind":"provider","jurisdiction":"US","tags":["microsoft"]},
+  Sim sim(
+      R"([{"id":"az","name":"az","kind":"provider","jurisdiction":"US","tags":["microsoft"]},
               {"id":"eu","name":"eu","kind":"provider","jurisdiction":"NL","tags":["microsoft"]},
               {"id":"aws","name":"aws","kind":"provider","jurisdiction":"US"}])",
-          R"([{"id":"l","at":"1h","action":"down","select":{"jurisdiction":"US","tags":"microsoft"}}])",
-          "1d");
+      R"([{"id":"l","at":"1h","action":"down","select":{"jurisdiction":"US","tags":"microsoft"}}])",
+      "1d");
   CHECK(sim.changes("az") == Changes{{1 * kHour, State::kDown}});
   CHECK(sim.changes("eu").empty());
   CHECK(sim.changes("aws").empty());
@@ -305,9 +309,8 @@ TEST_CASE("Cascade.Order.ZeroDelayChangesTakeOneRoundPerHop") {
 }
 
 TEST_CASE("Cascade.CauseChain.BackToTheLever") {
-  Sim sim("[" + kAB + "," +
-              entity("s", R"([{"any":[{"on":"a"},{"on":"b"}],"switchover":"10m"}])") + "," +
-              entity("f", R"([{"on":"s"}])", "function") + "]",
+  Sim sim("[" + kAB + "," + entity("s", R"([{"any":[{"on":"a"},{"on":"b"}],"switchover":"10m"}])") +
+              "," + entity("f", R"([{"on":"s"}])", "function") + "]",
           "[" + lever("la", "1h", "down", R"(["a"])") + "]", "1d");
   const std::uint32_t f = sim.index("f");
   const cascade::CauseChain chain = cascade::trace_cause(sim.graph, sim.run.history, f, 0);

@@ -1,7 +1,6 @@
 // The report built from a run: times, timelines, people, ordering, summary, cause text,
 // and the JSON and table renderings. Expectations computed by hand from docs/semantics.md.
 #include <doctest/doctest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "sim/report/cause_text.h"
@@ -77,8 +76,8 @@ TEST_CASE("Report.Summary.FunctionsDownOverTime") {
   CHECK(point(1) == std::make_tuple(1 * kHour, 1u, 0u, std::uint64_t{1000}, std::uint64_t{0}));
   CHECK(point(2) == std::make_tuple(2 * kHour, 1u, 1u, std::uint64_t{1000}, std::uint64_t{500}));
   CHECK(point(3) == std::make_tuple(3 * kHour, 1u, 0u, std::uint64_t{1000}, std::uint64_t{0}));
-  CHECK(point(4) == std::make_tuple(3 * kHour + 30 * kMinute, 0u, 0u, std::uint64_t{0},
-                                    std::uint64_t{0}));
+  CHECK(point(4) ==
+        std::make_tuple(3 * kHour + 30 * kMinute, 0u, 0u, std::uint64_t{0}, std::uint64_t{0}));
 }
 
 TEST_CASE("Report.Timeline.ChangesWithinOneInstantCollapse") {

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""The layers (README, Layout): model/ includes nothing from sim/, and the PDES kernel in
+sim/kernel/ includes nothing from the domain (neither model/ nor the rest of sim/).
+
+Usage: layering_test.py REPO_ROOT
+"""
+import os
+import re
+import sys
+
+ROOT = sys.argv[1]
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+RULES = [  # (folder, allowed prefixes of project includes)
+    ("model", ("model/",)),
+    ("sim/kernel", ("sim/kernel/",)),
+]
+
+passed = failed = 0
+for folder, allowed in RULES:
+    for dirpath, _, files in os.walk(os.path.join(ROOT, folder)):
+        for name in sorted(files):
+            if not name.endswith((".h", ".cc")):
+                continue
+            path = os.path.join(dirpath, name)
+            with open(path, encoding="utf-8") as f:
+                includes = INCLUDE.findall(f.read())
+            bad = [i for i in includes if not i.startswith(allowed)]
+            rel = os.path.relpath(path, ROOT)
+            if bad:
+                failed += 1
+                print(f"FAIL  {rel} includes {bad} (allowed: {', '.join(allowed)})")
+            else:
+                passed += 1
+                print(f"ok    {rel}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
