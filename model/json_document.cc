@@ -129,10 +129,10 @@ std::optional<json> parse_json(const SourceText& source, Diagnostics& diags) {
                 "malformed JSON: " + parse_error_reason(e.what()));
     return std::nullopt;
   }
+  // Reported, then checking goes on (with the last value) so that other errors show too.
   for (const std::string& pointer : duplicates) {
     diags.error(source.name, pointer, "duplicate key");
   }
-  if (!duplicates.empty()) return std::nullopt;
   return document;
 }
 

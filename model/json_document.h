@@ -16,7 +16,9 @@
 
 namespace msout::model {
 
-// Parses `source`; on failure adds diagnostics to `diags` and returns nullopt.
+// Parses `source`; malformed JSON adds a diagnostic and returns nullopt. Duplicate keys add
+// a diagnostic each but still return the document (the last value wins), so that callers
+// can report the file's other errors as well.
 std::optional<nlohmann::json> parse_json(const SourceText& source, Diagnostics& diags);
 
 // `pointer` + "/" + escaped `token` (RFC 6901).

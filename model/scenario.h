@@ -21,6 +21,7 @@ std::string_view to_string(LeverAction action);
 // Criteria are ANDed; the values within one criterion are ORed. Empty = no constraint.
 struct Selector {
   std::vector<std::string> ids;
+  bool ids_is_single = false;  // written as one string, not an array (for error places)
   std::vector<EntityKind> kinds;
   std::vector<std::string> jurisdictions;
   std::vector<std::string> tags;

@@ -31,6 +31,7 @@ Selector read_selector(JsonReader& in, const json& value, const std::string& poi
     }
   }
   s.ids = in.strings(value, "ids", pointer, true);
+  s.ids_is_single = value.contains("ids") && value["ids"].is_string();
   for (const std::string& kind : in.strings(value, "kind", pointer, true)) {
     if (auto parsed = entity_kind_from(kind)) {
       s.kinds.push_back(*parsed);
@@ -152,9 +153,9 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
   in.string(document, "$schema", "");
   scenario.name = in.string(document, "name", "").value_or("");
   scenario.description = in.string(document, "description", "").value_or("");
-  scenario.horizon = in.duration(document, "horizon", "").value_or(Duration{});
-  if (document.contains("horizon") && scenario.horizon.seconds == 0) {
-    in.error("/horizon", "horizon must be longer than zero");
+  if (auto horizon = in.duration(document, "horizon", "")) {
+    scenario.horizon = *horizon;
+    if (horizon->seconds == 0) in.error("/horizon", "horizon must be longer than zero");
   }
   const json* levers = in.array(document, "levers", "");
   if (levers == nullptr) return scenario;
@@ -196,11 +197,15 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
   std::vector<std::vector<std::uint32_t>> selected(scenario.levers.size());
   for (std::size_t l = 0; l < scenario.levers.size(); ++l) {
     const Lever& lever = scenario.levers[l];
+    bool unknown = false;
     for (const Selector& selector : lever.selectors) {
+      const std::string ids_pointer = selector.place.pointer + "/ids";
       for (std::size_t i = 0; i < selector.ids.size(); ++i) {
         if (!model.find(selector.ids[i])) {
+          unknown = true;
           diags.error(
-              selector.place.file, pointer_append(selector.place.pointer + "/ids", i),
+              selector.place.file,
+              selector.ids_is_single ? ids_pointer : pointer_append(ids_pointer, i),
               "lever \"" + lever.id + "\" selects unknown entity \"" + selector.ids[i] + "\"");
         }
       }
@@ -212,7 +217,7 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
         selected[l].push_back(e);
       }
     }
-    if (selected[l].empty()) {
+    if (selected[l].empty() && !unknown) {
       diags.warning(lever.place.file, lever.place.pointer + "/select",
                     "lever \"" + lever.id + "\" selects no entity of the model");
     }

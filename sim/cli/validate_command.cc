@@ -96,6 +96,7 @@ int validate_command(const std::vector<std::string>& args) {
     }
     if (ec) throw model::IoError(arg + ": cannot list directory: " + ec.message());
     std::sort(files.begin(), files.end());
+    if (files.empty()) diags.error(arg, "", "no *.json file to check in this directory");
     for (const fs::path& file : files) collect(file, inputs, diags);
   }
   report(diags, 0);
