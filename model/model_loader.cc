@@ -11,28 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-Evidence read_evidence(JsonReader& in, const json& parent, const std::string& pointer) {
-  Evidence evidence;
-  auto it = parent.find("evidence");
-  if (it == parent.end()) return evidence;
-  const std::string here = pointer_append(pointer, "evidence");
-  if (!in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
-    return evidence;
-  }
-  evidence.source = in.string(*it, "source", here).value_or("");
-  evidence.quote = in.string(*it, "quote", here).value_or("");
-  if (auto text = in.string(*it, "confidence", here)) {
-    if (auto confidence = confidence_from(*text)) {
-      evidence.confidence = *confidence;
-    } else {
-      in.error(pointer_append(here, "confidence"),
-               "unknown confidence \"" + *text +
-                   "\" (known: confirmed, reported, presumed, planned, disputed)");
-    }
-  }
-  return evidence;
-}
-
 std::optional<Effect> read_effect(JsonReader& in, const json& object, const std::string& pointer) {
   auto text = in.string(object, "effect", pointer);
   if (!text) return std::nullopt;
@@ -204,6 +182,28 @@ void resolve_dependencies(Model& model, Diagnostics& diags) {
 }
 
 }  // namespace
+
+Evidence read_evidence(JsonReader& in, const json& parent, const std::string& pointer) {
+  Evidence evidence;
+  auto it = parent.find("evidence");
+  if (it == parent.end()) return evidence;
+  const std::string here = pointer_append(pointer, "evidence");
+  if (!in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
+    return evidence;
+  }
+  evidence.source = in.string(*it, "source", here).value_or("");
+  evidence.quote = in.string(*it, "quote", here).value_or("");
+  if (auto text = in.string(*it, "confidence", here)) {
+    if (auto confidence = confidence_from(*text)) {
+      evidence.confidence = *confidence;
+    } else {
+      in.error(pointer_append(here, "confidence"),
+               "unknown confidence \"" + *text +
+                   "\" (known: confirmed, reported, presumed, planned, disputed)");
+    }
+  }
+  return evidence;
+}
 
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags) {
   Model model;

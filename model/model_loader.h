@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/diagnostics.h"
+#include "model/json_reader.h"
 #include "model/model.h"
 #include "model/source_text.h"
 
@@ -25,6 +26,9 @@ struct ModelDocument {
   std::string file;
   nlohmann::json json;
 };
+
+// Reads the optional "evidence" object of `parent` (models and scenarios share it).
+Evidence read_evidence(JsonReader& in, const nlohmann::json& parent, const std::string& pointer);
 
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;
 // the result is meaningful only when no error was added.

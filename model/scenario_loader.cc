@@ -6,6 +6,7 @@
 #include "model/file_format.h"
 #include "model/json_document.h"
 #include "model/json_reader.h"
+#include "model/model_loader.h"
 
 namespace msout::model {
 namespace {
@@ -90,20 +91,7 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
   if (!lever.ends.empty() && lever.action != LeverAction::kRestore) {
     in.error(pointer_append(pointer, "ends"), "\"ends\" is only meaningful for action \"restore\"");
   }
-  lever.evidence = Evidence{};
-  if (auto it = value.find("evidence"); it != value.end()) {
-    const std::string here = pointer_append(pointer, "evidence");
-    if (in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
-      lever.evidence.source = in.string(*it, "source", here).value_or("");
-      lever.evidence.quote = in.string(*it, "quote", here).value_or("");
-      auto confidence = in.string(*it, "confidence", here);
-      if (confidence && !confidence_from(*confidence)) {
-        in.error(pointer_append(here, "confidence"), "unknown confidence \"" + *confidence + "\"");
-      } else if (confidence) {
-        lever.evidence.confidence = *confidence_from(*confidence);
-      }
-    }
-  }
+  lever.evidence = read_evidence(in, value, pointer);
   lever.assumptions = in.strings(value, "assumptions", pointer);
   lever.note = in.string(value, "note", pointer).value_or("");
   return lever;

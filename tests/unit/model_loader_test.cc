@@ -16,8 +16,14 @@
 #include "model/json_document.h"
 #include "model/json_reader.h"
 #include "model/model.h"
+#include "tests/unit/test_support.h"
 
 namespace {
+
+using msout::testing::dump;
+using msout::testing::has;
+
+using msout::testing::TempDir;
 
 namespace fs = std::filesystem;
 using msout::model::Confidence;
@@ -62,56 +68,6 @@ std::vector<Diagnostic> errors_of_file(const std::string& text) {
 std::vector<Diagnostic> errors_of_entities(const std::string& entities) {
   return errors_of_file(model_text(entities));
 }
-
-std::string dump(const std::vector<Diagnostic>& diagnostics) {
-  std::string text;
-  for (const Diagnostic& d : diagnostics) text += d.to_string() + "\n";
-  return text;
-}
-
-// True if some diagnostic has this file and place and a message containing `message`.
-bool has(const std::vector<Diagnostic>& diagnostics, const std::string& file,
-         const std::string& where, const std::string& message) {
-  for (const Diagnostic& d : diagnostics) {
-    if (d.file == file && d.where == where && d.message.find(message) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-#define CHECK_DIAGNOSTIC(diagnostics, file, where, message) \
-  do {                                                      \
-    const auto& diags_ = (diagnostics);                     \
-    INFO("diagnostics:\n", dump(diags_));                   \
-    CHECK(has(diags_, file, where, message));               \
-  } while (false)
-
-// A fresh directory under the system temporary directory, removed at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ = fs::temp_directory_path() /
-            ("msout-model-test-" + std::to_string(stamp) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-  }
-
- private:
-  fs::path path_;
-};
 
 }  // namespace
 

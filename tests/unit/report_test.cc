@@ -13,33 +13,15 @@
 
 #include "model/diagnostics.h"
 #include "sim/report/atomic_file.h"
+#include "tests/unit/test_support.h"
 
 namespace {
+
+using msout::testing::TempDir;
 
 namespace fs = std::filesystem;
 using msout::model::IoError;
 using msout::report::write_file_atomically;
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ = fs::temp_directory_path() /
-            ("msout-report-test-" + std::to_string(stamp) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 std::string read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -12,8 +12,12 @@
 #include "model/model.h"
 #include "model/model_loader.h"
 #include "model/scenario.h"
+#include "tests/unit/test_support.h"
 
 namespace {
+
+using msout::testing::dump;
+using msout::testing::has;
 
 using msout::model::Diagnostic;
 using msout::model::Diagnostics;
@@ -51,29 +55,6 @@ std::vector<Diagnostic> errors_of_file(const std::string& text) {
 std::vector<Diagnostic> errors_of_levers(const std::string& levers) {
   return errors_of_file(scenario_text(levers));
 }
-
-std::string dump(const std::vector<Diagnostic>& diagnostics) {
-  std::string text;
-  for (const Diagnostic& d : diagnostics) text += d.to_string() + "\n";
-  return text;
-}
-
-bool has(const std::vector<Diagnostic>& diagnostics, const std::string& file,
-         const std::string& where, const std::string& message) {
-  for (const Diagnostic& d : diagnostics) {
-    if (d.file == file && d.where == where && d.message.find(message) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-#define CHECK_DIAGNOSTIC(diagnostics, file, where, message) \
-  do {                                                      \
-    const auto& diags_ = (diagnostics);                     \
-    INFO("diagnostics:\n", dump(diags_));                   \
-    CHECK(has(diags_, file, where, message));               \
-  } while (false)
 
 // Entities to select from:
 //   0 azure-we   provider  US  cloud  [westeurope]  [microsoft, hyperscaler]
