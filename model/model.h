@@ -83,10 +83,13 @@ struct Entity {
   std::string name;
   EntityKind kind = EntityKind::kService;
   std::string sector;
-  std::string jurisdiction;
+  std::string jurisdiction;   // of the controlling company (its ultimate parent)
+  std::string controlled_by;  // that parent, where ownership moved ("Kiteworks (US)")
+  std::uint64_t count = 1;    // real-world members this entity stands for (342 municipalities)
   std::vector<std::string> regions;
   std::vector<std::string> tags;
   std::uint64_t people_served = 0;
+  std::string people_served_source;  // URL, or "estimate" (reasoning in assumptions)
   Evidence evidence;
   std::vector<std::string> assumptions;
   std::vector<Requirement> requirements;  // all of them are needed

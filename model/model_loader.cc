@@ -116,10 +116,11 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
 Entity read_entity(JsonReader& in, const json& value, const std::string& pointer) {
   Entity entity;
   entity.place = {in.file(), pointer};
-  if (!in.object(value, pointer,
-                 {"id", "name", "kind", "sector", "jurisdiction", "regions", "tags",
-                  "people_served", "evidence", "assumptions", "requires"},
-                 {"id", "name", "kind"})) {
+  if (!in.object(
+          value, pointer,
+          {"id", "name", "kind", "sector", "jurisdiction", "controlled_by", "count", "regions",
+           "tags", "people_served", "people_served_source", "evidence", "assumptions", "requires"},
+          {"id", "name", "kind"})) {
     return entity;
   }
   entity.id = in.string(value, "id", pointer).value_or("");
@@ -143,9 +144,18 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
              "invalid jurisdiction \"" + entity.jurisdiction +
                  "\" (use a code in capitals such as US, NL, EU, CN)");
   }
+  entity.controlled_by = in.string(value, "controlled_by", pointer).value_or("");
+  if (auto count = in.count(value, "count", pointer)) {
+    if (*count == 0) {
+      in.error(pointer_append(pointer, "count"), "count must be at least 1");
+    } else {
+      entity.count = *count;
+    }
+  }
   entity.regions = in.strings(value, "regions", pointer);
   entity.tags = in.strings(value, "tags", pointer);
   entity.people_served = in.count(value, "people_served", pointer).value_or(0);
+  entity.people_served_source = in.string(value, "people_served_source", pointer).value_or("");
   entity.evidence = read_evidence(in, value, pointer);
   entity.assumptions = in.strings(value, "assumptions", pointer);
   const std::string requires_pointer = pointer_append(pointer, "requires");

@@ -787,3 +787,23 @@ TEST_CASE("ModelLoader.Path.Missing") {
   // A directory without any model file.
   CHECK_THROWS_AS(load_model_path(dir.path()), IoError);
 }
+
+TEST_CASE("ModelLoader.Valid.GroupCountOwnershipAndPeopleSource") {
+  const Model m = load_entities(R"json([
+    {"id": "municipalities", "name": "All municipalities", "kind": "organisation",
+     "count": 342, "people_served": 18000000,
+     "people_served_source": "https://www.cbs.nl/nl-nl/visualisaties/dashboard-bevolking"},
+    {"id": "zivver", "name": "Zivver", "kind": "provider", "jurisdiction": "US",
+     "controlled_by": "Kiteworks (US)"}])json");
+  CHECK(m.entities[0].count == 342);
+  CHECK(m.entities[0].people_served_source ==
+        "https://www.cbs.nl/nl-nl/visualisaties/dashboard-bevolking");
+  CHECK(m.entities[1].count == 1);  // the default
+  CHECK(m.entities[1].controlled_by == "Kiteworks (US)");
+}
+
+TEST_CASE("ModelLoader.Error.ZeroCount") {
+  const auto errors =
+      errors_of_entities(R"([{"id": "a", "name": "A", "kind": "organisation", "count": 0}])");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/0/count", "count must be at least 1");
+}
