@@ -1,6 +1,7 @@
 // `msout validate`: check model and scenario files and report every error found.
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include <boost/program_options.hpp>
@@ -24,7 +25,8 @@ Checks model and scenario files (each file says which it is in its "format" key)
 prints OK or every error found, with the file and the JSON pointer or line and column.
 A directory is searched recursively for *.json files (JSON Schema files, *.schema.json,
 are skipped); model files in one directory form one model. A scenario is also checked
-against a model: the one given with --model, or else a model/ directory beside it.
+against a model: the one given with --model, else a model/ directory beside it, else the
+one argument that holds only model files (as in: msout validate model/nl scenarios).
 Exit code 0 if everything is valid, 3 if not.
 
 Options)";
@@ -48,6 +50,28 @@ void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
                 "not an msout file: expected \"format\": \"" + std::string(model::kModelFormat) +
                     "\" or \"" + std::string(model::kScenarioFormat) + "\"");
   }
+}
+
+void collect_directory(const std::string& arg, Inputs& inputs, model::Diagnostics& diags) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->is_regular_file(ec) && it->path().extension() == ".json" &&
+        !name.ends_with(".schema.json")) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) throw model::IoError(arg + ": cannot list directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) diags.error(arg, "", "no *.json file to check in this directory");
+  for (const fs::path& file : files) collect(file, inputs, diags);
+}
+
+std::size_t model_documents(const Inputs& inputs) {
+  std::size_t n = 0;
+  for (const auto& [directory, documents] : inputs.models) n += documents.size();
+  return n;
 }
 
 void report(const model::Diagnostics& diags, std::size_t from) {
@@ -78,26 +102,25 @@ int validate_command(const std::vector<std::string>& args) {
 
   model::Diagnostics diags;
   Inputs inputs;
+  std::vector<fs::path> model_arguments;
   for (const std::string& arg : vm["path"].as<std::vector<std::string>>()) {
     const fs::path path(arg);
     std::error_code ec;
     if (!fs::exists(path, ec)) throw model::IoError(arg + ": no such file or directory");
+    const std::size_t models_before = inputs.models.size();
+    const std::size_t scenarios_before = inputs.scenarios.size();
+    const std::size_t documents_before = model_documents(inputs);
     if (!fs::is_directory(path, ec)) {
       collect(path, inputs, diags);
-      continue;
+    } else {
+      collect_directory(arg, inputs, diags);
     }
-    std::vector<fs::path> files;
-    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (it->is_regular_file(ec) && it->path().extension() == ".json" &&
-          !name.ends_with(".schema.json")) {
-        files.push_back(it->path());
-      }
+    // An argument that holds model files only is a model argument: scenarios without a model
+    // of their own are checked against it when it is the only one.
+    if (inputs.scenarios.size() == scenarios_before && model_documents(inputs) > documents_before &&
+        inputs.models.size() == models_before + 1) {
+      model_arguments.push_back(std::prev(inputs.models.end())->first);
     }
-    if (ec) throw model::IoError(arg + ": cannot list directory: " + ec.message());
-    std::sort(files.begin(), files.end());
-    if (files.empty()) diags.error(arg, "", "no *.json file to check in this directory");
-    for (const fs::path& file : files) collect(file, inputs, diags);
   }
   report(diags, 0);
 
@@ -125,10 +148,12 @@ int validate_command(const std::vector<std::string>& args) {
   for (const auto& [file, json] : inputs.scenarios) {
     const std::size_t before = diags.errors().size();
     model::Scenario scenario = model::build_scenario(file, json, diags);
+    // The model to check selectors against: --model; else a model/ directory beside the
+    // scenario; else the one model argument.
     const model::Model* against = given_model ? &*given_model : nullptr;
     std::optional<model::Model> beside;
+    const fs::path model_dir = fs::path(file).parent_path() / "model";
     if (against == nullptr) {
-      const fs::path model_dir = fs::path(file).parent_path() / "model";
       if (auto it = valid_models.find(model_dir); it != valid_models.end()) {
         against = &it->second;
       } else if (std::error_code ec; fs::is_directory(model_dir, ec)) {
@@ -137,6 +162,10 @@ int validate_command(const std::vector<std::string>& args) {
           against = &*beside;
         } catch (const model::InputError&) {
           // Reported when that model itself is validated.
+        }
+      } else if (model_arguments.size() == 1) {
+        if (auto only = valid_models.find(model_arguments.front()); only != valid_models.end()) {
+          against = &only->second;
         }
       }
     }
@@ -150,7 +179,8 @@ int validate_command(const std::vector<std::string>& args) {
     }
     report(diags, before);
     if (diags.errors().size() != before) continue;
-    std::cout << "OK  " << file << " (scenario: " << scenario.levers.size() << " levers"
+    const std::size_t levers = scenario.levers.size();
+    std::cout << "OK  " << file << " (scenario: " << levers << " lever" << (levers == 1 ? "" : "s")
               << (against != nullptr ? ", selectors checked against the model" : "") << ")\n";
   }
   return diags.has_errors() ? kExitInvalidInput : kExitOk;
