@@ -112,6 +112,18 @@ std::string json_report(const Report& report) {
       {"down_at_horizon", down_at_horizon},        {"degraded_at_horizon", degraded_at_horizon},
       {"still_working", std::move(still_working)}, {"over_time", std::move(over_time)}};
 
+  Json organisations = Json::array();
+  for (const OrganisationOutcome& o : report.organisations) {
+    const model::Entity& e = model.entities[o.entity];
+    organisations.push_back({{"id", e.id},
+                             {"name", e.name},
+                             {"count", o.count},
+                             {"first_degraded_s", o.first_degraded},
+                             {"first_down_s", optional_seconds(o.first_down)},
+                             {"state_at_horizon", cascade::to_string(o.final_state)}});
+  }
+  root["organisations_affected"] = std::move(organisations);
+
   auto ids = [&](const std::vector<std::uint32_t>& nodes) {
     Json list = Json::array();
     for (std::uint32_t v : nodes) list.push_back(model.entities[v].id);

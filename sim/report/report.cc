@@ -112,6 +112,28 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
                                std::string_view(model.entities[b.entity].id));
       });
   report.over_time = summarise(report.functions);
+  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
+    if (model.entities[e].kind != model::EntityKind::kOrganisation) continue;
+    OrganisationOutcome o;
+    o.entity = e;
+    o.count = model.entities[e].count;
+    o.final_state = run.final_state[e];
+    bool affected = false;
+    for (const StateRecord& r : run.history[e]) {
+      if (r.time > run.horizon) break;
+      if (!affected) o.first_degraded = r.time;
+      affected = true;
+      if (r.state == State::kDown && !o.first_down) o.first_down = r.time;
+    }
+    if (affected) report.organisations.push_back(o);
+  }
+  std::stable_sort(report.organisations.begin(), report.organisations.end(),
+                   [&](const OrganisationOutcome& a, const OrganisationOutcome& b) {
+                     return std::make_tuple(a.first_down.value_or(kNever), a.first_degraded,
+                                            std::string_view(model.entities[a.entity].id)) <
+                            std::make_tuple(b.first_down.value_or(kNever), b.first_degraded,
+                                            std::string_view(model.entities[b.entity].id));
+                   });
   return report;
 }
 

@@ -39,6 +39,15 @@ struct FunctionOutcome {
   bool black_start_blocked = false;
 };
 
+// An organisation (or group of them: `count` members) that was affected.
+struct OrganisationOutcome {
+  std::uint32_t entity = 0;
+  std::uint64_t count = 1;
+  std::int64_t first_degraded = 0;  // first time degraded or worse
+  std::optional<std::int64_t> first_down;
+  State final_state = State::kUp;
+};
+
 struct SummaryPoint {
   std::int64_t time;
   std::uint32_t down;
@@ -57,6 +66,7 @@ struct Report {
   bool include_disputed = false;
   std::vector<FunctionOutcome> functions;  // affected first: by first down, first degraded, id
   std::vector<SummaryPoint> over_time;     // after each change in functions' states
+  std::vector<OrganisationOutcome> organisations;  // affected ones, in the same order
   cascade::BlackStart black_start;
   std::uint32_t entities = 0;
   std::uint32_t edges = 0;

@@ -104,7 +104,21 @@ std::string table_report(const Report& report) {
     out << "  " << model.entities[f->entity].name << " (" << grouped(f->people) << " people)\n";
   }
 
-  out << "\nFUNCTIONS DOWN OVER TIME\n";
+  if (!report.organisations.empty()) {
+    std::uint64_t members = 0;
+    for (const OrganisationOutcome& o : report.organisations) members += o.count;
+    out << "\nORGANISATIONS AFFECTED (" << report.organisations.size() << " entr" << (report.organisations.size() == 1 ? "y" : "ies") << ", "
+        << grouped(members) << " organisations)\n";
+    Table organisations({"organisation", "count", "first degraded", "first down", "at " + horizon});
+    for (const OrganisationOutcome& o : report.organisations) {
+      organisations.add({model.entities[o.entity].name, grouped(o.count),
+                         time_text(o.first_degraded), optional_time(o.first_down),
+                         std::string(cascade::to_string(o.final_state))});
+    }
+    out << organisations.render("  ");
+  }
+
+  out << "\nFUNCTIONS DOWN OVER TIME (people: served by those functions, summed)\n";
   Table over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
   for (const SummaryPoint& p : report.over_time) {
     over_time.add({time_text(p.time), std::to_string(p.down), std::to_string(p.degraded),

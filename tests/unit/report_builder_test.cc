@@ -149,3 +149,25 @@ TEST_CASE("Report.BlackStart.FlaggedOnFunctions") {
 }
 
 }  // namespace msout::testing
+
+namespace msout::testing {
+
+TEST_CASE("Report.Organisations.AffectedWithTheirCount") {
+  Sim sim("[" + provider("a") +
+              R"(,{"id":"towns","name":"towns","kind":"organisation","count":342,
+                 "requires":[{"on":"a","tolerance":"4h"}]},
+                 {"id":"spared","name":"spared","kind":"organisation"}])",
+          "[" + lever("la", "1h", "down", R"(["a"])") + "]", "1d");
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.organisations.size() == 1);  // only the affected one
+  CHECK(r.organisations[0].count == 342);
+  CHECK(r.organisations[0].first_degraded == 5 * kHour);
+  CHECK(r.organisations[0].first_down == 5 * kHour);
+  const nlohmann::json j = nlohmann::json::parse(report::json_report(r));
+  CHECK(j["organisations_affected"][0]["id"] == "towns");
+  CHECK(j["organisations_affected"][0]["count"] == 342);
+  CHECK(report::table_report(r).find("ORGANISATIONS AFFECTED (1 entry, 342 organisations)") !=
+        std::string::npos);
+}
+
+}  // namespace msout::testing
