@@ -25,7 +25,7 @@ Usage:
   msout <command> --help
 
 Commands:
-  run        simulate a scenario on a model (default: the embedded example hospital under
+  run        simulate a scenario on a model (default: the embedded Netherlands model under
              Microsoft-out) and print the report
   validate   check model and scenario files; print OK or every error found
 

@@ -25,8 +25,8 @@ Simulates a scenario on a model and prints, for each critical function, when it 
 degraded and first down, for how long, why (the cause chain back to the scenario lever),
 and for how many people; then what still works and how many functions are down over time.
 
-Without --model and --scenario, runs the embedded default: the example hospital
-(scenarios/hospital) under Microsoft-out.
+Without --model and --scenario, runs the embedded default: the Netherlands model
+(model/nl) under Microsoft-out (scenarios/nl/microsoft-out.json).
 
 Options)";
 
