@@ -73,6 +73,14 @@ class FrozenGraph {
   // edge in its requirement's members, for mapping results back to the model.
   std::uint32_t source_requirement(std::uint32_t index) const { return source_requirement_[index]; }
   std::uint32_t source_member(std::uint32_t edge) const { return source_member_[edge]; }
+  // The model's dependency behind edge `e`, and the requirement (gate) it belongs to.
+  // `model` must be the one this graph was frozen from.
+  const Dependency& source_dependency(const Model& model, std::uint32_t e) const {
+    return source_gate(model, e).members[source_member_[e]];
+  }
+  const Requirement& source_gate(const Model& model, std::uint32_t e) const {
+    return model.entities[edges_[e].owner].requirements[source_requirement_[edge_requirement_[e]]];
+  }
   // Approximate heap bytes held.
   std::size_t memory_bytes() const;
 

@@ -3,12 +3,20 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sim/report/report.h"
 
 namespace msout::report {
 
 std::string cause_text(const Report& report, const cascade::CauseChain& chain);
+
+// The evidence for the link that edge `edge` stands for: the dependency's own, else its
+// group's.
+const model::Evidence& link_evidence(const Report& report, std::uint32_t edge);
+
+// One line per link of the chain: "UWV → Microsoft Azure West Europe: confirmed, <source>".
+std::vector<std::string> chain_sources(const Report& report, const cascade::CauseChain& chain);
 
 // "30m", "1d2h", "never" style text for a time in seconds.
 std::string time_text(std::int64_t seconds);

@@ -24,6 +24,22 @@ Json chain_json(const Report& report, const cascade::CauseChain& chain) {
       s["switching_to"] =
           model.entities[report.graph->edge(step.record.switching_to).dependency].id;
     }
+    if (step.record.cause == cascade::CauseKind::kDependency) {
+      // The link to the next step, with the evidence a reader can check.
+      const std::uint32_t edge = step.record.ref;
+      const model::Dependency& dependency = report.graph->source_dependency(model, edge);
+      const model::Evidence& evidence = link_evidence(report, edge);
+      Json via;
+      via["on"] = dependency.on;
+      via["layer"] = dependency.layer == model::Layer::kNone
+                         ? Json(nullptr)
+                         : Json(model::to_string(dependency.layer));
+      via["evidence"] = {{"source", evidence.source},
+                         {"confidence", model::to_string(evidence.confidence)},
+                         {"quote", evidence.quote}};
+      via["assumptions"] = dependency.assumptions;
+      s["via"] = std::move(via);
+    }
     steps.push_back(std::move(s));
   }
   Json out;

@@ -88,7 +88,12 @@ std::string table_report(const Report& report) {
     out << "\nWHY AND WHEN\n";
     for (const FunctionOutcome* f : failed) {
       out << "  " << model.entities[f->entity].name << "\n";
-      if (f->cause) out << "    why:      " << cause_text(report, *f->cause) << "\n";
+      if (f->cause) {
+        out << "    why:      " << cause_text(report, *f->cause) << "\n";
+        for (const std::string& line : chain_sources(report, *f->cause)) {
+          out << "    evidence: " << line << "\n";
+        }
+      }
       std::string timeline;
       for (const Interval& i : f->timeline) {
         if (!timeline.empty()) timeline += ", ";
@@ -107,8 +112,9 @@ std::string table_report(const Report& report) {
   if (!report.organisations.empty()) {
     std::uint64_t members = 0;
     for (const OrganisationOutcome& o : report.organisations) members += o.count;
-    out << "\nORGANISATIONS AFFECTED (" << report.organisations.size() << " entr" << (report.organisations.size() == 1 ? "y" : "ies") << ", "
-        << grouped(members) << " organisations)\n";
+    out << "\nORGANISATIONS AFFECTED (" << report.organisations.size() << " entr"
+        << (report.organisations.size() == 1 ? "y" : "ies") << ", " << grouped(members)
+        << " organisations)\n";
     Table organisations({"organisation", "count", "first degraded", "first down", "at " + horizon});
     for (const OrganisationOutcome& o : report.organisations) {
       organisations.add({model.entities[o.entity].name, grouped(o.count),

@@ -117,11 +117,28 @@ TEST_CASE("Report.Json.VersionedCompleteAndStable") {
   CHECK(f["state_at_horizon"] == "up");
   CHECK(f["cause"]["lever"]["id"] == "la");
   CHECK(f["cause"]["chain"].size() == 2);
+  CHECK(f["cause"]["chain"][0]["via"]["on"] == "a");  // the link f -> a, with its evidence
+  CHECK(f["cause"]["chain"][0]["via"]["evidence"]["confidence"] == "unstated");
+  CHECK_FALSE(f["cause"]["chain"][1].contains("via"));  // a: imposed by the lever
   CHECK(j["functions"][2]["first_degraded_s"].is_null());
   CHECK(j["summary"]["failed"] == 2);
   CHECK(j["summary"]["still_working"] == nlohmann::json::array({"h"}));
   CHECK(j["summary"]["over_time"].size() == 5);
   CHECK(j["black_start"]["cycles"].empty());
+}
+
+TEST_CASE("Report.Evidence.EachLinkOfTheChainNamesItsSource") {
+  Sim sim("[" + provider("a") + "," +
+              R"({"id":"f","name":"f","kind":"function","requires":[{"on":"a",
+                 "evidence":{"source":"https://example.org/a","confidence":"reported"}}]}])",
+          "[" + lever("la", "1h", "down", R"(["a"])") + "]", "1d");
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.functions.at(0).cause.has_value());
+  CHECK(report::chain_sources(r, *r.functions[0].cause) ==
+        std::vector<std::string>{"f \u2192 a: reported, https://example.org/a"});
+  const nlohmann::json j = nlohmann::json::parse(report::json_report(r));
+  CHECK(j["functions"][0]["cause"]["chain"][0]["via"]["evidence"]["source"] ==
+        "https://example.org/a");
 }
 
 TEST_CASE("Report.Table.Sections") {
