@@ -2,12 +2,12 @@
 // every entity and dependency carries evidence, every function has a sourced (or marked)
 // people figure, every entry of the sources is present, and runs give the outcomes the
 // sources state outright.
-#include <doctest/doctest.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "model/frozen_graph.h"
 #include "model/model_loader.h"
@@ -114,25 +114,52 @@ TEST_CASE("NlModel.Coverage.EveryEntryOfTheSources") {
       "aws-european-sovereign-cloud", "google-cloud-europe-west4", "google-workspace",
       "google-sovereign-cloud", "oracle-cloud-amsterdam", "akamai", "visa", "mastercard",
       "crowdstrike", "fortinet", "zscaler", "netskope", "citrix", "ivanti", "palo-alto-networks",
-      "cisco", "zivver", "exact-online", "citrix-cloud", "chipsoft-hix", "nedap-medikit",
-      "sanday", "zorgdomein", "topicus-gp-post", "regiogroei", "worldline", "intermax-cloud"};
+      "cisco", "zivver", "exact-online", "citrix-cloud", "chipsoft-hix", "nedap-medikit", "sanday",
+      "zorgdomein", "topicus-gp-post", "regiogroei", "worldline", "intermax-cloud"};
   for (const std::string& id : ids) {
     CAPTURE(id);
     CHECK(nl_model().find(id).has_value());
   }
-  const std::vector<std::string> functions = {
-      "fn-parliament", "fn-vehicle-registration", "fn-immigration",
-      "fn-unemployment-disability-benefits", "fn-state-pension-child-benefit",
-      "fn-social-assistance", "fn-allowances", "fn-disaster-response", "fn-public-health",
-      "fn-weather-warnings", "fn-judiciary", "fn-base-registers", "fn-citizen-identification",
-      "fn-messaging-to-citizens", "fn-retail-payments", "fn-mass-giro-payments",
-      "fn-cash-withdrawal", "fn-mortgages-credit-checks", "fn-national-news",
-      "fn-emergency-broadcasting", "fn-rail-transport", "fn-public-transport-payments",
-      "fn-port-pilotage", "fn-hospital-care", "fn-gp-care", "fn-gp-out-of-hours-care",
-      "fn-referrals", "fn-pharmacy", "fn-electricity-supply", "fn-gas-supply",
-      "fn-drinking-water", "fn-flood-defence", "fn-telecom-internet",
-      "fn-emergency-communication", "fn-police-deployment", "fn-flight-handling",
-      "fn-notarial-deeds", "fn-housing", "fn-education", "fn-business-administration"};
+  const std::vector<std::string> functions = {"fn-parliament",
+                                              "fn-vehicle-registration",
+                                              "fn-immigration",
+                                              "fn-unemployment-disability-benefits",
+                                              "fn-state-pension-child-benefit",
+                                              "fn-social-assistance",
+                                              "fn-allowances",
+                                              "fn-disaster-response",
+                                              "fn-public-health",
+                                              "fn-weather-warnings",
+                                              "fn-judiciary",
+                                              "fn-base-registers",
+                                              "fn-citizen-identification",
+                                              "fn-messaging-to-citizens",
+                                              "fn-retail-payments",
+                                              "fn-mass-giro-payments",
+                                              "fn-cash-withdrawal",
+                                              "fn-mortgages-credit-checks",
+                                              "fn-national-news",
+                                              "fn-emergency-broadcasting",
+                                              "fn-rail-transport",
+                                              "fn-public-transport-payments",
+                                              "fn-port-pilotage",
+                                              "fn-hospital-care",
+                                              "fn-gp-care",
+                                              "fn-gp-out-of-hours-care",
+                                              "fn-referrals",
+                                              "fn-pharmacy",
+                                              "fn-electricity-supply",
+                                              "fn-gas-supply",
+                                              "fn-drinking-water",
+                                              "fn-flood-defence",
+                                              "fn-telecom-internet",
+                                              "fn-emergency-communication",
+                                              "fn-police-deployment",
+                                              "fn-flight-handling",
+                                              "fn-notarial-deeds",
+                                              "fn-housing",
+                                              "fn-education",
+                                              "fn-business-administration"};
   for (const std::string& id : functions) {
     CAPTURE(id);
     const auto index = nl_model().find(id);
@@ -157,10 +184,10 @@ TEST_CASE("NlModel.Providers.JurisdictionOfTheControllingCompany") {
 TEST_CASE("NlOutcome.MicrosoftOut.WhatTheSourcesSayFails") {
   const NationalRun r = run_national("microsoft-out.json");
   CHECK(r.went_down("fn-unemployment-disability-benefits"));  // UWV: deep in Azure and M365
-  CHECK(r.went_down("fn-vehicle-registration"));  // RDW: nearly all services on Azure
-  CHECK(r.went_down("fn-port-pilotage"));         // Loodswezen: 24/7 services on Azure
-  CHECK(r.went_down("fn-disaster-response"));     // veiligheidsregio's: "totaal"
-  CHECK(r.affected("fn-mortgages-credit-checks"));  // BKR on Azure
+  CHECK(r.went_down("fn-vehicle-registration"));              // RDW: nearly all services on Azure
+  CHECK(r.went_down("fn-port-pilotage"));                     // Loodswezen: 24/7 services on Azure
+  CHECK(r.went_down("fn-disaster-response"));                 // veiligheidsregio's: "totaal"
+  CHECK(r.affected("fn-mortgages-credit-checks"));            // BKR on Azure
 }
 
 TEST_CASE("NlOutcome.MicrosoftOut.DisputedClaimDoesNotFailByDefault") {
@@ -181,8 +208,8 @@ TEST_CASE("NlOutcome.AwsOut.WhatRunsOnAwsFails") {
   const NationalRun r = run_national("aws-out.json");
   CHECK(r.went_down("zorgdomein"));  // "draait geheel op AWS"
   CHECK(r.affected("fn-referrals"));
-  CHECK(r.went_down("regiogroei"));  // "100% afhankelijk van AWS"
-  CHECK(r.affected("fn-weather-warnings"));  // KNMI rain radar on AWS
+  CHECK(r.went_down("regiogroei"));                 // "100% afhankelijk van AWS"
+  CHECK(r.affected("fn-weather-warnings"));         // KNMI rain radar on AWS
   CHECK(r.affected("fn-business-administration"));  // Exact Online on AWS
   // Geldmaat: the AWS claim is struck through; the update says the ATMs keep working.
   CHECK_FALSE(r.affected("geldmaat"));
@@ -191,7 +218,7 @@ TEST_CASE("NlOutcome.AwsOut.WhatRunsOnAwsFails") {
 TEST_CASE("NlOutcome.CardSchemesCut.YourDebitCardStillFails") {
   const NationalRun r = run_national("card-schemes-cut.json");
   CHECK(r.affected("fn-retail-payments"));
-  CHECK_FALSE(r.affected("geldmaat"));  // the ATMs themselves keep working ...
+  CHECK_FALSE(r.affected("geldmaat"));      // the ATMs themselves keep working ...
   CHECK(r.affected("fn-cash-withdrawal"));  // ... "maar je pinpas doet het dan alsnog niet"
 }
 
