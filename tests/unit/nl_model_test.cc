@@ -159,7 +159,13 @@ TEST_CASE("NlModel.Coverage.EveryEntryOfTheSources") {
                                               "fn-notarial-deeds",
                                               "fn-housing",
                                               "fn-education",
-                                              "fn-business-administration"};
+                                              "fn-business-administration",
+                                              "fn-oil-supply",
+                                              "fn-nuclear-safety",
+                                              "fn-chemical-safety",
+                                              "fn-positioning-and-time",
+                                              "fn-interbank-payments",
+                                              "fn-securities-settlement"};
   for (const std::string& id : functions) {
     CAPTURE(id);
     const auto index = nl_model().find(id);
