@@ -79,10 +79,18 @@ TEST_CASE("NlModel.Evidence.OnEveryEntityAndDependency") {
   for (const model::Entity& e : nl_model().entities) {
     CAPTURE(e.id);
     CHECK(has_evidence(e.evidence));
+    // What is not in the sources says why it is there.
+    if (e.evidence.source == "assumption") CHECK_FALSE(e.assumptions.empty());
     for (const model::Requirement& r : e.requirements) {
       for (const model::Dependency& d : r.members) {
         CAPTURE(d.on);
         CHECK((has_evidence(d.evidence) || has_evidence(r.evidence)));
+        if (d.evidence.source == "assumption") {
+          const bool explained = !d.assumptions.empty() || !d.note.empty() ||
+                                 !r.assumptions.empty() || !r.note.empty() ||
+                                 !e.assumptions.empty();
+          CHECK(explained);
+        }
       }
     }
   }
