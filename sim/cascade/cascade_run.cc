@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "sim/kernel/parallel_scheduler.h"
 #include "sim/kernel/sequential_scheduler.h"
 
 namespace msout::cascade {
@@ -25,13 +26,14 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario) {
   return levers;
 }
 
-CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
-                       const std::vector<std::vector<std::uint32_t>>& selected,
-                       std::int64_t horizon, kernel::EventObserver* observer) {
-  CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
-  kernel::SequentialScheduler<CascadeBehaviour> scheduler(graph.node_count(), behaviour);
-  scheduler.set_observer(observer);
-  // Levers in time order; simultaneous levers in file order (the injection order breaks ties).
+namespace {
+
+// Injects the levers in time order (simultaneous ones in file order: the injection order
+// breaks ties), runs to the horizon and collects the result.
+template <class Scheduler>
+CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
+                    const model::FrozenGraph& graph, const model::Scenario& scenario,
+                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon) {
   std::vector<std::uint32_t> order(scenario.levers.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -54,6 +56,23 @@ CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& s
   }
   run.history = behaviour.take_history();
   return run;
+}
+
+}  // namespace
+
+CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
+                       const std::vector<std::vector<std::uint32_t>>& selected,
+                       std::int64_t horizon, int threads, kernel::EventObserver* observer) {
+  CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
+  if (threads <= 1) {
+    kernel::SequentialScheduler<CascadeBehaviour> scheduler(graph.node_count(), behaviour);
+    scheduler.set_observer(observer);
+    return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
+  }
+  // Zero-delay dependencies are common ("fails immediately"): no lookahead, rounds.
+  kernel::ParallelScheduler<CascadeBehaviour> scheduler(graph.node_count(), behaviour, threads);
+  scheduler.set_observer(observer);
+  return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
 }
 
 }  // namespace msout::cascade

@@ -5,8 +5,9 @@
 //   auto selected = resolve_levers(scenario, model, diags);
 //   CascadeRun run = run_cascade(graph, scenario, selected, scenario.horizon.seconds);
 //
-// The result holds every entity's change log and its state at the horizon. Thread-safe for
-// distinct runs (all state is local to the call).
+// The result holds every entity's change log and its state at the horizon; it is identical
+// for any `threads` (1: the sequential reference scheduler; more: the parallel one).
+// Thread-safe for distinct runs (all state is local to the call).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,7 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario);
 
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
-                       std::int64_t horizon, kernel::EventObserver* observer = nullptr);
+                       std::int64_t horizon, int threads = 1,
+                       kernel::EventObserver* observer = nullptr);
 
 }  // namespace msout::cascade

@@ -19,7 +19,7 @@ functions fail, when, why, and for how many people.
 
 Usage:
   msout run [--model PATH] [--scenario PATH] [--until DURATION] [--format table|json]
-            [--out FILE] [--include-disputed]
+            [--out FILE] [--include-disputed] [--threads N]
   msout validate [--model PATH] PATH...
   msout --help | --version
   msout <command> --help

@@ -1,5 +1,7 @@
 // `msout run`: load a model and a scenario, simulate, report.
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include <boost/program_options.hpp>
 
@@ -34,16 +36,20 @@ Options)";
 
 int run_command(const std::vector<std::string>& args) {
   po::options_description options(kRunHelp);
-  // clang-format off (one option per line)
-  options.add_options()("help,h", "show this help")("model,m", po::value<std::string>(),
-                                                    "model file, or directory of model files")(
-      "scenario,s", po::value<std::string>(), "scenario file")(
-      "until,u", po::value<std::string>(),
-      "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")(
-      "format,f", po::value<std::string>()->default_value("table"), "table or json")(
-      "out,o", po::value<std::string>(),
-      "write the report to FILE (whole or not at all) instead of standard output")(
-      "include-disputed", "also simulate dependencies whose evidence is disputed");
+  // One option per line reads best.
+  // clang-format off
+  options.add_options()
+      ("help,h", "show this help")
+      ("model,m", po::value<std::string>(), "model file, or directory of model files")
+      ("scenario,s", po::value<std::string>(), "scenario file")
+      ("until,u", po::value<std::string>(),
+       "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
+      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
+      ("out,o", po::value<std::string>(),
+       "write the report to FILE (whole or not at all) instead of standard output")
+      ("include-disputed", "also simulate dependencies whose evidence is disputed")
+      ("threads,t", po::value<int>()->default_value(0),
+       "worker threads (0: all cores); results are identical for any number");
   // clang-format on
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(options).run(), vm);
@@ -52,6 +58,9 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << options << "\n";
     return kExitOk;
   }
+  int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
+  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::string format = vm["format"].as<std::string>();
   if (format != "table" && format != "json") {
     throw UsageError("--format must be table or json, not \"" + format + "\"");
@@ -82,7 +91,7 @@ int run_command(const std::vector<std::string>& args) {
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
-  const cascade::CascadeRun run = cascade::run_cascade(graph, scenario, selected, horizon);
+  const cascade::CascadeRun run = cascade::run_cascade(graph, scenario, selected, horizon, threads);
   report::Report report = report::build_report(model, graph, scenario, run);
   report.include_disputed = freeze.include_disputed;
   for (const model::Diagnostic& w : diags.warnings()) report.warnings.push_back(w.to_string());

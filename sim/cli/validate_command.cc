@@ -84,10 +84,12 @@ void report(const model::Diagnostics& diags, std::size_t from) {
 
 int validate_command(const std::vector<std::string>& args) {
   po::options_description options(kValidateHelp);
-  // clang-format off (one option per line)
-  options.add_options()("help,h", "show this help")("model,m", po::value<std::string>(),
-                                                    "model to check scenarios against")(
-      "path", po::value<std::vector<std::string>>(), "files or directories to check");
+  // One option per line reads best.
+  // clang-format off
+  options.add_options()
+      ("help,h", "show this help")
+      ("model,m", po::value<std::string>(), "model to check scenarios against")
+      ("path", po::value<std::vector<std::string>>(), "files or directories to check");
   // clang-format on
   po::positional_options_description positional;
   positional.add("path", -1);
