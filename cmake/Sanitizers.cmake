@@ -5,4 +5,8 @@ if(MSOUT_SANITIZE)
   endif()
   add_compile_options(-fsanitize=${MSOUT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all -g)
   add_link_options(-fsanitize=${MSOUT_SANITIZE})
+  if(MSOUT_SANITIZE MATCHES "thread")
+    # Debian's libtbb is not instrumented; see ParallelScheduler::for_each_partition.
+    add_compile_definitions(MSOUT_TSAN_STD_THREADS)
+  endif()
 endif()

@@ -22,11 +22,13 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include <tbb/global_control.h>
@@ -87,9 +89,8 @@ class ParallelScheduler {
         }
         if (earliest == nullptr || earliest->time > end) break;
         Window window{earliest->time, earliest->delta, lookahead_, end};
-        tbb::parallel_for(std::size_t{0}, partitions_.size(),
-                          [&](std::size_t p) { step(p, window); });
-        tbb::parallel_for(std::size_t{0}, partitions_.size(), [&](std::size_t p) { deliver(p); });
+        for_each_partition([&](std::size_t p) { step(p, window); });
+        for_each_partition([&](std::size_t p) { deliver(p); });
       }
     });
     for (auto& p : partitions_) {
@@ -132,6 +133,26 @@ class ParallelScheduler {
 
   static bool key_less(const Event& a, const Event& b) {
     return a.time != b.time ? a.time < b.time : a.delta < b.delta;
+  }
+
+  // Runs fn(p) for every partition, concurrently, and returns when all are done.
+  template <class Fn>
+  void for_each_partition(Fn fn) {
+#ifndef MSOUT_TSAN_STD_THREADS
+    tbb::parallel_for(std::size_t{0}, partitions_.size(), fn);
+#else
+    // ThreadSanitizer cannot see the synchronisation inside Debian's uninstrumented libtbb;
+    // the TSan build runs the same steps on plain threads so that races in msout's own code
+    // are found without false reports.
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads_; ++t) {
+      workers.emplace_back([&] {
+        for (std::size_t p; (p = next.fetch_add(1)) < partitions_.size();) fn(p);
+      });
+    }
+    for (std::thread& w : workers) w.join();
+#endif
   }
 
   std::size_t partition_index(LpId lp) const { return lp % partitions_.size(); }
