@@ -38,16 +38,38 @@ FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options
     }
     g.req_offsets_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
   }
-  // Reverse index by counting sort: stable, so dependents appear in edge order.
-  g.dependent_offsets_.assign(n + 1, 0);
-  for (const FrozenEdge& e : g.edges_) ++g.dependent_offsets_[e.dependency + 1];
-  for (std::uint32_t i = 0; i < n; ++i) g.dependent_offsets_[i + 1] += g.dependent_offsets_[i];
-  g.dependent_edges_.resize(g.edges_.size());
-  std::vector<std::uint32_t> cursor(g.dependent_offsets_.begin(), g.dependent_offsets_.end() - 1);
-  for (std::uint32_t e = 0; e < g.edges_.size(); ++e) {
-    g.dependent_edges_[cursor[g.edges_[e].dependency]++] = e;
-  }
+  g.build_reverse_index();
   return g;
+}
+
+FrozenGraph FrozenGraph::from_parts(std::vector<std::uint32_t> req_offsets,
+                                    std::vector<FrozenRequirement> requirements,
+                                    std::vector<FrozenEdge> edges) {
+  FrozenGraph g;
+  g.req_offsets_ = std::move(req_offsets);
+  g.requirements_ = std::move(requirements);
+  g.edges_ = std::move(edges);
+  g.edge_requirement_.resize(g.edges_.size());
+  for (std::uint32_t r = 0; r < g.requirements_.size(); ++r) {
+    for (std::uint32_t e = g.requirements_[r].first_edge; e < g.requirements_[r].end_edge; ++e) {
+      g.edge_requirement_[e] = r;
+    }
+  }
+  g.build_reverse_index();
+  return g;
+}
+
+void FrozenGraph::build_reverse_index() {
+  // Counting sort: stable, so dependents appear in edge order.
+  const std::uint32_t n = node_count();
+  dependent_offsets_.assign(n + 1, 0);
+  for (const FrozenEdge& e : edges_) ++dependent_offsets_[e.dependency + 1];
+  for (std::uint32_t i = 0; i < n; ++i) dependent_offsets_[i + 1] += dependent_offsets_[i];
+  dependent_edges_.resize(edges_.size());
+  std::vector<std::uint32_t> cursor(dependent_offsets_.begin(), dependent_offsets_.end() - 1);
+  for (std::uint32_t e = 0; e < edges_.size(); ++e) {
+    dependent_edges_[cursor[edges_[e].dependency]++] = e;
+  }
 }
 
 std::size_t FrozenGraph::memory_bytes() const {

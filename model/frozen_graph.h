@@ -42,6 +42,19 @@ class FrozenGraph {
  public:
   static FrozenGraph freeze(const Model& model, const FreezeOptions& options = {});
 
+  // Builds the graph from its primary arrays (as stored in a compact file); derives the
+  // reverse index. Preconditions (checked by the compact loader): offsets ascending and
+  // within `requirements`, every requirement's edges within `edges` and owned by its node,
+  // 1 <= k <= members, every dependency < node count. Such a graph has no source model:
+  // source_dependency() and source_gate() must not be called on it.
+  static FrozenGraph from_parts(std::vector<std::uint32_t> req_offsets,
+                                std::vector<FrozenRequirement> requirements,
+                                std::vector<FrozenEdge> edges);
+
+  std::span<const std::uint32_t> requirement_offsets() const { return req_offsets_; }
+  std::span<const FrozenRequirement> all_requirements() const { return requirements_; }
+  std::span<const FrozenEdge> all_edges() const { return edges_; }
+
   std::uint32_t node_count() const { return static_cast<std::uint32_t>(req_offsets_.size() - 1); }
   std::span<const FrozenRequirement> requirements_of(std::uint32_t node) const {
     return {requirements_.data() + req_offsets_[node],
@@ -85,6 +98,8 @@ class FrozenGraph {
   std::size_t memory_bytes() const;
 
  private:
+  void build_reverse_index();
+
   std::vector<std::uint32_t> req_offsets_;
   std::vector<FrozenRequirement> requirements_;
   std::vector<FrozenEdge> edges_;

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "sim/kernel/parallel_scheduler.h"
+#include "sim/kernel/round_bucket_queue.h"
 #include "sim/kernel/sequential_scheduler.h"
 
 namespace msout::cascade {
@@ -58,6 +59,9 @@ CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
   return run;
 }
 
+// One failure notifies many dependents at the same instant and round: buckets per round.
+using Queue = kernel::RoundBucketQueue;
+
 }  // namespace
 
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
@@ -65,12 +69,13 @@ CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& s
                        std::int64_t horizon, int threads, kernel::EventObserver* observer) {
   CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
   if (threads <= 1) {
-    kernel::SequentialScheduler<CascadeBehaviour> scheduler(graph.node_count(), behaviour);
+    kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour);
     scheduler.set_observer(observer);
     return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
   }
   // Zero-delay dependencies are common ("fails immediately"): no lookahead, rounds.
-  kernel::ParallelScheduler<CascadeBehaviour> scheduler(graph.node_count(), behaviour, threads);
+  kernel::ParallelScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour,
+                                                               threads);
   scheduler.set_observer(observer);
   return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
 }

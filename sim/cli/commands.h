@@ -25,5 +25,6 @@ class UsageError : public std::runtime_error {
 
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
+int generate_command(const std::vector<std::string>& args);
 
 }  // namespace msout::cli

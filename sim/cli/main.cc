@@ -21,6 +21,7 @@ Usage:
   msout run [--model PATH] [--scenario PATH] [--until DURATION] [--format table|json]
             [--out FILE] [--include-disputed] [--threads N]
   msout validate [--model PATH] PATH...
+  msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
   msout --help | --version
   msout <command> --help
 
@@ -28,6 +29,7 @@ Commands:
   run        simulate a scenario on a model (default: the embedded Netherlands model under
              Microsoft-out) and print the report
   validate   check model and scenario files; print OK or every error found
+  generate   write a synthetic society graph (seeded, deterministic) for benchmarks
 
 Exit codes: 0 ok, 2 bad command line, 3 invalid input, 4 file not readable or writable,
 70 internal error.
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return cli::run_command(args);
     if (command == "validate") return cli::validate_command(args);
+    if (command == "generate") return cli::generate_command(args);
     throw cli::UsageError("unknown command \"" + command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
