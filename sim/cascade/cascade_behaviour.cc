@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include <boost/container/small_vector.hpp>
+
 namespace msout::cascade {
 namespace {
 
@@ -30,7 +32,10 @@ CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph, std::vector<
       state_(graph.node_count(), State::kUp),
       history_(graph.node_count()),
       edges_(graph.edge_count()),
-      groups_(graph.requirement_count()) {
+      groups_(graph.requirement_count()),
+      contribution_(graph.requirement_count(), State::kUp),
+      down_count_(graph.node_count(), 0),
+      degraded_count_(graph.node_count(), 0) {
   assert(selected.size() == levers_.size());
   const std::uint32_t n = graph.node_count();
   slot_offsets_.assign(n + 1, 0);
@@ -184,52 +189,64 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
   return c;
 }
 
-void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta, Outbox& out) {
-  const State before = state_[node];
-  const State lever_state = imposed(node);
-  const std::uint32_t first = graph_.first_requirement(node);
-  const auto count = static_cast<std::uint32_t>(graph_.requirements_of(node).size());
+void CascadeBehaviour::refresh(std::uint32_t node, std::uint32_t requirement, Outbox& out) {
+  const State now = settle(requirement, out).state;
+  State& cached = contribution_[requirement];
+  if (now == cached) return;
+  if (cached == State::kDown) --down_count_[node];
+  if (cached == State::kDegraded) --degraded_count_[node];
+  if (now == State::kDown) ++down_count_[node];
+  if (now == State::kDegraded) ++degraded_count_[node];
+  cached = now;
+}
 
-  auto compute = [&](StateRecord* why) {
-    State s = lever_state;
-    for (std::uint32_t i = 0; i < count; ++i) s = worst(s, settle(first + i, out).state);
-    if (why != nullptr && s > before) {
-      why->state = s;
-      if (lever_state >= s) {
-        why->cause = CauseKind::kLever;
-        for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
-          if (slot_state_[i] >= s) {
-            why->ref = slot_lever_[i];
-            break;
-          }
-        }
-      } else {
-        for (std::uint32_t i = 0; i < count; ++i) {
-          Contribution c = settle(first + i, out);
-          if (c.state >= s) {
-            why->cause = CauseKind::kDependency;
-            why->ref = c.cause_edge;
-            why->switching_to = c.switching_to;
-            break;
-          }
-        }
+State CascadeBehaviour::derived(std::uint32_t node) const {
+  return down_count_[node] != 0       ? State::kDown
+         : degraded_count_[node] != 0 ? State::kDegraded
+                                      : State::kUp;
+}
+
+void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecord& why,
+                               Outbox& out) {
+  if (lever_state >= why.state) {
+    why.cause = CauseKind::kLever;
+    for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
+      if (slot_state_[i] >= why.state) {
+        why.ref = slot_lever_[i];
+        return;
       }
     }
-    return s;
-  };
+  }
+  const std::uint32_t first = graph_.first_requirement(node);
+  const std::uint32_t end = graph_.first_requirement(node + 1);
+  for (std::uint32_t r = first; r < end; ++r) {
+    if (contribution_[r] < why.state) continue;
+    const Contribution c = settle(r, out);  // idempotent: gives the edges behind it
+    why.cause = CauseKind::kDependency;
+    why.ref = c.cause_edge;
+    why.switching_to = c.switching_to;
+    return;
+  }
+}
 
-  StateRecord record;
-  State after = compute(&record);
+void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta,
+                                std::span<const std::uint32_t> touched, Outbox& out) {
+  const State before = state_[node];
+  for (std::uint32_t r : touched) refresh(node, r, out);
+  const State lever_state = imposed(node);
+  State after = worst(lever_state, derived(node));
+  if (after == before) return;
+  StateRecord record{out.now().ticks, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
+  if (after > before) explain(node, lever_state, record, out);
   if (after == State::kDown && before != State::kDown) {
     lose_tolerance(node);
-    after = compute(nullptr);  // groups may now switch; the state stays down
+    // Every requirement may now see a failure at once (and groups may switch); still down.
+    for (std::uint32_t r = graph_.first_requirement(node); r < graph_.first_requirement(node + 1);
+         ++r) {
+      refresh(node, r, out);
+    }
   }
-  if (after == before) return;
   state_[node] = after;
-  record.time = out.now().ticks;
-  record.delta = delta;
-  record.state = after;
-  if (after < before) record = {record.time, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
   history_[node].push_back(record);
   for (std::uint32_t edge : graph_.dependents_of(node)) {
     if (raw_for(edge, before) == raw_for(edge, after)) continue;  // nothing the edge sees
@@ -240,33 +257,42 @@ void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta, Outbox&
 
 void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch, Outbox& out) {
   const bool down = state_[node] == State::kDown;
+  // Requirements whose edges or group state this batch changes; only they are re-settled.
+  boost::container::small_vector<std::uint32_t, 16> touched;
   for (const Event& e : batch) {
     switch (e.kind) {
       case kLeverEvent:
         apply_lever(node, static_cast<std::uint32_t>(e.payload));
         break;
-      case kDependencyChanged:
-        see_dependency(static_cast<std::uint32_t>(e.payload & kLow32),
-                       static_cast<State>(e.payload >> 32), down, out);
+      case kDependencyChanged: {
+        const auto edge = static_cast<std::uint32_t>(e.payload & kLow32);
+        see_dependency(edge, static_cast<State>(e.payload >> 32), down, out);
+        touched.push_back(graph_.requirement_of_edge(edge));
         break;
-      case kEdgeTimer:
-        expire_timer(static_cast<std::uint32_t>(e.payload & kLow32),
-                     static_cast<int>((e.payload >> 32) & 1) + 1,
+      }
+      case kEdgeTimer: {
+        const auto edge = static_cast<std::uint32_t>(e.payload & kLow32);
+        expire_timer(edge, static_cast<int>((e.payload >> 32) & 1) + 1,
                      static_cast<std::uint32_t>(e.payload >> 33));
+        touched.push_back(graph_.requirement_of_edge(edge));
         break;
+      }
       case kSwitchoverDone: {
-        GroupState& g = groups_[e.payload & kLow32];
+        const auto requirement = static_cast<std::uint32_t>(e.payload & kLow32);
+        GroupState& g = groups_[requirement];
         if (g.switching && g.generation == static_cast<std::uint32_t>(e.payload >> 32)) {
           g.switching = false;
           g.active = g.target;
         }
+        touched.push_back(requirement);
         break;
       }
       default:
         assert(false && "unknown cascade event kind");
     }
   }
-  evaluate(node, batch.front().delta, out);
+  evaluate(node, batch.front().delta,
+           std::span<const std::uint32_t>(touched.data(), touched.size()), out);
 }
 
 }  // namespace msout::cascade

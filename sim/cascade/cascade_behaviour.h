@@ -74,7 +74,15 @@ class CascadeBehaviour {
   void expire_timer(std::uint32_t edge, int level, std::uint32_t generation);
   void lose_tolerance(std::uint32_t node);
   Contribution settle(std::uint32_t requirement, kernel::Outbox& out);
-  void evaluate(std::uint32_t node, std::uint32_t delta, kernel::Outbox& out);
+  // Re-settles one requirement and keeps the node's counts of unmet requirements current.
+  void refresh(std::uint32_t node, std::uint32_t requirement, kernel::Outbox& out);
+  // The node's state from its requirements alone.
+  State derived(std::uint32_t node) const;
+  // Fills in why the node worsened to why.state: a lever, or the first requirement (in
+  // listed order) whose contribution reaches it.
+  void explain(std::uint32_t node, State lever_state, StateRecord& why, kernel::Outbox& out);
+  void evaluate(std::uint32_t node, std::uint32_t delta, std::span<const std::uint32_t> touched,
+                kernel::Outbox& out);
   std::uint8_t raw_for(std::uint32_t edge, State dependency_state) const;
 
   const model::FrozenGraph& graph_;
@@ -89,6 +97,11 @@ class CascadeBehaviour {
   std::vector<std::vector<StateRecord>> history_;
   std::vector<EdgeState> edges_;
   std::vector<GroupState> groups_;  // indexed by requirement; used for any groups
+  // Incremental evaluation: each requirement's last contribution, and per node how many of
+  // its requirements contribute down and degraded.
+  std::vector<State> contribution_;
+  std::vector<std::uint32_t> down_count_;
+  std::vector<std::uint32_t> degraded_count_;
 };
 
 static_assert(kernel::Behaviour<CascadeBehaviour>);
