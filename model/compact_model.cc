@@ -263,11 +263,11 @@ CompactModel read_compact(const std::filesystem::path& path) {
   });
   r.column<std::int64_t>(edge_count, "tolerances", [&](std::size_t i, std::int64_t v) {
     if (v < 0) r.fail("edge " + std::to_string(i) + ": negative tolerance");
-    edges[i].tolerance = v;
+    edges[i].tolerance = saturate_seconds(v);
   });
   r.column<std::int64_t>(edge_count, "recoveries", [&](std::size_t i, std::int64_t v) {
     if (v < 0) r.fail("edge " + std::to_string(i) + ": negative recovery");
-    edges[i].recovery = v;
+    edges[i].recovery = saturate_seconds(v);
   });
   r.column<std::uint8_t>(edge_count, "edge flags", [&](std::size_t i, std::uint8_t v) {
     if (v > 1) r.fail("edge " + std::to_string(i) + ": bad flags");

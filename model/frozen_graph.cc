@@ -23,8 +23,8 @@ FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options
         const Dependency& dep = req.members[m];
         const bool disputed = group_disputed || dep.evidence.confidence == Confidence::kDisputed;
         if (disputed && !options.include_disputed) continue;
-        g.edges_.push_back({dep.target, node, dep.tolerance.seconds, dep.recovery.seconds,
-                            dep.degraded_propagates});
+        g.edges_.push_back({dep.target, node, saturate_seconds(dep.tolerance.seconds),
+                            saturate_seconds(dep.recovery.seconds), dep.degraded_propagates});
         g.edge_requirement_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
         g.source_member_.push_back(m);
       }

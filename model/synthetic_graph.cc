@@ -123,8 +123,8 @@ SyntheticGraph generate_synthetic(const SyntheticOptions& o) {
   auto edge = [&](std::uint32_t dependency) {
     FrozenEdge e{};
     e.dependency = dependency;
-    if (random.chance(0.4)) e.tolerance = random.lognormal(kHour, 1.5);
-    e.recovery = random.lognormal(1800, 1.0);
+    if (random.chance(0.4)) e.tolerance = saturate_seconds(random.lognormal(kHour, 1.5));
+    e.recovery = saturate_seconds(random.lognormal(1800, 1.0));
     e.degraded_propagates = random.chance(0.1);
     return e;
   };

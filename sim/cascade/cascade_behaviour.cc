@@ -32,11 +32,17 @@ CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph, std::vector<
       state_(graph.node_count(), State::kUp),
       history_(graph.node_count()),
       edges_(graph.edge_count()),
-      groups_(graph.requirement_count()),
+      group_of_(graph.requirement_count(), kNoIndex),
       contribution_(graph.requirement_count(), State::kUp),
       down_count_(graph.node_count(), 0),
       degraded_count_(graph.node_count(), 0) {
   assert(selected.size() == levers_.size());
+  for (std::uint32_t r = 0; r < graph.requirement_count(); ++r) {
+    if (graph.requirement(r).gate == Gate::kAny) {
+      group_of_[r] = static_cast<std::uint32_t>(groups_.size());
+      groups_.emplace_back();
+    }
+  }
   const std::uint32_t n = graph.node_count();
   slot_offsets_.assign(n + 1, 0);
   for (std::uint32_t l = 0; l < levers_.size(); ++l) {
@@ -160,7 +166,7 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
       return c;
     }
     case Gate::kAny: {
-      GroupState& g = groups_[index];
+      GroupState& g = groups_[group_of_[index]];
       const std::uint32_t size = r.end_edge - r.first_edge;
       if (g.switching) return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
       int level = effective(r.first_edge + g.active);
@@ -279,7 +285,7 @@ void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> ba
       }
       case kSwitchoverDone: {
         const auto requirement = static_cast<std::uint32_t>(e.payload & kLow32);
-        GroupState& g = groups_[requirement];
+        GroupState& g = groups_[group_of_[requirement]];
         if (g.switching && g.generation == static_cast<std::uint32_t>(e.payload >> 32)) {
           g.switching = false;
           g.active = g.target;

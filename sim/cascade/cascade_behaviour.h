@@ -96,7 +96,9 @@ class CascadeBehaviour {
   std::vector<State> state_;
   std::vector<std::vector<StateRecord>> history_;
   std::vector<EdgeState> edges_;
-  std::vector<GroupState> groups_;  // indexed by requirement; used for any groups
+  // Any groups only: group_of_[requirement] indexes groups_ (kNoIndex for other gates).
+  std::vector<std::uint32_t> group_of_;
+  std::vector<GroupState> groups_;
   // Incremental evaluation: each requirement's last contribution, and per node how many of
   // its requirements contribute down and degraded.
   std::vector<State> contribution_;

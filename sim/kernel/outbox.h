@@ -30,14 +30,16 @@ class Outbox {
 
   // Sends an event to `target`, delivered at now() + `delay` (delay >= 0). A zero delay
   // delivers in the next round of the same instant.
+  // `kind` < 256.
   void send(LpId target, SimTime delay, std::uint16_t kind, std::uint64_t payload) {
     assert(delay.ticks >= 0);
     Event e;
     // Saturate: a delay past the end of time (a huge tolerance) means "never", not overflow.
     e.time = delay > SimTime::max() - now_ ? SimTime::max() : now_ + delay;
+    assert(delay.ticks != 0 || delta_ < kMaxDelta);
     e.delta = delay.ticks == 0 ? delta_ + 1 : 0;
     e.target = target;
-    e.kind = kind;
+    e.kind = kind & 0xffu;
     e.source = self_;
     e.sequence = (*sequence_)++;
     e.payload = payload;

@@ -67,7 +67,7 @@ class ParallelScheduler {
     Event e;
     e.time = time;
     e.target = target;
-    e.kind = kind;
+    e.kind = kind & 0xffu;
     e.source = kExternalSource;
     e.sequence = external_sequence_++;
     e.payload = payload;

@@ -22,7 +22,7 @@ class RoundBucketQueue {
  public:
   // Precondition (kept by every scheduler): `e` does not precede an event already popped.
   void push(const Event& e) {
-    Bucket& bucket = buckets_[{e.time, e.delta}];
+    Bucket& bucket = buckets_[{e.time, std::uint32_t{e.delta}}];
     bucket.events.push_back(e);
     bucket.sorted = false;  // the not-yet-popped rest is sorted again when next needed
     ++size_;

@@ -32,7 +32,7 @@ class SequentialScheduler {
     Event e;
     e.time = time;
     e.target = target;
-    e.kind = kind;
+    e.kind = kind & 0xffu;
     e.source = kExternalSource;
     e.sequence = external_sequence_++;
     e.payload = payload;
