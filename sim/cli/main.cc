@@ -18,8 +18,8 @@ Propagates provider outages through a dependency model and reports which critica
 functions fail, when, why, and for how many people.
 
 Usage:
-  msout run [--model PATH] [--scenario PATH] [--until DURATION] [--format table|json]
-            [--out FILE] [--include-disputed] [--threads N]
+  msout run [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
+            [--out FILE | --out-dir DIR] [--include-disputed] [--threads N]
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
   msout --help | --version

@@ -1,9 +1,13 @@
 // `msout run`: load a model and a scenario, simulate, report.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <boost/program_options.hpp>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
 #include "model/model_loader.h"
@@ -41,12 +45,15 @@ int run_command(const std::vector<std::string>& args) {
   options.add_options()
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("scenario,s", po::value<std::string>(), "scenario file")
+      ("scenario,s", po::value<std::vector<std::string>>(),
+       "scenario file; repeat it to run a batch of scenarios concurrently")
       ("until,u", po::value<std::string>(),
        "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
       ("format,f", po::value<std::string>()->default_value("table"), "table or json")
       ("out,o", po::value<std::string>(),
        "write the report to FILE (whole or not at all) instead of standard output")
+      ("out-dir", po::value<std::string>(),
+       "write one report per scenario into this directory (<scenario name>.json or .txt)")
       ("include-disputed", "also simulate dependencies whose evidence is disputed")
       ("threads,t", po::value<int>()->default_value(0),
        "worker threads (0: all cores); results are identical for any number");
@@ -69,20 +76,36 @@ int run_command(const std::vector<std::string>& args) {
   const model::Model model = vm.count("model") != 0
                                  ? model::load_model_path(vm["model"].as<std::string>())
                                  : model::load_model(embedded_default_model());
-  const model::Scenario scenario = vm.count("scenario") != 0
-                                       ? model::load_scenario_path(vm["scenario"].as<std::string>())
-                                       : model::load_scenario(embedded_default_scenario());
-  std::int64_t horizon = scenario.horizon.seconds;
+  std::vector<model::Scenario> scenarios;
+  if (vm.count("scenario") != 0) {
+    for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
+      scenarios.push_back(model::load_scenario_path(path));
+    }
+  } else {
+    scenarios.push_back(model::load_scenario(embedded_default_scenario()));
+  }
+  std::optional<std::int64_t> until;
   if (vm.count("until") != 0) {
     const std::string text = vm["until"].as<std::string>();
-    model::DurationParse until = model::parse_duration(text);
-    if (!until.value) throw UsageError("--until: " + until.error);
-    if (until.value->seconds == 0) throw UsageError("--until must be longer than zero");
-    horizon = until.value->seconds;
+    model::DurationParse parsed = model::parse_duration(text);
+    if (!parsed.value) throw UsageError("--until: " + parsed.error);
+    if (parsed.value->seconds == 0) throw UsageError("--until must be longer than zero");
+    until = parsed.value->seconds;
+  }
+  const bool several = scenarios.size() > 1;
+  if (several && vm.count("out") != 0) {
+    throw UsageError("--out takes one report; with several scenarios use --out-dir");
+  }
+  if (several && format == "json" && vm.count("out-dir") == 0) {
+    throw UsageError("several JSON reports need --out-dir (one file per scenario)");
   }
 
+  // Resolve every scenario before running any: bad input stops everything, no output.
   model::Diagnostics diags;
-  const auto selected = model::resolve_levers(scenario, model, diags);
+  std::vector<std::vector<std::vector<std::uint32_t>>> selections;
+  for (const model::Scenario& scenario : scenarios) {
+    selections.push_back(model::resolve_levers(scenario, model, diags));
+  }
   if (diags.has_errors()) throw model::InputError(diags.errors());
   for (const model::Diagnostic& w : diags.warnings()) {
     std::cerr << "warning: " << w.to_string() << "\n";
@@ -91,17 +114,49 @@ int run_command(const std::vector<std::string>& args) {
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
-  const cascade::CascadeRun run = cascade::run_cascade(graph, scenario, selected, horizon, threads);
-  report::Report report = report::build_report(model, graph, scenario, run);
-  report.include_disputed = freeze.include_disputed;
-  for (const model::Diagnostic& w : diags.warnings()) report.warnings.push_back(w.to_string());
-
-  const std::string text =
-      format == "json" ? report::json_report(report) : report::table_report(report);
-  if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), text);
+  // A batch runs its scenarios concurrently; each report is the same as from a run of its
+  // own (the runs share only immutable data).
+  std::vector<std::string> texts(scenarios.size());
+  const int per_run = std::max(1, threads / static_cast<int>(scenarios.size()));
+  auto run_one = [&](std::size_t i) {
+    const model::Scenario& scenario = scenarios[i];
+    const cascade::CascadeRun run = cascade::run_cascade(
+        graph, scenario, selections[i], until.value_or(scenario.horizon.seconds), per_run);
+    report::Report report = report::build_report(model, graph, scenario, run);
+    report.include_disputed = freeze.include_disputed;
+    for (const model::Diagnostic& w : diags.warnings()) {
+      if (w.file == scenario.file) report.warnings.push_back(w.to_string());
+    }
+    texts[i] = format == "json" ? report::json_report(report) : report::table_report(report);
+  };
+  if (several) {
+    tbb::task_arena arena(threads);
+    arena.execute([&] { tbb::parallel_for(std::size_t{0}, scenarios.size(), run_one); });
   } else {
-    std::cout << text << std::flush;
+    run_one(0);
+  }
+
+  if (vm.count("out-dir") != 0) {
+    const std::filesystem::path dir = vm["out-dir"].as<std::string>();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      throw model::IoError(dir.string() + ": not a directory");
+    }
+    const std::string extension = format == "json" ? ".json" : ".txt";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      const std::string stem = vm.count("scenario") != 0
+                                   ? std::filesystem::path(scenarios[i].file).stem().string()
+                                   : "default";
+      report::write_file_atomically(dir / (stem + extension), texts[i]);
+    }
+  } else if (vm.count("out") != 0) {
+    report::write_file_atomically(vm["out"].as<std::string>(), texts.front());
+  } else {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (i > 0) std::cout << "\n" << std::string(100, '=') << "\n\n";
+      std::cout << texts[i];
+    }
+    std::cout << std::flush;
     if (!std::cout) throw model::IoError("standard output: write failed");
   }
   return kExitOk;

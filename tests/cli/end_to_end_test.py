@@ -123,6 +123,30 @@ short = report("--model", MODEL, "--scenario", os.path.join(HOSPITAL, "microsoft
 check("--until sets the horizon", short["horizon_s"] == H)
 check("--until cuts the timeline", all(t["to_s"] <= H for f in short["functions"] for t in f["timeline"]))
 
+# A batch of scenarios runs concurrently; each report equals the one from its own run.
+NATIONAL = os.path.join(ROOT, "scenarios", "nl")
+batch = ["microsoft-out", "aws-out", "card-schemes-cut", "us-sanctions-staged"]
+with tempfile.TemporaryDirectory() as out_dir:
+    result = msout("run", "--model", os.path.join(ROOT, "model", "nl"), "--format", "json",
+                   "--threads", "2", "--out-dir", out_dir,
+                   *[arg for name in batch for arg in ("--scenario", os.path.join(NATIONAL, name + ".json"))])
+    check("batch run exits 0", result.returncode == 0, result.stderr.decode())
+    check("batch writes one report per scenario", sorted(os.listdir(out_dir)) == sorted(n + ".json" for n in batch),
+          str(os.listdir(out_dir)))
+    for name in batch:
+        single = msout("run", "--model", os.path.join(ROOT, "model", "nl"), "--format", "json",
+                       "--threads", "1", "--scenario", os.path.join(NATIONAL, name + ".json"))
+        with open(os.path.join(out_dir, name + ".json"), "rb") as f:
+            check(f"batch report {name} equals its own run", f.read() == single.stdout)
+two = ["--scenario", os.path.join(NATIONAL, "aws-out.json"), "--scenario", os.path.join(NATIONAL, "google-out.json")]
+check("several JSON reports without --out-dir is a usage error",
+      msout("run", "--model", os.path.join(ROOT, "model", "nl"), "--format", "json", *two).returncode == 2)
+check("--out with several scenarios is a usage error",
+      msout("run", "--model", os.path.join(ROOT, "model", "nl"), "--out", "/tmp/x.txt", *two).returncode == 2)
+tables = msout("run", "--model", os.path.join(ROOT, "model", "nl"), *two)
+check("several table reports print one after another",
+      tables.returncode == 0 and tables.stdout.decode().count("CRITICAL FUNCTIONS THAT FAIL") == 2)
+
 # validate and help.
 valid = msout("validate", os.path.join(ROOT, "scenarios"))
 check("validate scenarios/ exits 0", valid.returncode == 0, valid.stderr.decode())
