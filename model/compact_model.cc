@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/diagnostics.h"
+#include "model/whole_file.h"
 
 namespace msout::model {
 namespace {
@@ -14,7 +15,7 @@ constexpr std::size_t kChunk = 1 << 20;
 
 class Writer {
  public:
-  explicit Writer(std::ofstream& out) : out_(out) {}
+  explicit Writer(std::ostream& out) : out_(out) {}
   template <class T>
   void value(T v) {
     out_.write(reinterpret_cast<const char*>(&v), sizeof v);
@@ -41,7 +42,7 @@ class Writer {
   }
 
  private:
-  std::ofstream& out_;
+  std::ostream& out_;
 };
 
 class Reader {
@@ -102,10 +103,7 @@ bool is_compact_file(const std::filesystem::path& path) {
 }
 
 void write_compact(const std::filesystem::path& path, const EntityTable& t, const FrozenGraph& g) {
-  const std::filesystem::path temp = path.string() + ".tmp-writing";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(path.string() + ": cannot write");
+  write_whole_file(path, [&](std::ostream& out) {
     Writer w(out);
     const std::size_t n = t.size();
     const auto reqs = g.all_requirements();
@@ -141,19 +139,7 @@ void write_compact(const std::filesystem::path& path, const EntityTable& t, cons
     w.column<std::int64_t>(edges.size(), [&](std::size_t i) { return edges[i].recovery; });
     w.column<std::uint8_t>(edges.size(),
                            [&](std::size_t i) { return edges[i].degraded_propagates ? 1 : 0; });
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      throw IoError(path.string() + ": write failed");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    throw IoError(path.string() + ": cannot replace: " + ec.message());
-  }
+  });
 }
 
 CompactModel read_compact(const std::filesystem::path& path) {

@@ -21,6 +21,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/program_options.hpp>
 
+#include "bench/bench_util.h"
 #include "model/compact_model.h"
 #include "model/entity_table.h"
 #include "model/frozen_graph.h"
@@ -30,29 +31,13 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using namespace msout;
-
-double since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using bench::Clock;
 
 double peak_rss_bytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) * 1024.0;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-std::vector<int> parse_list(const std::string& text) {
-  std::vector<int> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');) out.push_back(std::stoi(item));
-  return out;
 }
 
 using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
@@ -123,7 +108,7 @@ int main(int argc, char** argv) {
       entities = model::EntityTable::from(m);
       format = "json";
     }
-    const double load_s = since(load_start);
+    const double load_s = bench::seconds_since(load_start);
     const double loaded_bytes_per_edge = peak_rss_bytes() / static_cast<double>(graph.edge_count());
     const model::Scenario scenario = model::load_scenario_path(vm["scenario"].as<std::string>());
     model::Diagnostics diags;
@@ -139,19 +124,19 @@ int main(int argc, char** argv) {
       double bytes_per_edge;
     };
     std::vector<Row> rows;
-    for (int threads : parse_list(vm["threads"].as<std::string>())) {
+    for (int threads : bench::parse_int_list(vm["threads"].as<std::string>())) {
       std::vector<double> times;
       Row row{threads == 0 ? "seq" : std::to_string(threads), 0, 0, 0, 0};
       for (int r = 0; r < repeat; ++r) {
         const auto start = Clock::now();
         const cascade::CascadeRun run = cascade::run_cascade(
             graph, scenario, selected, scenario.horizon.seconds, std::max(1, threads));
-        times.push_back(since(start));
+        times.push_back(bench::seconds_since(start));
         row.events = run.stats.events;
         row.down = static_cast<std::size_t>(
             std::count(run.final_state.begin(), run.final_state.end(), cascade::State::kDown));
       }
-      row.sim_s = median(times);
+      row.sim_s = bench::median(times);
       // Peak resident memory of the process so far (graph, entities, engine, queue, result).
       row.bytes_per_edge = peak_rss_bytes() / static_cast<double>(graph.edge_count());
       rows.push_back(row);
@@ -173,9 +158,9 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) {
       const auto start = Clock::now();
       reached = bfs_floor(csr, sources, color);
-      bfs_times.push_back(since(start));
+      bfs_times.push_back(bench::seconds_since(start));
     }
-    const double bfs_s = median(bfs_times);
+    const double bfs_s = bench::median(bfs_times);
 
     std::printf("peak memory after loading: %.1f bytes per edge\n", loaded_bytes_per_edge);
     std::printf("%-8s %10s %10s %8s %8s %10s %10s %12s %9s %10s %9s\n", "format", "nodes", "edges",

@@ -14,15 +14,16 @@
 
 #include <boost/program_options.hpp>
 
+#include "bench/bench_util.h"
 #include "bench/phold/phold.h"
 #include "sim/kernel/parallel_scheduler.h"
 #include "sim/kernel/sequential_scheduler.h"
 
 namespace {
 
+using msout::bench::Clock;
 using msout::bench::Phold;
 using msout::bench::PholdConfig;
-using Clock = std::chrono::steady_clock;
 
 struct Result {
   std::uint64_t events;
@@ -50,13 +51,6 @@ Result run_once(const PholdConfig& config, int threads) {
   msout::kernel::ParallelScheduler<Phold> scheduler(config.lps, phold, threads,
                                                     msout::kernel::SimTime{config.lookahead});
   return run(scheduler, phold, config);
-}
-
-std::vector<int> parse_list(const std::string& text) {
-  std::vector<int> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');) out.push_back(std::stoi(item));
-  return out;
 }
 
 }  // namespace
@@ -115,7 +109,7 @@ int main(int argc, char** argv) {
   std::printf("%-8s %-7s %8s %14s %12s %12s %12s\n", "config", "threads", "lps", "events",
               "median_s", "Mevents/s", "min_s");
   std::uint64_t expected_events = 0;
-  for (int threads : parse_list(vm["threads"].as<std::string>())) {
+  for (int threads : msout::bench::parse_int_list(vm["threads"].as<std::string>())) {
     std::vector<double> seconds;
     std::uint64_t events = 0;
     for (int r = 0; r < repeat; ++r) {

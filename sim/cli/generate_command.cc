@@ -8,6 +8,7 @@
 
 #include "model/compact_model.h"
 #include "model/synthetic_graph.h"
+#include "model/whole_file.h"
 #include "sim/cli/commands.h"
 
 namespace msout::cli {
@@ -27,28 +28,6 @@ Formats: compact (binary columns; loads a 10-million-edge graph in seconds) or j
 (msout-model/1; for small graphs).
 
 Options)";
-
-// Writes through a temporary file beside `path`, renamed when complete.
-template <class Write>
-void write_whole(const std::filesystem::path& path, Write write) {
-  const std::filesystem::path temp = path.string() + ".tmp-writing";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw model::IoError(path.string() + ": cannot write");
-    write(out);
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temp);
-      throw model::IoError(path.string() + ": write failed");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    throw model::IoError(path.string() + ": cannot replace: " + ec.message());
-  }
-}
 
 }  // namespace
 
@@ -95,11 +74,11 @@ int generate_command(const std::vector<std::string>& args) {
   if (format == "compact") {
     model::write_compact(out, graph.entities, graph.graph);
   } else {
-    write_whole(out, [&](std::ostream& s) { model::write_model_json(s, graph); });
+    model::write_whole_file(out, [&](std::ostream& s) { model::write_model_json(s, graph); });
   }
   if (vm.count("scenario-out") != 0) {
-    write_whole(vm["scenario-out"].as<std::string>(),
-                [](std::ostream& s) { model::write_us_sanction_scenario(s); });
+    model::write_whole_file(vm["scenario-out"].as<std::string>(),
+                            [](std::ostream& s) { model::write_us_sanction_scenario(s); });
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -64,14 +64,8 @@ class ParallelScheduler {
   // Queues an event from outside the simulation, delivered in round 0 of `time`.
   void inject(SimTime time, LpId target, std::uint16_t kind, std::uint64_t payload) {
     assert(target < send_counters_.size());
-    Event e;
-    e.time = time;
-    e.target = target;
-    e.kind = kind & 0xffu;
-    e.source = kExternalSource;
-    e.sequence = external_sequence_++;
-    e.payload = payload;
-    partition_of(target).queue.push(e);
+    partition_of(target).queue.push(
+        external_event(time, target, kind, payload, external_sequence_++));
   }
 
   void set_observer(EventObserver* observer) { observer_ = observer; }

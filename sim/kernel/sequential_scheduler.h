@@ -29,14 +29,7 @@ class SequentialScheduler {
   // Precondition: time >= now().
   void inject(SimTime time, LpId target, std::uint16_t kind, std::uint64_t payload) {
     assert(time >= now_ && target < send_counters_.size());
-    Event e;
-    e.time = time;
-    e.target = target;
-    e.kind = kind & 0xffu;
-    e.source = kExternalSource;
-    e.sequence = external_sequence_++;
-    e.payload = payload;
-    queue_.push(e);
+    queue_.push(external_event(time, target, kind, payload, external_sequence_++));
   }
 
   void set_observer(EventObserver* observer) { observer_ = observer; }

@@ -33,7 +33,8 @@ using msout::kernel::SimTime;
 
 // Every field, payload included, so that traces compare completely.
 auto all_fields(const Event& e) {
-  return std::make_tuple(e.time.ticks, e.delta, e.target, e.kind, e.source, e.sequence, e.payload);
+  return std::make_tuple(e.time.ticks, std::uint32_t{e.delta}, e.target, std::uint32_t{e.kind},
+                         e.source, e.sequence, e.payload);
 }
 
 bool same_event(const Event& a, const Event& b) { return all_fields(a) == all_fields(b); }
@@ -284,7 +285,7 @@ TEST_CASE("Kernel.Scheduler.OneBatchPerTargetInstantRound") {
   CHECK(recorder.batches[1].events[2].payload == 2);
   for (const Event& e : recorder.batches[1].events) {
     CHECK(e.time == SimTime{5});
-    CHECK(e.delta == 0);
+    CHECK(std::uint32_t{e.delta} == 0);
     CHECK(e.target == 0);
     CHECK(e.source == kExternalSource);
   }
@@ -331,7 +332,7 @@ TEST_CASE("Kernel.Scheduler.ZeroDelayIsNextRound") {
     CHECK(recorder.batches[i].lp == i);
     REQUIRE(recorder.batches[i].events.size() == 1);
     CHECK(recorder.batches[i].events[0].time == SimTime{7});
-    CHECK(recorder.batches[i].events[0].delta == i);
+    CHECK(std::uint32_t{recorder.batches[i].events[0].delta} == i);
   }
   CHECK(recorder.batches[1].events[0].source == 0);
   CHECK(recorder.batches[2].events[0].source == 1);
@@ -352,10 +353,10 @@ TEST_CASE("Kernel.Scheduler.PositiveDelayIsRoundZero") {
   scheduler.run_until(SimTime{5});
   REQUIRE(recorder.batches.size() >= 3);
   CHECK(recorder.batches[1].events[0].time == SimTime{2});
-  CHECK(recorder.batches[1].events[0].delta == 1);
+  CHECK(std::uint32_t{recorder.batches[1].events[0].delta} == 1);
   CHECK(recorder.batches[2].lp == 0);
   CHECK(recorder.batches[2].events[0].time == SimTime{5});
-  CHECK(recorder.batches[2].events[0].delta == 0);
+  CHECK(std::uint32_t{recorder.batches[2].events[0].delta} == 0);
 }
 
 TEST_CASE("Kernel.Scheduler.RoundsBeforeLaterTargets") {
@@ -374,7 +375,7 @@ TEST_CASE("Kernel.Scheduler.RoundsBeforeLaterTargets") {
   CHECK(recorder.batches[0].lp == 2);
   CHECK(recorder.batches[1].lp == 3);
   CHECK(recorder.batches[2].lp == 0);
-  CHECK(recorder.batches[2].events[0].delta == 1);
+  CHECK(std::uint32_t{recorder.batches[2].events[0].delta} == 1);
 }
 
 TEST_CASE("Kernel.Scheduler.SourcesOrderWithinBatch") {
@@ -494,7 +495,7 @@ TEST_CASE("Kernel.Scheduler.PingPongZeroDelayRounds") {
     CAPTURE(i);
     CHECK(recorder.batches[i].lp == (i % 2 == 0 ? 1u : 0u));
     CHECK(recorder.batches[i].events[0].time == SimTime{3});
-    CHECK(recorder.batches[i].events[0].delta == i);
+    CHECK(std::uint32_t{recorder.batches[i].events[0].delta} == i);
     CHECK(recorder.batches[i].events[0].payload == 4 - i);
   }
 }
