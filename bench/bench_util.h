@@ -3,9 +3,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <boost/program_options.hpp>
 
 namespace msout::bench {
 
@@ -27,6 +31,26 @@ inline std::vector<int> parse_int_list(const std::string& text) {
   std::stringstream in(text);
   for (std::string item; std::getline(in, item, ',');) out.push_back(std::stoi(item));
   return out;
+}
+
+// Parses a driver's command line. Returns the exit code to stop with (0 after --help, 2 on a
+// bad command line), or nothing to go on.
+inline std::optional<int> parse_driver_options(
+    int argc, char** argv, const boost::program_options::options_description& options,
+    boost::program_options::variables_map& vm, const char* name) {
+  namespace po = boost::program_options;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 2;
+  }
+  if (vm.count("help") != 0) {
+    std::cout << options << "\n";
+    return 0;
+  }
+  return std::nullopt;
 }
 
 }  // namespace msout::bench

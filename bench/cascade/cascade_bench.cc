@@ -78,16 +78,12 @@ int main(int argc, char** argv) {
       ("results", po::value<std::string>(), "append results (tab-separated) to this file");
   // clang-format on
   po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "msout_cascade_bench: " << e.what() << "\n";
-    return 2;
+  if (auto stop = bench::parse_driver_options(argc, argv, options, vm, "msout_cascade_bench")) {
+    return *stop;
   }
-  if (vm.count("help") != 0 || vm.count("graph") == 0 || vm.count("scenario") == 0) {
-    std::cout << options << "\n";
-    return vm.count("help") != 0 ? 0 : 2;
+  if (vm.count("graph") == 0 || vm.count("scenario") == 0) {
+    std::cerr << "msout_cascade_bench: --graph and --scenario are required\n" << options << "\n";
+    return 2;
   }
   const std::string graph_path = vm["graph"].as<std::string>();
   const int repeat = std::max(1, vm["repeat"].as<int>());

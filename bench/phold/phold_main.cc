@@ -72,16 +72,8 @@ int main(int argc, char** argv) {
       ("results", po::value<std::string>(), "append results (tab-separated) to this file");
   // clang-format on
   po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "msout_phold: " << e.what() << "\n";
-    return 2;
-  }
-  if (vm.count("help") != 0) {
-    std::cout << options << "\n";
-    return 0;
+  if (auto stop = msout::bench::parse_driver_options(argc, argv, options, vm, "msout_phold")) {
+    return *stop;
   }
   PholdConfig config;
   const std::string name = vm["config"].as<std::string>();

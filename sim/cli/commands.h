@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/program_options.hpp>
+
 namespace msout::cli {
 
 // Exit codes (documented in the README).
@@ -22,6 +24,15 @@ class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Parses a command's arguments into `vm` (usage errors throw boost::program_options errors,
+// which main() maps to kExitUsage). Returns false when --help was given: the help has then
+// been printed and the command should return kExitOk.
+bool parse_arguments(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& options,
+    boost::program_options::variables_map& vm,
+    const boost::program_options::positional_options_description* positional = nullptr);
 
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);

@@ -45,12 +45,7 @@ int generate_command(const std::vector<std::string>& args) {
        "also write a US-sanction scenario for the graph to this file");
   // clang-format on
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).run(), vm);
-  po::notify(vm);
-  if (vm.count("help") != 0) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (!parse_arguments(args, options, vm)) return kExitOk;
   if (vm.count("nodes") == 0 || vm.count("out") == 0) {
     throw UsageError("generate: --nodes and --out are required");
   }

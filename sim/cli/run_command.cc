@@ -59,12 +59,7 @@ int run_command(const std::vector<std::string>& args) {
        "worker threads (0: all cores); results are identical for any number");
   // clang-format on
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).run(), vm);
-  po::notify(vm);
-  if (vm.count("help") != 0) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (!parse_arguments(args, options, vm)) return kExitOk;
   int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -94,12 +94,7 @@ int validate_command(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help") != 0) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (!parse_arguments(args, options, vm, &positional)) return kExitOk;
   if (vm.count("path") == 0) throw UsageError("validate: give at least one file or directory");
 
   model::Diagnostics diags;
