@@ -37,7 +37,7 @@ class RoundBucketQueue {
   }
 
   const Event& top() const {
-    Bucket& bucket = const_cast<RoundBucketQueue*>(this)->front();
+    const Bucket& bucket = front();
     return bucket.events[bucket.next];
   }
 
@@ -51,7 +51,8 @@ class RoundBucketQueue {
     bool sorted = false;
   };
 
-  Bucket& front() {
+  // The earliest bucket, sorted on first use (sorting is not a visible change: `mutable`).
+  Bucket& front() const {
     Bucket& bucket = buckets_.begin()->second;
     if (!bucket.sorted) {
       std::sort(bucket.events.begin() + static_cast<std::ptrdiff_t>(bucket.next),
@@ -61,7 +62,7 @@ class RoundBucketQueue {
     return bucket;
   }
 
-  std::map<std::pair<SimTime, std::uint32_t>, Bucket> buckets_;
+  mutable std::map<std::pair<SimTime, std::uint32_t>, Bucket> buckets_;
   std::size_t size_ = 0;
 };
 
