@@ -51,12 +51,22 @@ class RoundBucketQueue {
     bool sorted = false;
   };
 
+  // EventOrder for events of one bucket (same time and round), without comparing those.
+  struct WithinRound {
+    bool operator()(const Event& a, const Event& b) const {
+      if (a.target != b.target) return a.target < b.target;
+      if (a.kind != b.kind) return a.kind < b.kind;
+      if (a.source != b.source) return a.source < b.source;
+      return a.sequence < b.sequence;
+    }
+  };
+
   // The earliest bucket, sorted on first use (sorting is not a visible change: `mutable`).
   Bucket& front() const {
     Bucket& bucket = buckets_.begin()->second;
     if (!bucket.sorted) {
       std::sort(bucket.events.begin() + static_cast<std::ptrdiff_t>(bucket.next),
-                bucket.events.end(), EventOrder{});
+                bucket.events.end(), WithinRound{});
       bucket.sorted = true;
     }
     return bucket;
