@@ -236,7 +236,7 @@ CompactModel read_compact(const std::filesystem::path& path) {
   });
   r.column<std::int64_t>(req_count, "switchovers", [&](std::size_t i, std::int64_t v) {
     if (v < 0) r.fail("requirement " + std::to_string(i) + ": negative switchover");
-    reqs[i].switchover = v;
+    reqs[i].switchover = saturate_seconds(v);
   });
   std::vector<FrozenEdge> edges(edge_count);
   r.column<std::uint32_t>(edge_count, "edge dependencies", [&](std::size_t i, std::uint32_t v) {

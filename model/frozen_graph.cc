@@ -18,14 +18,14 @@ FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options
       frozen.first_edge = static_cast<std::uint32_t>(g.edges_.size());
       frozen.gate = req.gate;
       frozen.effect = req.effect;
-      frozen.switchover = req.switchover.seconds;
+      frozen.switchover = saturate_seconds(req.switchover.seconds);
       for (std::uint32_t m = 0; m < req.members.size(); ++m) {
         const Dependency& dep = req.members[m];
         const bool disputed = group_disputed || dep.evidence.confidence == Confidence::kDisputed;
         if (disputed && !options.include_disputed) continue;
+        g.edge_requirement_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
         g.edges_.push_back({dep.target, node, saturate_seconds(dep.tolerance.seconds),
                             saturate_seconds(dep.recovery.seconds), dep.degraded_propagates});
-        g.edge_requirement_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
         g.source_member_.push_back(m);
       }
       frozen.end_edge = static_cast<std::uint32_t>(g.edges_.size());

@@ -7,6 +7,7 @@
 // Immutable after freeze(); safe to share between threads.
 #pragma once
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <span>
@@ -36,7 +37,7 @@ struct FrozenRequirement {
   std::uint32_t k;  // members needed (1 for single and any)
   Gate gate;
   Effect effect;
-  std::int64_t switchover;  // seconds, any groups only
+  std::int32_t switchover;  // seconds, saturated; any groups only
 };
 
 struct FreezeOptions {

@@ -78,7 +78,7 @@ class Builder {
     r.k = k;
     r.gate = gate;
     r.effect = effect;
-    r.switchover = switchover;
+    r.switchover = saturate_seconds(switchover);
     requirements_.push_back(r);
     const std::uint32_t owner = table_.size() - 1;
     for (FrozenEdge e : members) {
