@@ -48,11 +48,6 @@ EntityTable EntityTable::from(const Model& model) {
   return table;
 }
 
-bool EntityTable::has_tag(std::uint32_t i, std::string_view tag) const {
-  const int index = tag_index(tag);
-  return index >= 0 && (tags[i] >> index & 1) != 0;
-}
-
 std::vector<std::vector<std::uint32_t>> EntityTable::resolve_levers(const Scenario& scenario,
                                                                     Diagnostics& diags) const {
   std::unordered_map<std::string_view, std::uint32_t> by_id;

@@ -31,7 +31,6 @@ class EntityTable {
   std::string_view id(std::uint32_t i) const {
     return std::string_view(id_blob).substr(id_offsets[i], id_offsets[i + 1] - id_offsets[i]);
   }
-  bool has_tag(std::uint32_t i, std::string_view tag) const;
 
   // The same as resolve_levers() for a Model (scenario_loader.h).
   std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,

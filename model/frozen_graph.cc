@@ -72,14 +72,4 @@ void FrozenGraph::build_reverse_index() {
   }
 }
 
-std::size_t FrozenGraph::memory_bytes() const {
-  return req_offsets_.capacity() * sizeof(std::uint32_t) +
-         requirements_.capacity() * sizeof(FrozenRequirement) +
-         edges_.capacity() * sizeof(FrozenEdge) +
-         (edge_requirement_.capacity() + dependent_offsets_.capacity() +
-          dependent_edges_.capacity() + source_requirement_.capacity() +
-          source_member_.capacity()) *
-             sizeof(std::uint32_t);
-}
-
 }  // namespace msout::model

@@ -102,8 +102,6 @@ class FrozenGraph {
   const Requirement& source_gate(const Model& model, std::uint32_t e) const {
     return model.entities[edges_[e].owner].requirements[source_requirement_[edge_requirement_[e]]];
   }
-  // Approximate heap bytes held.
-  std::size_t memory_bytes() const;
 
  private:
   void build_reverse_index();

@@ -7,16 +7,6 @@
 
 namespace msout::model {
 
-DependencyGraph make_dependency_graph(const Model& model) {
-  DependencyGraph graph(model.entities.size());
-  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
-    for (const Requirement& req : model.entities[e].requirements) {
-      for (const Dependency& dep : req.members) boost::add_edge(e, dep.target, graph);
-    }
-  }
-  return graph;
-}
-
 std::vector<std::vector<std::uint32_t>> find_cycles(
     std::uint32_t vertex_count, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
   DependencyGraph graph(vertex_count);

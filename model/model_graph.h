@@ -14,9 +14,6 @@ namespace msout::model {
 
 using DependencyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-// One vertex per entity (same index), one edge per dependency (group members included).
-DependencyGraph make_dependency_graph(const Model& model);
-
 // The cycles of a directed graph on vertices 0..n-1 given as edges: each strongly connected
 // component with more than one vertex, or with a self-loop. Vertices ascending within a
 // cycle; cycles ordered by their smallest vertex.

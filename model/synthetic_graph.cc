@@ -135,28 +135,25 @@ SyntheticGraph generate_synthetic(const SyntheticOptions& o) {
   // Each has two regions and an identity service: region -> identity (degraded, 1d), identity
   // -> any of its regions: a cycle per provider, as Azure <-> Entra ID.
   std::vector<std::uint32_t> region_ids;
-  std::vector<bool> provider_us;
   for (std::uint64_t p = 0; p < providers; ++p) {
     const bool us = p < 3 || random.chance(0.5);
-    provider_us.push_back(us);
     std::vector<std::string> tags =
         us ? std::vector<std::string>{"us-cloud"} : std::vector<std::string>{};
     if (p < 3) tags.push_back("hyperscaler");
     const std::string juris = us ? "US" : "EU";
-    const std::uint32_t base =
-        b.entity("p" + std::to_string(p), EntityKind::kProvider, juris, tags);
-    (void)base;
-    const std::uint32_t identity = static_cast<std::uint32_t>(base + 1);
-    b.entity("p" + std::to_string(p) + "-identity", EntityKind::kService, juris, tags);
+    const std::string name = "p" + std::to_string(p);
+    const std::uint32_t provider = b.entity(name, EntityKind::kProvider, juris, tags);
+    const std::uint32_t identity = b.entity(name + "-identity", EntityKind::kService, juris, tags);
+    // The two regions are the next two entities.
     b.require(Gate::kAny, 1, Effect::kDown, 0, {edge(identity + 1), edge(identity + 2)});
     for (int r = 0; r < 2; ++r) {
-      const std::uint32_t region = b.entity("p" + std::to_string(p) + "-r" + std::to_string(r),
-                                            EntityKind::kProvider, juris, tags);
+      const std::uint32_t region =
+          b.entity(name + "-r" + std::to_string(r), EntityKind::kProvider, juris, tags);
       region_ids.push_back(region);
       FrozenEdge control = edge(identity);
       control.tolerance = 24 * kHour;
       b.require(Gate::kSingle, 1, Effect::kDegraded, 0, {control});
-      b.require(Gate::kSingle, 1, Effect::kDown, 0, {edge(base)});
+      b.require(Gate::kSingle, 1, Effect::kDown, 0, {edge(provider)});
     }
   }
   // Platforms on regions; popular providers (low rank) get most platforms.

@@ -100,7 +100,6 @@ class ParallelScheduler {
     for (const auto& p : partitions_) n += p->queue.size();
     return n;
   }
-  int threads() const { return threads_; }
 
  private:
   // The events a step may handle.
