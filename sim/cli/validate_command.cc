@@ -1,8 +1,8 @@
 // `msout validate`: check model and scenario files and report every error found.
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <map>
+#include <set>
 
 #include <boost/program_options.hpp>
 
@@ -104,7 +104,8 @@ int validate_command(const std::vector<std::string>& args) {
     const fs::path path(arg);
     std::error_code ec;
     if (!fs::exists(path, ec)) throw model::IoError(arg + ": no such file or directory");
-    const std::size_t models_before = inputs.models.size();
+    std::set<fs::path> models_before;
+    for (const auto& [directory, documents] : inputs.models) models_before.insert(directory);
     const std::size_t scenarios_before = inputs.scenarios.size();
     const std::size_t documents_before = model_documents(inputs);
     if (!fs::is_directory(path, ec)) {
@@ -114,9 +115,12 @@ int validate_command(const std::vector<std::string>& args) {
     }
     // An argument that holds model files only is a model argument: scenarios without a model
     // of their own are checked against it when it is the only one.
+    // (The models map is ordered by path: the new model is the key that was not there before.)
     if (inputs.scenarios.size() == scenarios_before && model_documents(inputs) > documents_before &&
-        inputs.models.size() == models_before + 1) {
-      model_arguments.push_back(std::prev(inputs.models.end())->first);
+        inputs.models.size() == models_before.size() + 1) {
+      for (const auto& [directory, documents] : inputs.models) {
+        if (!models_before.contains(directory)) model_arguments.push_back(directory);
+      }
     }
   }
   report(diags, 0);

@@ -152,6 +152,12 @@ valid = msout("validate", os.path.join(ROOT, "scenarios"))
 check("validate scenarios/ exits 0", valid.returncode == 0, valid.stderr.decode())
 check("validate prints OK for the models and scenarios",
       valid.stdout.decode().count("OK  ") >= 14, valid.stdout.decode())
+# A model argument after a directory holding another model: national scenarios are still
+# checked against the national model (regression: the wrong model was picked by position).
+reordered = msout("validate", os.path.join(ROOT, "scenarios"), os.path.join(ROOT, "model", "nl"))
+check("validate scenarios model/nl checks the national scenarios against model/nl",
+      reordered.returncode == 0 and b"selects no entity" not in reordered.stderr and
+      reordered.stdout.count(b"checked against the model") == 13, reordered.stderr.decode())
 for args in (["--help"], ["run", "--help"], ["validate", "--help"]):
     result = msout(*args)
     check(f"msout {' '.join(args)} exits 0 with usage", result.returncode == 0 and
