@@ -37,5 +37,8 @@ bool parse_arguments(
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int generate_command(const std::vector<std::string>& args);
+int analyze_command(const std::vector<std::string>& args);
+
+// `msout analyze` analyses (sim/cli/analyze_*_command.cc), dispatched by analyze_command.
 
 }  // namespace msout::cli

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     if (command == "run") return cli::run_command(args);
     if (command == "validate") return cli::validate_command(args);
     if (command == "generate") return cli::generate_command(args);
+    if (command == "analyze") return cli::analyze_command(args);
     throw cli::UsageError("unknown command \"" + command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";

@@ -1,0 +1,53 @@
+// `msout analyze <analysis>`: the analyses a risk officer asks for, each a function of its
+// own (declared in commands.h) registered in kAnalyses below.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/cli/commands.h"
+
+namespace msout::cli {
+namespace {
+
+struct Analysis {
+  const char* name;
+  int (*command)(const std::vector<std::string>& args);
+  const char* summary;
+};
+
+// One line per analysis, in the order `msout analyze --help` lists them.
+const Analysis kAnalyses[] = {
+    {nullptr, nullptr, nullptr},  // keeps the array non-empty; skipped
+};
+
+void print_usage(std::ostream& out) {
+  out << "Usage: msout analyze <analysis> [options]\n\nAnalyses:\n";
+  for (const Analysis& analysis : kAnalyses) {
+    if (analysis.name == nullptr) continue;
+    out << "  " << analysis.name << std::string(16 - std::string(analysis.name).size(), ' ')
+        << analysis.summary << "\n";
+  }
+  out << "\nEach takes --help, and --format table|json.\n";
+}
+
+}  // namespace
+
+int analyze_command(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    print_usage(std::cerr);
+    throw UsageError("analyze needs an analysis");
+  }
+  const std::string& name = args.front();
+  if (name == "-h" || name == "--help") {
+    print_usage(std::cout);
+    return kExitOk;
+  }
+  for (const Analysis& analysis : kAnalyses) {
+    if (analysis.name != nullptr && name == analysis.name) {
+      return analysis.command(std::vector<std::string>(args.begin() + 1, args.end()));
+    }
+  }
+  throw UsageError("unknown analysis \"" + name + "\" (see msout analyze --help)");
+}
+
+}  // namespace msout::cli
