@@ -11,6 +11,7 @@ namespace msout::model {
 
 inline constexpr std::string_view kModelFormat = "msout-model/1";
 inline constexpr std::string_view kScenarioFormat = "msout-scenario/1";
+inline constexpr std::string_view kOverlayFormat = "msout-overlay/1";
 
 // The value of the top-level "format" key, if the document is an object that has one.
 inline std::optional<std::string> format_of(const nlohmann::json& document) {

@@ -60,6 +60,10 @@ struct Dependency {
   Duration recovery;
   Effect effect = Effect::kDown;  // for members of a group: the group's effect
   bool degraded_propagates = false;
+  // The dependent holds its own encryption keys for the data at the dependency (layer
+  // infra or saas only; the loader rejects it elsewhere). Lowers jurisdiction exposure,
+  // never continuity.
+  bool customer_managed_keys = false;
   Evidence evidence;
   std::vector<std::string> assumptions;
   std::string note;

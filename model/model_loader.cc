@@ -22,19 +22,21 @@ std::optional<Effect> read_effect(JsonReader& in, const json& object, const std:
   return effect;
 }
 
-// A single dependency, or a member of a group (`in_group`: no "effect" of its own).
+}  // namespace
+
 Dependency read_dependency(JsonReader& in, const json& value, const std::string& pointer,
                            bool in_group) {
   Dependency dep;
   dep.place = {in.file(), pointer};
-  const bool ok = in_group ? in.object(value, pointer,
-                                       {"on", "layer", "tolerance", "recovery",
-                                        "degraded_propagates", "evidence", "assumptions", "note"},
-                                       {"on"})
-                           : in.object(value, pointer,
-                                       {"on", "layer", "tolerance", "recovery", "effect",
-                                        "degraded_propagates", "evidence", "assumptions", "note"},
-                                       {"on"});
+  const bool ok =
+      in_group ? in.object(value, pointer,
+                           {"on", "layer", "tolerance", "recovery", "degraded_propagates",
+                            "customer_managed_keys", "evidence", "assumptions", "note"},
+                           {"on"})
+               : in.object(value, pointer,
+                           {"on", "layer", "tolerance", "recovery", "effect", "degraded_propagates",
+                            "customer_managed_keys", "evidence", "assumptions", "note"},
+                           {"on"});
   if (!ok) return dep;
   dep.on = in.string(value, "on", pointer).value_or("");
   if (auto layer = in.string(value, "layer", pointer)) {
@@ -49,6 +51,16 @@ Dependency read_dependency(JsonReader& in, const json& value, const std::string&
   dep.recovery = in.duration(value, "recovery", pointer).value_or(Duration{});
   if (!in_group) dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
   dep.degraded_propagates = in.boolean(value, "degraded_propagates", pointer).value_or(false);
+  if (auto keys = in.boolean(value, "customer_managed_keys", pointer)) {
+    dep.customer_managed_keys = *keys;
+    // Keys only matter where the dependency holds the dependent's data (docs/analyses.md).
+    const bool layer_written_ok = !value.contains("layer") || dep.layer != Layer::kNone;
+    if (layer_written_ok && dep.layer != Layer::kInfra && dep.layer != Layer::kSaas) {
+      in.error(pointer_append(pointer, "customer_managed_keys"),
+               "customer_managed_keys needs layer \"infra\" or \"saas\" (with layer \"self\" "
+               "or no layer the dependency holds none of the dependent's data)");
+    }
+  }
   dep.evidence = read_evidence(in, value, pointer);
   dep.assumptions = in.strings(value, "assumptions", pointer);
   dep.note = in.string(value, "note", pointer).value_or("");
@@ -191,8 +203,6 @@ void resolve_dependencies(Model& model, Diagnostics& diags) {
   }
 }
 
-}  // namespace
-
 Evidence read_evidence(JsonReader& in, const json& parent, const std::string& pointer) {
   Evidence evidence;
   auto it = parent.find("evidence");
@@ -281,7 +291,7 @@ Model load_model_path(const std::filesystem::path& path) {
     auto format = format_of(*json);
     if (format == kModelFormat) {
       documents.push_back({source.name, std::move(*json)});
-    } else if (!format || *format != kScenarioFormat) {
+    } else if (!format || (*format != kScenarioFormat && *format != kOverlayFormat)) {
       diags.error(source.name, "/format",
                   "not an msout file: expected \"format\": \"" + std::string(kModelFormat) + "\"");
     }

@@ -30,6 +30,24 @@ struct ModelDocument {
 // Reads the optional "evidence" object of `parent` (models and scenarios share it).
 Evidence read_evidence(JsonReader& in, const nlohmann::json& parent, const std::string& pointer);
 
+// The parts of an msout-model/1 file, read from `value` at `pointer` with every problem
+// reported through `in`; shared with overlays (overlay.h), whose elements thereby keep the
+// overlay's file and pointer as their Place. Results are meaningful only without errors.
+//
+// A single dependency, or a member of a group (`in_group`: no "effect" of its own).
+Dependency read_dependency(JsonReader& in, const nlohmann::json& value, const std::string& pointer,
+                           bool in_group);
+// A single dependency, an any group or a k-of-n group.
+Requirement read_requirement(JsonReader& in, const nlohmann::json& value,
+                             const std::string& pointer);
+// An entity with its requirements (dependency targets not yet resolved).
+Entity read_entity(JsonReader& in, const nlohmann::json& value, const std::string& pointer);
+
+// Sets every dependency's `target` from its `on` through the model's id index (call
+// Model::reindex() first). An unknown id is an error at the dependency's place; an entity
+// that requires itself is a warning.
+void resolve_dependencies(Model& model, Diagnostics& diags);
+
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;
 // the result is meaningful only when no error was added.
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags);

@@ -17,6 +17,14 @@ struct Analysis {
 
 // One line per analysis, in the order `msout analyze --help` lists them.
 const Analysis kAnalyses[] = {
+    {"blast-radius", analyze_blast_radius,
+     "each entity down alone: the critical functions it takes down, ranked by people"},
+    {"cut-sets", analyze_cut_sets,
+     "per critical function: single points of failure and pairs that take it down"},
+    {"concentration", analyze_concentration,
+     "per sector: share of its functions depending on each provider; HHI"},
+    {"exposure", analyze_exposure,
+     "per organisation: foreign-law entities its data reaches, and how exposed"},
     {nullptr, nullptr, nullptr},  // keeps the array non-empty; skipped
 };
 

@@ -38,7 +38,12 @@ int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int generate_command(const std::vector<std::string>& args);
 int analyze_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
 
 // `msout analyze` analyses (sim/cli/analyze_*_command.cc), dispatched by analyze_command.
+int analyze_blast_radius(const std::vector<std::string>& args);
+int analyze_cut_sets(const std::vector<std::string>& args);
+int analyze_concentration(const std::vector<std::string>& args);
+int analyze_exposure(const std::vector<std::string>& args);
 
 }  // namespace msout::cli

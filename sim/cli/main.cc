@@ -19,7 +19,12 @@ functions fail, when, why, and for how many people.
 
 Usage:
   msout run [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
-            [--out FILE | --out-dir DIR] [--include-disputed] [--threads N]
+            [--out FILE | --out-dir DIR] [--include-disputed] [--whatif OVERLAY]...
+            [--focus ORGANISATION] [--threads N]
+  msout compare --whatif OVERLAY [--whatif OVERLAY]... [--model PATH] [--scenario PATH]...
+            [--until DURATION] [--format table|json] [--out FILE | --out-dir DIR]
+            [--include-disputed] [--threads N]
+  msout analyze <analysis> [options]    (msout analyze --help lists the analyses)
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
   msout --help | --version
@@ -28,7 +33,12 @@ Usage:
 Commands:
   run        simulate a scenario on a model (default: the embedded Netherlands model under
              Microsoft-out) and print the report
-  validate   check model and scenario files; print OK or every error found
+  compare    run the model and a what-if (the model with overlays applied) under the same
+             scenario and print, per critical function, what changed and by how much
+  analyze    analyses of the model as a whole: the blast radius of each single outage,
+             single points of failure and minimal cut sets of each critical function,
+             provider concentration per sector, jurisdiction exposure per organisation
+  validate   check model, scenario and what-if overlay files; print OK or every error found
   generate   write a synthetic society graph (seeded, deterministic) for benchmarks
 
 Exit codes: 0 ok, 2 bad command line, 3 invalid input, 4 file not readable or writable,
@@ -59,6 +69,7 @@ int main(int argc, char** argv) {
     if (command == "validate") return cli::validate_command(args);
     if (command == "generate") return cli::generate_command(args);
     if (command == "analyze") return cli::analyze_command(args);
+    if (command == "compare") return cli::compare_command(args);
     throw cli::UsageError("unknown command \"" + command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";

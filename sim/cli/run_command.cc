@@ -10,12 +10,17 @@
 #include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
+#include "model/json_document.h"
 #include "model/model_loader.h"
+#include "model/overlay.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/embedded_defaults.h"
 #include "sim/report/atomic_file.h"
+#include "sim/report/focus.h"
+#include "sim/report/focus_json.h"
+#include "sim/report/focus_table.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
 #include "sim/report/table_report.h"
@@ -34,7 +39,37 @@ and for how many people; then what still works and how many functions are down o
 Without --model and --scenario, runs the embedded default: the Netherlands model
 (model/nl) under Microsoft-out (scenarios/nl/microsoft-out.json).
 
+--whatif patches the model first with a what-if overlay (msout-overlay/1, see
+docs/overlay-format.md), e.g. "what if our EPD ran on a Dutch cloud"; repeat it to apply
+several, in the order given. The report names the overlays applied.
+
 Options)";
+
+// Loads every overlay (reporting the errors of all of them), then applies them in order;
+// an overlay that does not fit the model stops there, as later ones would patch a broken
+// model. Returns what the report names.
+std::vector<report::AppliedOverlay> apply_whatifs(model::Model& model,
+                                                  const std::vector<std::string>& paths) {
+  model::Diagnostics diags;
+  std::vector<model::Overlay> overlays;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      throw model::IoError(path + ": no such file or directory");
+    }
+    const model::SourceText source = model::read_source(path);
+    if (auto document = model::parse_json(source, diags)) {
+      overlays.push_back(model::build_overlay(source.name, *document, diags));
+    }
+  }
+  if (diags.has_errors()) throw model::InputError(diags.errors());
+  std::vector<report::AppliedOverlay> applied;
+  for (const model::Overlay& overlay : overlays) {
+    model::apply_overlay(model, overlay);
+    applied.push_back({overlay.name, overlay.description, overlay.file});
+  }
+  return applied;
+}
 
 }  // namespace
 
@@ -55,6 +90,12 @@ int run_command(const std::vector<std::string>& args) {
       ("out-dir", po::value<std::string>(),
        "write one report per scenario into this directory (<scenario name>.json or .txt)")
       ("include-disputed", "also simulate dependencies whose evidence is disputed")
+      ("whatif", po::value<std::vector<std::string>>(),
+       "what-if overlay (msout-overlay/1) to patch the model with before the run; repeat it "
+       "to apply several, in order")
+      ("focus", po::value<std::string>(),
+       "report for one organisation (its id): the functions it provides, what still works "
+       "when, what fails first and why, its single points of failure")
       ("threads,t", po::value<int>()->default_value(0),
        "worker threads (0: all cores); results are identical for any number");
   // clang-format on
@@ -68,9 +109,12 @@ int run_command(const std::vector<std::string>& args) {
     throw UsageError("--format must be table or json, not \"" + format + "\"");
   }
 
-  const model::Model model = vm.count("model") != 0
-                                 ? model::load_model_path(vm["model"].as<std::string>())
-                                 : model::load_model(embedded_default_model());
+  model::Model model = vm.count("model") != 0
+                           ? model::load_model_path(vm["model"].as<std::string>())
+                           : model::load_model(embedded_default_model());
+  const std::vector<report::AppliedOverlay> whatif =
+      vm.count("whatif") != 0 ? apply_whatifs(model, vm["whatif"].as<std::vector<std::string>>())
+                              : std::vector<report::AppliedOverlay>{};
   std::vector<model::Scenario> scenarios;
   if (vm.count("scenario") != 0) {
     for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
@@ -106,6 +150,18 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "warning: " << w.to_string() << "\n";
   }
 
+  std::optional<std::uint32_t> focus;
+  if (vm.count("focus") != 0) {
+    const std::string id = vm["focus"].as<std::string>();
+    focus = model.find(id);
+    if (!focus) throw UsageError("--focus: no entity \"" + id + "\" in the model");
+    if (model.entities[*focus].kind != model::EntityKind::kOrganisation) {
+      throw UsageError("--focus: \"" + id + "\" is a " +
+                       std::string(model::to_string(model.entities[*focus].kind)) +
+                       ", not an organisation");
+    }
+  }
+
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
@@ -119,10 +175,17 @@ int run_command(const std::vector<std::string>& args) {
         graph, scenario, selections[i], until.value_or(scenario.horizon.seconds), per_run);
     report::Report report = report::build_report(model, graph, scenario, run);
     report.include_disputed = freeze.include_disputed;
+    report.whatif = whatif;
     for (const model::Diagnostic& w : diags.warnings()) {
       if (w.file == scenario.file) report.warnings.push_back(w.to_string());
     }
-    texts[i] = format == "json" ? report::json_report(report) : report::table_report(report);
+    if (focus) {
+      report::FocusReport view = report::build_focus(report, run, *focus);
+      report::add_cut_sets(view);
+      texts[i] = format == "json" ? report::focus_json(view) : report::focus_table(view);
+    } else {
+      texts[i] = format == "json" ? report::json_report(report) : report::table_report(report);
+    }
   };
   if (several) {
     tbb::task_arena arena(threads);

@@ -10,6 +10,7 @@
 #include "model/json_document.h"
 #include "model/model_graph.h"
 #include "model/model_loader.h"
+#include "model/overlay.h"
 #include "model/scenario_loader.h"
 #include "sim/cli/commands.h"
 
@@ -21,19 +22,22 @@ namespace {
 
 constexpr const char* kValidateHelp = R"(Usage: msout validate [--model PATH] PATH...
 
-Checks model and scenario files (each file says which it is in its "format" key) and
-prints OK or every error found, with the file and the JSON pointer or line and column.
-A directory is searched recursively for *.json files (JSON Schema files, *.schema.json,
-are skipped); model files in one directory form one model. A scenario is also checked
-against a model: the one given with --model, else a model/ directory beside it, else the
-one argument that holds only model files (as in: msout validate model/nl scenarios).
-Exit code 0 if everything is valid, 3 if not.
+Checks model, scenario and what-if overlay files (each file says which it is in its
+"format" key) and prints OK or every error found, with the file and the JSON pointer or
+line and column. A directory is searched recursively for *.json files (JSON Schema files,
+*.schema.json, are skipped); model files in one directory form one model. A scenario is
+also checked against a model: the one given with --model, else a model/ directory beside
+it, else the one argument that holds only model files (as in: msout validate model/nl
+scenarios). An overlay is checked alone and then applied to a model found the same way,
+where a model/ directory beside the overlay's directory also counts (scenarios/hospital/
+model for scenarios/hospital/whatif/*.json). Exit code 0 if everything is valid, 3 if not.
 
 Options)";
 
 struct Inputs {
   std::map<fs::path, std::vector<model::ModelDocument>> models;  // by directory
   std::vector<std::pair<std::string, nlohmann::json>> scenarios;
+  std::vector<std::pair<std::string, nlohmann::json>> overlays;
 };
 
 void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
@@ -45,10 +49,13 @@ void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
     inputs.models[file.parent_path()].push_back({source.name, std::move(*json)});
   } else if (format == model::kScenarioFormat) {
     inputs.scenarios.emplace_back(source.name, std::move(*json));
+  } else if (format == model::kOverlayFormat) {
+    inputs.overlays.emplace_back(source.name, std::move(*json));
   } else {
     diags.error(source.name, "/format",
                 "not an msout file: expected \"format\": \"" + std::string(model::kModelFormat) +
-                    "\" or \"" + std::string(model::kScenarioFormat) + "\"");
+                    "\", \"" + std::string(model::kScenarioFormat) + "\" or \"" +
+                    std::string(model::kOverlayFormat) + "\"");
   }
 }
 
@@ -107,6 +114,7 @@ int validate_command(const std::vector<std::string>& args) {
     std::set<fs::path> models_before;
     for (const auto& [directory, documents] : inputs.models) models_before.insert(directory);
     const std::size_t scenarios_before = inputs.scenarios.size();
+    const std::size_t overlays_before = inputs.overlays.size();
     const std::size_t documents_before = model_documents(inputs);
     if (!fs::is_directory(path, ec)) {
       collect(path, inputs, diags);
@@ -116,7 +124,8 @@ int validate_command(const std::vector<std::string>& args) {
     // An argument that holds model files only is a model argument: scenarios without a model
     // of their own are checked against it when it is the only one.
     // (The models map is ordered by path: the new model is the key that was not there before.)
-    if (inputs.scenarios.size() == scenarios_before && model_documents(inputs) > documents_before &&
+    if (inputs.scenarios.size() == scenarios_before && inputs.overlays.size() == overlays_before &&
+        model_documents(inputs) > documents_before &&
         inputs.models.size() == models_before.size() + 1) {
       for (const auto& [directory, documents] : inputs.models) {
         if (!models_before.contains(directory)) model_arguments.push_back(directory);
@@ -146,30 +155,45 @@ int validate_command(const std::vector<std::string>& args) {
 
   std::optional<model::Model> given_model;
   if (vm.count("model") != 0) given_model = model::load_model_path(vm["model"].as<std::string>());
+  // The model to check a scenario or overlay against: --model; else a model/ directory
+  // beside the file (for an overlay also one beside the file's directory); else the one
+  // model argument. nullptr when there is none, or when the model found is itself invalid
+  // (its errors are reported when it is validated).
+  std::map<fs::path, std::optional<model::Model>> loaded;
+  auto model_for = [&](const std::string& file, bool one_level_up) -> const model::Model* {
+    if (given_model) return &*given_model;
+    const fs::path directory = fs::path(file).parent_path();
+    std::vector<fs::path> candidates{directory / "model"};
+    if (one_level_up && !directory.empty()) candidates.push_back(directory.parent_path() / "model");
+    for (const fs::path& candidate : candidates) {
+      if (auto it = valid_models.find(candidate); it != valid_models.end()) return &it->second;
+      if (std::error_code ec; !fs::is_directory(candidate, ec)) continue;
+      auto [it, inserted] = loaded.try_emplace(candidate);
+      if (inserted) {
+        try {
+          it->second = model::load_model_path(candidate);
+        } catch (const model::InputError&) {
+          return nullptr;
+        } catch (const model::IoError&) {
+          // A directory named model that holds no model (such as the repository's own).
+          loaded.erase(it);
+          continue;
+        }
+      }
+      return it->second ? &*it->second : nullptr;
+    }
+    if (model_arguments.size() == 1) {
+      if (auto only = valid_models.find(model_arguments.front()); only != valid_models.end()) {
+        return &only->second;
+      }
+    }
+    return nullptr;
+  };
+
   for (const auto& [file, json] : inputs.scenarios) {
     const std::size_t before = diags.errors().size();
     model::Scenario scenario = model::build_scenario(file, json, diags);
-    // The model to check selectors against: --model; else a model/ directory beside the
-    // scenario; else the one model argument.
-    const model::Model* against = given_model ? &*given_model : nullptr;
-    std::optional<model::Model> beside;
-    const fs::path model_dir = fs::path(file).parent_path() / "model";
-    if (against == nullptr) {
-      if (auto it = valid_models.find(model_dir); it != valid_models.end()) {
-        against = &it->second;
-      } else if (std::error_code ec; fs::is_directory(model_dir, ec)) {
-        try {
-          beside = model::load_model_path(model_dir);
-          against = &*beside;
-        } catch (const model::InputError&) {
-          // Reported when that model itself is validated.
-        }
-      } else if (model_arguments.size() == 1) {
-        if (auto only = valid_models.find(model_arguments.front()); only != valid_models.end()) {
-          against = &only->second;
-        }
-      }
-    }
+    const model::Model* against = model_for(file, /*one_level_up=*/false);
     model::Diagnostics resolution;
     if (against != nullptr && diags.errors().size() == before) {
       model::resolve_levers(scenario, *against, resolution);
@@ -183,6 +207,27 @@ int validate_command(const std::vector<std::string>& args) {
     const std::size_t levers = scenario.levers.size();
     std::cout << "OK  " << file << " (scenario: " << levers << " lever" << (levers == 1 ? "" : "s")
               << (against != nullptr ? ", selectors checked against the model" : "") << ")\n";
+  }
+
+  for (const auto& [file, json] : inputs.overlays) {
+    const std::size_t before = diags.errors().size();
+    const model::Overlay overlay = model::build_overlay(file, json, diags);
+    const model::Model* against = model_for(file, /*one_level_up=*/true);
+    std::size_t entities = 0;
+    if (against != nullptr && diags.errors().size() == before) {
+      model::Model patched = *against;  // each overlay on its own, never cumulatively
+      model::apply_overlay(patched, overlay, diags);
+      entities = patched.entities.size();
+    }
+    report(diags, before);
+    if (diags.errors().size() != before) continue;
+    std::cout << "OK  " << file << " (overlay \"" << overlay.name << "\"";
+    if (against != nullptr) {
+      std::cout << ", applied to the model: " << entities << " entities after it";
+    } else {
+      std::cout << ", no model found to apply it to";
+    }
+    std::cout << ")\n";
   }
   return diags.has_errors() ? kExitInvalidInput : kExitOk;
 }

@@ -4,8 +4,6 @@
 #include <tuple>
 
 namespace msout::report {
-namespace {
-
 using cascade::StateRecord;
 
 FunctionOutcome outcome_of(std::uint32_t entity, const model::Model& model,
@@ -47,6 +45,8 @@ State state_at(const FunctionOutcome& f, std::int64_t time) {
   }
   return f.timeline.back().state;  // at the horizon itself
 }
+
+namespace {
 
 std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& functions) {
   std::vector<std::int64_t> times{0};

@@ -56,9 +56,17 @@ struct SummaryPoint {
   std::uint64_t people_degraded;
 };
 
+// A what-if overlay (model/overlay.h) applied to the model before the run.
+struct AppliedOverlay {
+  std::string name;
+  std::string description;
+  std::string file;
+};
+
 struct Report {
   std::string model_name;
   std::vector<std::string> model_files;
+  std::vector<AppliedOverlay> whatif;  // in the order applied; empty for the model as loaded
   std::string scenario_name;
   std::string scenario_description;
   std::string scenario_file;
@@ -77,6 +85,13 @@ struct Report {
   const model::Scenario* scenario = nullptr;  // for lever names
   const model::FrozenGraph* graph = nullptr;  // for cause-chain edges
 };
+
+// The outcome of one entity (of any kind; build_report uses it for the functions).
+FunctionOutcome outcome_of(std::uint32_t entity, const model::Model& model,
+                           const model::FrozenGraph& graph, const cascade::CascadeRun& run);
+
+// The entity's state at `time` (within [0, horizon]) according to its timeline.
+State state_at(const FunctionOutcome& outcome, std::int64_t time);
 
 Report build_report(const model::Model& model, const model::FrozenGraph& graph,
                     const model::Scenario& scenario, const cascade::CascadeRun& run);

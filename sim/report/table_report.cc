@@ -4,53 +4,12 @@
 #include <sstream>
 
 #include "sim/report/cause_text.h"
+#include "sim/report/text_table.h"
 
 namespace msout::report {
 namespace {
 
-// Groups of three digits, for people counts: 1234567 -> "1,234,567".
-std::string grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
-}
-
-// Display width of UTF-8 text (code points; good enough for names in reports).
-std::size_t width(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string pad(const std::string& text, std::size_t to) {
-  const std::size_t w = width(text);
-  return w >= to ? text : text + std::string(to - w, ' ');
-}
-
 std::string optional_time(const std::optional<std::int64_t>& t) { return t ? time_text(*t) : "-"; }
-
-class Table {
- public:
-  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  std::string render(const std::string& indent) const {
-    std::vector<std::size_t> widths(rows_.front().size(), 0);
-    for (const auto& row : rows_) {
-      for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
-    }
-    std::string out;
-    for (const auto& row : rows_) {
-      std::string line = indent;
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        line += c + 1 < row.size() ? pad(row[c], widths[c] + 2) : row[c];
-      }
-      out += line + "\n";
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-};
 
 }  // namespace
 
@@ -60,6 +19,9 @@ std::string table_report(const Report& report) {
   const std::string horizon = time_text(report.horizon);
   out << "msout: scenario \"" << report.scenario_name << "\" on model \"" << report.model_name
       << "\"\n";
+  for (const AppliedOverlay& overlay : report.whatif) {
+    out << "  what-if \"" << overlay.name << "\" (" << overlay.file << ")\n";
+  }
   out << "  horizon " << horizon << ", " << report.entities << " entities, " << report.edges
       << " dependencies, " << report.events << " events"
       << (report.include_disputed ? ", disputed dependencies included" : "") << "\n\n";
@@ -75,7 +37,7 @@ std::string table_report(const Report& report) {
   if (failed.empty()) {
     out << "  none\n";
   } else {
-    Table table(
+    TextTable table(
         {"function", "first degraded", "first down", "time down", "people", "at " + horizon});
     for (const FunctionOutcome* f : failed) {
       std::string final_state(cascade::to_string(f->final_state));
@@ -115,7 +77,8 @@ std::string table_report(const Report& report) {
     out << "\nORGANISATIONS AFFECTED (" << report.organisations.size() << " entr"
         << (report.organisations.size() == 1 ? "y" : "ies") << ", " << grouped(members)
         << " organisations)\n";
-    Table organisations({"organisation", "count", "first degraded", "first down", "at " + horizon});
+    TextTable organisations(
+        {"organisation", "count", "first degraded", "first down", "at " + horizon});
     for (const OrganisationOutcome& o : report.organisations) {
       organisations.add({model.entities[o.entity].name, grouped(o.count),
                          time_text(o.first_degraded), optional_time(o.first_down),
@@ -125,7 +88,7 @@ std::string table_report(const Report& report) {
   }
 
   out << "\nFUNCTIONS DOWN OVER TIME (people: served by those functions, summed)\n";
-  Table over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
+  TextTable over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
   for (const SummaryPoint& p : report.over_time) {
     over_time.add({time_text(p.time), std::to_string(p.down), std::to_string(p.degraded),
                    grouped(p.people_down), grouped(p.people_degraded)});

@@ -6,7 +6,9 @@ Usage: check_schemas.py REPO_ROOT [MSOUT_BINARY]
 
 Needs python3-jsonschema (4.10 or later, for Draft 2020-12).
 
-1. Checks model/schema/*.schema.json themselves (Draft202012Validator.check_schema).
+1. Checks model/schema/*.schema.json themselves (Draft202012Validator.check_schema), and
+   that the overlay schema's copies of the model schema's definitions (entity, requirement,
+   ...) are still equal to them.
 2. Validates every *.json under REPO_ROOT/scenarios and REPO_ROOT/model (recursively,
    excluding model/schema) against the schema named by its "format" key; a file without a
    known format is an error.
@@ -26,6 +28,7 @@ from jsonschema import Draft202012Validator
 SCHEMA_FILES = {
     "msout-model/1": "msout-model.schema.json",
     "msout-scenario/1": "msout-scenario.schema.json",
+    "msout-overlay/1": "msout-overlay.schema.json",
 }
 
 
@@ -92,6 +95,7 @@ def main(argv):
     passed = failed = 0
 
     validators = {}
+    schemas = {}
     for fmt, name in SCHEMA_FILES.items():
         path = os.path.join(schema_dir, name)
         try:
@@ -103,8 +107,23 @@ def main(argv):
             failed += 1
             continue
         validators[fmt] = Draft202012Validator(schema)
+        schemas[fmt] = schema
         print(f"{path}: schema OK")
         passed += 1
+
+    # An overlay adds and replaces entities as in a model file: its schema carries copies of
+    # the model schema's definitions, which must not drift from them.
+    if "msout-model/1" in schemas and "msout-overlay/1" in schemas:
+        model_defs = schemas["msout-model/1"]["$defs"]
+        overlay_defs = schemas["msout-overlay/1"]["$defs"]
+        stale = sorted(k for k in model_defs if overlay_defs.get(k) != model_defs[k])
+        if stale:
+            failed += 1
+            print(f"{SCHEMA_FILES['msout-overlay/1']}: FAILED: $defs {', '.join(stale)} differ from "
+                  f"{SCHEMA_FILES['msout-model/1']}'s; copy them over")
+        else:
+            passed += 1
+            print(f"{SCHEMA_FILES['msout-overlay/1']}: model definitions in step")
 
     data = (json_files(os.path.join(repo, "scenarios"))
             + json_files(os.path.join(repo, "model"), exclude=schema_dir))
@@ -142,7 +161,8 @@ def main(argv):
             print(f"{path}: FAILED (should be rejected, but the schema accepts it)")
 
     # The loader is the authority; the schema must agree with it on every case: valid cases
-    # load (a model case alone, a scenario case on its own), invalid ones are refused.
+    # load (a model case alone, a scenario or overlay case on its own), invalid ones are
+    # refused.
     if msout:
         for expect_ok, sub in ((True, "valid"), (False, "invalid")):
             for path in json_files(os.path.join(cases, sub)):

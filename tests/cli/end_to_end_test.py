@@ -157,7 +157,7 @@ check("validate prints OK for the models and scenarios",
 reordered = msout("validate", os.path.join(ROOT, "scenarios"), os.path.join(ROOT, "model", "nl"))
 check("validate scenarios model/nl checks the national scenarios against model/nl",
       reordered.returncode == 0 and b"selects no entity" not in reordered.stderr and
-      reordered.stdout.count(b"checked against the model") == 13, reordered.stderr.decode())
+      reordered.stdout.count(b"checked against the model") == 14, reordered.stderr.decode())
 for args in (["--help"], ["run", "--help"], ["validate", "--help"]):
     result = msout(*args)
     check(f"msout {' '.join(args)} exits 0 with usage", result.returncode == 0 and

@@ -1,0 +1,62 @@
+// Blast radius: what the outage of one entity alone does to the critical functions — the
+// concentration ("systemic") risk of the white paper.
+//
+// For each entity, the single-outage scenario (that entity down at t=0 until the horizon,
+// nothing else) is run through the real engine, and every function that is down or degraded
+// at some time within the horizon is collected with its first times. The runs are
+// independent and run concurrently (one sequential run per task); results are collected by
+// index, so they are identical for any thread count.
+//
+//   std::vector<BlastRadius> results = blast_radius(model, graph, providers, 30 * 86400, 4);
+//   rank(results, model);
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "model/frozen_graph.h"
+#include "model/model.h"
+#include "model/scenario.h"
+#include "sim/cascade/state.h"
+
+namespace msout::analysis {
+
+// One critical function hit by an outage.
+struct FunctionHit {
+  std::uint32_t function = 0;
+  std::optional<std::int64_t> first_degraded;  // first time degraded or worse (seconds)
+  std::optional<std::int64_t> first_down;
+  std::int64_t time_down = 0;  // seconds down within [0, horizon]
+  cascade::State state_at_horizon = cascade::State::kUp;
+  std::uint64_t people = 0;  // people served by the function
+  double people_hours_down = 0;
+};
+
+struct BlastRadius {
+  std::uint32_t entity = 0;              // the entity that is out
+  std::vector<FunctionHit> functions;    // hit ones: by first down, first degraded, then id
+  std::uint32_t functions_down = 0;      // down at some time within the horizon
+  std::uint32_t functions_degraded = 0;  // degraded at some time, never down
+  std::uint64_t people_down = 0;         // people served by the functions down
+  std::uint64_t people_degraded = 0;     // people served by the functions only degraded
+  double people_hours_down = 0;          // sum over the functions of people x hours down
+};
+
+// The scenario "`entity` down from 0s to the horizon": one lever, id "outage".
+model::Scenario single_outage_scenario(const model::Model& model, std::uint32_t entity,
+                                       std::int64_t horizon);
+
+// The blast radius of each of `entities` (indices into model.entities), in that order.
+// `graph` must be frozen from `model`. Runs up to `threads` outages at a time (each run on
+// one thread). Thread-safe with respect to other calls; throws only std::bad_alloc.
+std::vector<BlastRadius> blast_radius(const model::Model& model, const model::FrozenGraph& graph,
+                                      std::span<const std::uint32_t> entities, std::int64_t horizon,
+                                      int threads);
+
+// Sorts worst first: most people down, then most functions down, then most functions
+// degraded, then entity id.
+void rank(std::vector<BlastRadius>& results, const model::Model& model);
+
+}  // namespace msout::analysis

@@ -1,0 +1,132 @@
+#include "sim/analysis/blast_radius_writer.h"
+
+#include <cmath>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/report/cause_text.h"
+#include "sim/report/json_parts.h"
+#include "sim/report/text_table.h"
+
+namespace msout::analysis {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string optional_time(const std::optional<std::int64_t>& t) {
+  return t ? report::time_text(*t) : "-";
+}
+
+std::string what_was_analysed(const BlastRadiusReport& result) {
+  if (!result.ids.empty()) {
+    return std::to_string(result.analysed) + " entit" + (result.analysed == 1 ? "y" : "ies") +
+           " named by --ids";
+  }
+  const std::string plural =
+      result.kind == "all" ? "entities other than functions" : result.kind + "s";
+  return std::to_string(result.analysed) + " " + plural;
+}
+
+}  // namespace
+
+std::string blast_radius_table(const BlastRadiusReport& result) {
+  const model::Model& model = *result.model;
+  const std::string horizon = report::time_text(result.horizon);
+  std::ostringstream out;
+  out << "msout analyze blast-radius: model \"" << model.name << "\" (" << result.entities
+      << " entities, " << result.dependencies << " dependencies)\n";
+  out << "  " << what_was_analysed(result) << ", each down alone from 0s to " << horizon
+      << "; disputed dependencies " << (result.include_disputed ? "included" : "left out")
+      << "\n\n";
+
+  out << "RANKING (worst first; down: critical functions down at some time, degraded: only "
+         "degraded; people: served by them, summed over the functions";
+  if (result.ranked.size() < result.analysed) {
+    out << "; top " << result.ranked.size() << " of " << result.analysed;
+  }
+  out << ")\n";
+  report::TextTable ranking({"rank", "entity", "kind", "down", "degraded", "people down",
+                             "people degraded", "people-hours down", "name"});
+  for (std::size_t i = 0; i < result.ranked.size(); ++i) {
+    const BlastRadius& r = result.ranked[i];
+    const model::Entity& e = model.entities[r.entity];
+    ranking.add({std::to_string(i + 1), e.id, std::string(model::to_string(e.kind)),
+                 std::to_string(r.functions_down), std::to_string(r.functions_degraded),
+                 report::grouped(r.people_down), report::grouped(r.people_degraded),
+                 report::grouped(static_cast<std::uint64_t>(std::llround(r.people_hours_down))),
+                 e.name});
+  }
+  out << ranking.render("  ");
+
+  out << "\nCRITICAL FUNCTIONS HIT, PER OUTAGE (down or degraded within " << horizon << ")\n";
+  std::size_t without_hits = 0;
+  for (const BlastRadius& r : result.ranked) {
+    if (r.functions.empty()) {
+      ++without_hits;
+      continue;
+    }
+    const model::Entity& e = model.entities[r.entity];
+    out << "  " << e.id << " (" << e.name << ")\n";
+    report::TextTable hits(
+        {"function", "first degraded", "first down", "time down", "people", "at " + horizon});
+    for (const FunctionHit& f : r.functions) {
+      hits.add({model.entities[f.function].id, optional_time(f.first_degraded),
+                optional_time(f.first_down), report::time_text(f.time_down),
+                report::grouped(f.people), std::string(cascade::to_string(f.state_at_horizon))});
+    }
+    out << hits.render("    ");
+  }
+  if (without_hits == result.ranked.size()) {
+    out << "  none\n";
+  } else if (without_hits > 0) {
+    out << "  (" << without_hits << " of these outages hit no critical function)\n";
+  }
+  return out.str();
+}
+
+std::string blast_radius_json(const BlastRadiusReport& result) {
+  const model::Model& model = *result.model;
+  Json root;
+  root["format"] = kBlastRadiusFormat;
+  root["model"] = {{"name", model.name},
+                   {"files", model.files},
+                   {"entities", result.entities},
+                   {"dependencies", result.dependencies}};
+  root["kind"] = result.ids.empty() ? Json(result.kind) : Json(nullptr);
+  root["ids"] = result.ids;
+  root["horizon_s"] = result.horizon;
+  root["include_disputed"] = result.include_disputed;
+  root["analysed"] = result.analysed;
+  Json ranked = Json::array();
+  for (std::size_t i = 0; i < result.ranked.size(); ++i) {
+    const BlastRadius& r = result.ranked[i];
+    const model::Entity& e = model.entities[r.entity];
+    Json functions = Json::array();
+    for (const FunctionHit& f : r.functions) {
+      const model::Entity& fe = model.entities[f.function];
+      functions.push_back({{"id", fe.id},
+                           {"name", fe.name},
+                           {"people_served", f.people},
+                           {"first_degraded_s", report::optional_seconds(f.first_degraded)},
+                           {"first_down_s", report::optional_seconds(f.first_down)},
+                           {"time_down_s", f.time_down},
+                           {"people_hours_down", f.people_hours_down},
+                           {"state_at_horizon", cascade::to_string(f.state_at_horizon)}});
+    }
+    ranked.push_back({{"rank", i + 1},
+                      {"id", e.id},
+                      {"name", e.name},
+                      {"kind", model::to_string(e.kind)},
+                      {"functions_down", r.functions_down},
+                      {"functions_degraded", r.functions_degraded},
+                      {"people_down", r.people_down},
+                      {"people_degraded", r.people_degraded},
+                      {"people_hours_down", r.people_hours_down},
+                      {"functions", std::move(functions)}});
+  }
+  root["ranking"] = std::move(ranked);
+  return root.dump(2) + "\n";
+}
+
+}  // namespace msout::analysis

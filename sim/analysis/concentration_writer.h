@@ -1,0 +1,28 @@
+// Writers for the concentration analysis (concentration.h): a table for people and the
+// versioned JSON document "msout-concentration/1" for programs (docs/analyses.md).
+// Both are pure functions of their arguments: the same input gives the same bytes.
+#pragma once
+
+#include <string>
+
+#include "model/model.h"
+#include "sim/analysis/concentration.h"
+
+namespace msout::analysis {
+
+inline constexpr const char* kConcentrationFormat = "msout-concentration/1";
+
+// What was analysed, for the header of either output.
+struct ConcentrationInput {
+  const model::Model* model = nullptr;  // the model `result` was computed from
+  ConcentrationOptions options;
+  bool include_disputed = false;
+};
+
+// The national line and one line per sector, then each sector's providers ranked by share.
+std::string concentration_table(const ConcentrationInput& input, const Concentration& result);
+
+// The same as JSON (shares rounded to 4 decimals, HHI to 1; counts exact).
+std::string concentration_json(const ConcentrationInput& input, const Concentration& result);
+
+}  // namespace msout::analysis

@@ -1,0 +1,30 @@
+// The cut-set analysis written out: a plain-columns table, or versioned JSON with
+// "format": "msout-cut-sets/1" (docs/analyses.md). Entities are named by id, sorted by id
+// (each pair too), so the output depends only on the inputs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "sim/analysis/cut_sets.h"
+
+namespace msout::analysis {
+
+inline constexpr const char* kCutSetsFormat = "msout-cut-sets/1";
+
+struct CutSetsReport {
+  const model::Model* model = nullptr;  // for names; outlives the report
+  std::string candidates;               // provider|service|organisation|all
+  std::size_t candidate_count = 0;
+  bool include_disputed = false;
+  std::uint32_t entities = 0;      // of the graph
+  std::uint32_t dependencies = 0;  // edges of the graph
+  std::vector<CutSets> functions;  // in the order to print
+};
+
+std::string cut_sets_table(const CutSetsReport& result);
+std::string cut_sets_json(const CutSetsReport& result);
+
+}  // namespace msout::analysis

@@ -1,0 +1,221 @@
+// `msout compare`: run a baseline model and a what-if (the model with overlays applied)
+// under the same scenarios and report the difference per critical function.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "model/frozen_graph.h"
+#include "model/model_loader.h"
+#include "model/overlay.h"
+#include "model/scenario_loader.h"
+#include "sim/cascade/cascade_run.h"
+#include "sim/cli/commands.h"
+#include "sim/cli/embedded_defaults.h"
+#include "sim/report/atomic_file.h"
+#include "sim/report/comparison.h"
+#include "sim/report/comparison_json.h"
+#include "sim/report/comparison_table.h"
+#include "sim/report/report.h"
+
+namespace msout::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kCompareHelp =
+    R"(Usage: msout compare --whatif FILE [--whatif FILE ...] [options]
+
+Runs the model (the baseline) and the model with the what-if overlays applied, in the
+order given, under the same scenario and horizon, and reports per critical function what
+changed: no longer fails, fails later or earlier (by how much), newly fails, shorter or
+longer outage, unchanged, or only in one of the two models; with the change in time down
+and in people-hours down and degraded, per function and in total. A function is judged at
+the worst level either run reaches (down, else degraded). docs/compare-format.md defines
+every term.
+
+Without --model and --scenario, compares on the embedded default: the Netherlands model
+(model/nl) under Microsoft-out (scenarios/nl/microsoft-out.json).
+
+Options)";
+
+// One side of a comparison: a model and each scenario's lever selections.
+struct Side {
+  model::Model model;
+  std::vector<std::vector<std::vector<std::uint32_t>>> selections;  // per scenario
+};
+
+bool same(const model::Diagnostic& a, const model::Diagnostic& b) {
+  return a.file == b.file && a.where == b.where && a.message == b.message;
+}
+
+// Adds to `diags` (the baseline's) the what-if's diagnostics that the baseline does not
+// have, marked as the what-if's, so that a problem common to both is told once.
+void add_whatif_diagnostics(model::Diagnostics& diags, const model::Diagnostics& whatif) {
+  auto in = [](const std::vector<model::Diagnostic>& list, const model::Diagnostic& d) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const model::Diagnostic& e) { return same(d, e); });
+  };
+  for (const model::Diagnostic& d : whatif.errors()) {
+    if (!in(diags.errors(), d)) diags.error(d.file, d.where, d.message + " (in the what-if model)");
+  }
+  for (const model::Diagnostic& d : whatif.warnings()) {
+    if (!in(diags.warnings(), d)) {
+      diags.warning(d.file, d.where, d.message + " (in the what-if model)");
+    }
+  }
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  po::options_description options(kCompareHelp);
+  // One option per line reads best.
+  // clang-format off
+  options.add_options()
+      ("help,h", "show this help")
+      ("whatif,w", po::value<std::vector<std::string>>(),
+       "overlay file (msout-overlay/1); repeat it to apply several, in the order given")
+      ("model,m", po::value<std::string>(), "model file, or directory of model files")
+      ("scenario,s", po::value<std::vector<std::string>>(),
+       "scenario file; repeat it for one comparison per scenario, run concurrently")
+      ("until,u", po::value<std::string>(),
+       "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
+      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
+      ("out,o", po::value<std::string>(),
+       "write the comparison to FILE (whole or not at all) instead of standard output")
+      ("out-dir", po::value<std::string>(),
+       "write one comparison per scenario into this directory (<scenario name>.json or .txt)")
+      ("include-disputed", "also simulate dependencies whose evidence is disputed")
+      ("threads,t", po::value<int>()->default_value(0),
+       "worker threads (0: all cores); results are identical for any number");
+  // clang-format on
+  po::variables_map vm;
+  if (!parse_arguments(args, options, vm)) return kExitOk;
+  if (vm.count("whatif") == 0) {
+    throw UsageError("compare needs at least one --whatif FILE (an overlay)");
+  }
+  int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
+  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "json") {
+    throw UsageError("--format must be table or json, not \"" + format + "\"");
+  }
+  const std::size_t scenario_count =
+      vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>().size() : 1;
+  if (scenario_count > 1 && vm.count("out") != 0) {
+    throw UsageError("--out takes one comparison; with several scenarios use --out-dir");
+  }
+  if (scenario_count > 1 && format == "json" && vm.count("out-dir") == 0) {
+    throw UsageError("several JSON comparisons need --out-dir (one file per scenario)");
+  }
+  std::optional<std::int64_t> until;
+  if (vm.count("until") != 0) {
+    const std::string text = vm["until"].as<std::string>();
+    model::DurationParse parsed = model::parse_duration(text);
+    if (!parsed.value) throw UsageError("--until: " + parsed.error);
+    if (parsed.value->seconds == 0) throw UsageError("--until must be longer than zero");
+    until = parsed.value->seconds;
+  }
+
+  Side baseline;
+  baseline.model = vm.count("model") != 0 ? model::load_model_path(vm["model"].as<std::string>())
+                                          : model::load_model(embedded_default_model());
+  std::vector<model::Overlay> overlays;
+  for (const std::string& path : vm["whatif"].as<std::vector<std::string>>()) {
+    overlays.push_back(model::load_overlay_path(path));
+  }
+  Side whatif;
+  whatif.model = baseline.model;
+  for (const model::Overlay& overlay : overlays) model::apply_overlay(whatif.model, overlay);
+
+  std::vector<model::Scenario> scenarios;
+  if (vm.count("scenario") != 0) {
+    for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
+      scenarios.push_back(model::load_scenario_path(path));
+    }
+  } else {
+    scenarios.push_back(model::load_scenario(embedded_default_scenario()));
+  }
+
+  // Resolve every scenario against both models before running any: bad input stops
+  // everything, no output. A lever may select other entities in the what-if (the overlay
+  // may have added or removed some); its warnings say so.
+  model::Diagnostics diags;
+  model::Diagnostics whatif_diags;
+  for (const model::Scenario& scenario : scenarios) {
+    baseline.selections.push_back(model::resolve_levers(scenario, baseline.model, diags));
+    whatif.selections.push_back(model::resolve_levers(scenario, whatif.model, whatif_diags));
+  }
+  add_whatif_diagnostics(diags, whatif_diags);
+  if (diags.has_errors()) throw model::InputError(diags.errors());
+  for (const model::Diagnostic& w : diags.warnings()) {
+    std::cerr << "warning: " << w.to_string() << "\n";
+  }
+
+  model::FreezeOptions freeze;
+  freeze.include_disputed = vm.count("include-disputed") != 0;
+  const model::FrozenGraph graphs[2] = {model::FrozenGraph::freeze(baseline.model, freeze),
+                                        model::FrozenGraph::freeze(whatif.model, freeze)};
+
+  // Every (scenario, side) run is independent and shares only immutable data, so they run
+  // concurrently; each is the same as a run of its own, so the output does not depend on
+  // the thread count.
+  const std::size_t runs = 2 * scenarios.size();
+  std::vector<report::Report> reports(runs);
+  const int per_run = std::max(1, threads / static_cast<int>(runs));
+  auto run_one = [&](std::size_t i) {
+    const model::Scenario& scenario = scenarios[i / 2];
+    const Side& side = i % 2 == 0 ? baseline : whatif;
+    const model::FrozenGraph& graph = graphs[i % 2];
+    const cascade::CascadeRun run = cascade::run_cascade(
+        graph, scenario, side.selections[i / 2], until.value_or(scenario.horizon.seconds), per_run);
+    reports[i] = report::build_report(side.model, graph, scenario, run);
+    reports[i].include_disputed = freeze.include_disputed;
+  };
+  tbb::task_arena arena(threads);
+  arena.execute([&] { tbb::parallel_for(std::size_t{0}, runs, run_one); });
+
+  std::vector<std::string> texts;
+  for (std::size_t s = 0; s < scenarios.size(); ++s) {
+    report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
+    for (const model::Overlay& overlay : overlays) {
+      comparison.whatif_sources.push_back({overlay.name, overlay.description, overlay.file});
+    }
+    texts.push_back(format == "json" ? report::comparison_json(comparison)
+                                     : report::comparison_table(comparison));
+  }
+
+  if (vm.count("out-dir") != 0) {
+    const std::filesystem::path dir = vm["out-dir"].as<std::string>();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      throw model::IoError(dir.string() + ": not a directory");
+    }
+    const std::string extension = format == "json" ? ".json" : ".txt";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      const std::string stem = vm.count("scenario") != 0
+                                   ? std::filesystem::path(scenarios[i].file).stem().string()
+                                   : "default";
+      report::write_file_atomically(dir / (stem + extension), texts[i]);
+    }
+  } else if (vm.count("out") != 0) {
+    report::write_file_atomically(vm["out"].as<std::string>(), texts.front());
+  } else {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (i > 0) std::cout << "\n" << std::string(100, '=') << "\n\n";
+      std::cout << texts[i];
+    }
+    std::cout << std::flush;
+    if (!std::cout) throw model::IoError("standard output: write failed");
+  }
+  return kExitOk;
+}
+
+}  // namespace msout::cli

@@ -1,0 +1,138 @@
+#include "sim/report/focus.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "sim/analysis/cut_sets.h"
+
+namespace msout::report {
+namespace {
+
+constexpr std::int64_t kNever = INT64_MAX;
+
+// Non-function entities that `node` requires directly.
+void add_direct_systems(const model::FrozenGraph& graph, const model::Model& model,
+                        std::uint32_t node, std::set<std::uint32_t>& systems) {
+  for (const model::FrozenRequirement& r : graph.requirements_of(node)) {
+    for (const model::FrozenEdge& e : graph.members(r)) {
+      if (model.entities[e.dependency].kind != model::EntityKind::kFunction) {
+        systems.insert(e.dependency);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
+                                              const model::Model& model,
+                                              std::uint32_t organisation) {
+  std::vector<std::uint32_t> functions;
+  for (std::uint32_t edge : graph.dependents_of(organisation)) {
+    const std::uint32_t owner = graph.edge(edge).owner;
+    if (model.entities[owner].kind == model::EntityKind::kFunction) functions.push_back(owner);
+  }
+  std::sort(functions.begin(), functions.end());
+  functions.erase(std::unique(functions.begin(), functions.end()), functions.end());
+  return functions;
+}
+
+FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
+                        std::uint32_t organisation) {
+  const model::Model& model = *report.model;
+  const model::FrozenGraph& graph = *report.graph;
+  FocusReport focus;
+  focus.report = &report;
+  focus.organisation = organisation;
+  focus.own = outcome_of(organisation, model, graph, run);
+
+  const std::vector<std::uint32_t> provided = provided_functions(graph, model, organisation);
+  for (const FunctionOutcome& f : report.functions) {  // keeps the report's order
+    if (std::binary_search(provided.begin(), provided.end(), f.entity)) {
+      focus.functions.push_back(f);
+    }
+  }
+  std::set<std::uint32_t> systems;
+  add_direct_systems(graph, model, organisation, systems);
+  for (std::uint32_t f : provided) add_direct_systems(graph, model, f, systems);
+  systems.erase(organisation);
+  for (std::uint32_t s : systems) focus.systems.push_back(outcome_of(s, model, graph, run));
+  std::stable_sort(
+      focus.systems.begin(), focus.systems.end(),
+      [&](const FunctionOutcome& a, const FunctionOutcome& b) {
+        return std::make_tuple(a.first_down.value_or(kNever), a.first_degraded.value_or(kNever),
+                               std::string_view(model.entities[a.entity].id)) <
+               std::make_tuple(b.first_down.value_or(kNever), b.first_degraded.value_or(kNever),
+                               std::string_view(model.entities[b.entity].id));
+      });
+
+  // First to fail: earliest first degraded-or-worse (then earliest down, then id, as the
+  // report orders them); first down likewise.
+  for (std::size_t i = 0; i < focus.functions.size(); ++i) {
+    const FunctionOutcome& f = focus.functions[i];
+    if (f.first_degraded &&
+        (!focus.first_degraded ||
+         *f.first_degraded < *focus.functions[*focus.first_degraded].first_degraded)) {
+      focus.first_degraded = i;
+    }
+    if (f.first_down &&
+        (!focus.first_down || *f.first_down < *focus.functions[*focus.first_down].first_down)) {
+      focus.first_down = i;
+    }
+  }
+
+  // Moments: time 0 and every instant at which a function or system changes.
+  std::vector<const FunctionOutcome*> watched;
+  for (const FunctionOutcome& f : focus.functions) watched.push_back(&f);
+  for (const FunctionOutcome& s : focus.systems) watched.push_back(&s);
+  std::vector<std::int64_t> times{0};
+  for (const FunctionOutcome* w : watched) {
+    for (const Interval& i : w->timeline) times.push_back(i.from);
+  }
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  for (std::int64_t time : times) {
+    FocusMoment m;
+    m.time = time;
+    for (const FunctionOutcome* w : watched) {
+      const State s = state_at(*w, time);
+      (s == State::kDown ? m.down : s == State::kDegraded ? m.degraded : m.up).push_back(w->entity);
+    }
+    focus.moments.push_back(std::move(m));
+  }
+  return focus;
+}
+
+void add_cut_sets(FocusReport& focus) {
+  const model::Model& model = *focus.report->model;
+  const model::FrozenGraph& graph = *focus.report->graph;
+  std::vector<std::uint32_t> functions;
+  for (const FunctionOutcome& f : focus.functions) functions.push_back(f.entity);
+  std::vector<std::uint32_t> candidates;
+  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
+    if (e != focus.organisation && model.entities[e].kind != model::EntityKind::kFunction) {
+      candidates.push_back(e);
+    }
+  }
+  std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> singles;
+  std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> pairs;
+  for (const analysis::CutSets& cuts : analysis::find_cut_sets(graph, functions, candidates)) {
+    for (std::uint32_t s : cuts.single_points) singles[{s}].push_back(cuts.function);
+    for (const auto& [a, b] : cuts.pairs) pairs[{a, b}].push_back(cuts.function);
+  }
+  // Most functions taken down first, then by entity index (the model's order).
+  auto ranked = [](const std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>>& found) {
+    std::vector<FocusCut> list;
+    for (const auto& [outage, taken] : found) list.push_back({outage, taken});
+    std::stable_sort(list.begin(), list.end(), [](const FocusCut& a, const FocusCut& b) {
+      return a.functions.size() > b.functions.size();
+    });
+    return list;
+  };
+  focus.single_points_of_failure = ranked(singles);
+  focus.pairs = ranked(pairs);
+}
+
+}  // namespace msout::report

@@ -1,0 +1,61 @@
+// FocusReport: a run seen from one organisation — the critical functions it provides, the
+// systems they and it use directly, what still works at each moment, what fails first and
+// why, and its own single points of failure. `msout run --focus ID` prints it.
+//
+// "Provides" is read from the model: a function provided by organisation O is a function
+// with a requirement on O (that is how models say "emergency care needs the hospital").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/cascade/cascade_run.h"
+#include "sim/report/report.h"
+
+namespace msout::report {
+
+// What one moment looks like: the states right after every change at `time`.
+struct FocusMoment {
+  std::int64_t time = 0;
+  std::vector<std::uint32_t> up;  // entities, in the focus report's order
+  std::vector<std::uint32_t> degraded;
+  std::vector<std::uint32_t> down;
+};
+
+// A set of entities whose permanent outage takes some of the organisation's functions down.
+struct FocusCut {
+  std::vector<std::uint32_t> outage;     // one entity (order 1) or two (order 2)
+  std::vector<std::uint32_t> functions;  // the organisation's functions it takes down
+};
+
+struct FocusReport {
+  const Report* report = nullptr;  // the whole run's report (model, scenario, graph)
+  std::uint32_t organisation = 0;
+  FunctionOutcome own;                        // the organisation itself
+  std::vector<FunctionOutcome> functions;     // provided, in the report's order
+  std::vector<FunctionOutcome> systems;       // used directly, by first failure then id
+  std::vector<FocusMoment> moments;           // functions and systems, at 0 and every change
+  std::optional<std::size_t> first_degraded;  // index into functions: the first to fail
+  std::optional<std::size_t> first_down;      // index into functions: the first to go down
+  // Filled in by the caller from the cut-set analysis (the permanent-outage limit).
+  std::vector<FocusCut> single_points_of_failure;
+  std::vector<FocusCut> pairs;
+};
+
+// Functions with a requirement on `organisation`, ascending.
+std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
+                                              const model::Model& model,
+                                              std::uint32_t organisation);
+
+// Precondition: `report` was built from `run`; `organisation` indexes the model.
+// Fills in everything but the cut sets.
+FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
+                        std::uint32_t organisation);
+
+// Fills in the single points of failure and pairs of the organisation's functions, from
+// every entity except the organisation itself (which trivially takes them all down) and
+// the functions. Grouped by outage: one entry per outage, with the functions it takes down.
+void add_cut_sets(FocusReport& focus);
+
+}  // namespace msout::report

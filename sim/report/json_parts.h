@@ -1,0 +1,22 @@
+// JSON pieces shared by the report formats (msout-report/1, msout-focus/1): a cause chain
+// with the evidence for each link, and one entity's outcome. Keys are documented in
+// docs/report-format.md.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "sim/report/report.h"
+
+namespace msout::report {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_seconds(const std::optional<std::int64_t>& t);
+
+Json chain_json(const Report& report, const cascade::CauseChain& chain);
+
+// id, name, sector, people_served, state_at_horizon, first_degraded_s, first_down_s,
+// time_down_s, time_degraded_s, people_hours_down, black_start_blocked, timeline, cause.
+Json outcome_json(const Report& report, const FunctionOutcome& outcome);
+
+}  // namespace msout::report

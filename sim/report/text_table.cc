@@ -1,0 +1,38 @@
+#include "sim/report/text_table.h"
+
+#include <algorithm>
+
+namespace msout::report {
+
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string TextTable::render(const std::string& indent) const {
+  std::vector<std::size_t> widths(rows_.front().size(), 0);
+  for (const auto& row : rows_) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows_) {
+    std::string line = indent;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      const std::size_t w = display_width(row[c]);
+      if (c + 1 < row.size()) line += std::string(widths[c] + 2 - w, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace msout::report

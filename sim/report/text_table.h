@@ -1,0 +1,33 @@
+// Plain-column text tables for the human-readable outputs (reports, comparisons, analyses):
+// columns padded to their widest cell, UTF-8 aware, no borders, so they read well in a
+// terminal and diff well in a review.
+//
+//   TextTable table({"function", "first down"});
+//   table.add({"Emergency care", "4h"});
+//   out << table.render("  ");
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace msout::report {
+
+// Groups of three digits, for people counts: 1234567 -> "1,234,567".
+std::string grouped(std::uint64_t n);
+
+// Display width of UTF-8 text (code points; good enough for names in reports).
+std::size_t display_width(const std::string& text);
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  // Every line starts with `indent`; the last column is not padded.
+  std::string render(const std::string& indent) const;
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace msout::report

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""End-to-end: `msout analyze blast-radius` on the example hospital, checked against times
+and people derived by hand from scenarios/hospital/model and docs/semantics.md, plus the
+ranking, --top, --ids, --out, identical bytes for 1 and 4 threads, and errors.
+
+Usage: analyze_blast_radius_test.py MSOUT_BINARY REPO_ROOT
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
+H, M, D = 3600, 60, 86400
+
+passed, failed = 0, 0
+
+
+def msout(*args):
+    return subprocess.run([MSOUT, *args], capture_output=True, timeout=120)
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok    {name}")
+    else:
+        failed += 1
+        print(f"FAIL  {name} {detail}")
+
+
+def blast(*args):
+    result = msout("analyze", "blast-radius", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+providers = blast("--model", MODEL)
+check("JSON names its format", providers["format"] == "msout-blast-radius/1")
+check("default: every provider, 30 days",
+      providers["kind"] == "provider" and providers["analysed"] == 8 and
+      providers["horizon_s"] == 30 * D, str(providers["analysed"]))
+ranked = [r["id"] for r in providers["ranking"]]
+check("Azure West Europe ranks first among the hospital's providers",
+      ranked[0] == "azure-westeurope", str(ranked))
+
+# Azure West Europe alone, by hand (as the regional scenario in the hospital README, but
+# for 30 days): Entra ID switches to North Europe and stays up; the EPD and the desktops go
+# down at 0s. ED: down for the 30m switchover to the downtime viewer; theatres: 1h;
+# outpatient clinics: down from 15m (desktop tolerance) to the end; five functions only
+# degraded; patient communication keeps Zivver and Exchange (2 of 3); card payments untouched.
+azure = providers["ranking"][0]
+functions = {f["id"]: f for f in azure["functions"]}
+check("Azure West Europe: 3 functions down, 5 only degraded",
+      (azure["functions_down"], azure["functions_degraded"]) == (3, 5))
+check("Azure West Europe: people down = ED + theatres + outpatient clinics",
+      azure["people_down"] == 350000 + 20000 + 150000, str(azure["people_down"]))
+check("Azure West Europe: people degraded",
+      azure["people_degraded"] == 30000 + 120000 + 90000 + 40000 + 100000)
+check("ED down at 0s for the 30m switchover",
+      functions["emergency-care"]["first_down_s"] == 0 and
+      functions["emergency-care"]["time_down_s"] == 30 * M and
+      functions["emergency-care"]["state_at_horizon"] == "degraded")
+check("theatres down for the 1h switchover", functions["surgery"]["time_down_s"] == H)
+check("outpatient clinics down from 15m to the horizon",
+      functions["outpatient-clinic"]["first_down_s"] == 15 * M and
+      functions["outpatient-clinic"]["time_down_s"] == 30 * D - 15 * M)
+check("radiology degraded from 30m", functions["radiology"]["first_degraded_s"] == 30 * M and
+      functions["radiology"]["first_down_s"] is None)
+check("patient communication and card payments not hit",
+      "patient-communication" not in functions and "on-site-card-payments" not in functions)
+check("people-hours down summed",
+      abs(azure["people_hours_down"] - (350000 * 0.5 + 20000 * 1 + 150000 * (720 - 0.25))) < 1e-3,
+      str(azure["people_hours_down"]))
+check("Azure North Europe alone hits nothing (Entra ID stays in West Europe)",
+      next(r for r in providers["ranking"] if r["id"] == "azure-northeurope")["functions"] == [])
+
+everything = blast("--model", MODEL, "--kind", "all")
+check("--kind all: the hospital organisation itself ranks first, all ten functions down",
+      everything["ranking"][0]["id"] == "voorbeeldziekenhuis" and
+      everything["ranking"][0]["functions_down"] == 10)
+check("--kind all analyses every entity but the functions", everything["analysed"] == 27)
+people = [r["people_down"] for r in everything["ranking"]]
+check("ranked by people down", people == sorted(people, reverse=True))
+
+top = blast("--model", MODEL, "--kind", "all", "--top", "3")
+check("--top 3 keeps the first three", [r["id"] for r in top["ranking"]] ==
+      [r["id"] for r in everything["ranking"][:3]] and top["analysed"] == 27)
+short = blast("--model", MODEL, "--ids", "entra-id,hix-epd", "--horizon", "2h")
+check("--ids runs exactly those", sorted(r["id"] for r in short["ranking"]) ==
+      ["entra-id", "hix-epd"] and short["kind"] is None and short["ids"] == ["entra-id", "hix-epd"])
+# Entra ID alone: EPD sessions and desktops last 1h on their tokens; then the ED switches to
+# the downtime viewer (down 1h-1h30m) and the clinics stop 15m after their desktops.
+entra = {f["id"]: f for f in next(r for r in short["ranking"] if r["id"] == "entra-id")["functions"]}
+check("--horizon 2h: ED down 1h-1h30m after Entra ID's token tolerance",
+      entra["emergency-care"]["first_down_s"] == H and entra["emergency-care"]["time_down_s"] == 30 * M)
+check("--horizon 2h: outpatient clinics down at 1h15m, until the 2h horizon",
+      entra["outpatient-clinic"]["first_down_s"] == H + 15 * M and
+      entra["outpatient-clinic"]["time_down_s"] == 45 * M)
+
+one = msout("analyze", "blast-radius", "--kind", "all", "--format", "json", "--threads", "1")
+four = msout("analyze", "blast-radius", "--kind", "all", "--format", "json", "--threads", "4")
+check("Netherlands, every entity: byte-identical for 1 and 4 threads",
+      one.returncode == 0 and one.stdout == four.stdout, one.stderr.decode())
+table1 = msout("analyze", "blast-radius", "--top", "10", "--threads", "1")
+table4 = msout("analyze", "blast-radius", "--top", "10", "--threads", "4")
+check("table: byte-identical for 1 and 4 threads", table1.stdout == table4.stdout)
+text = table1.stdout.decode()
+for needle in ["RANKING", "top 10 of 27", "CRITICAL FUNCTIONS HIT, PER OUTAGE", "Netherlands"]:
+    check(f"table shows {needle!r}", needle in text)
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "blast.txt")
+    written = msout("analyze", "blast-radius", "--model", MODEL, "--out", out)
+    check("--out prints nothing", written.returncode == 0 and written.stdout == b"")
+    with open(out, "rb") as f:
+        check("--out holds what standard output would",
+              f.read() == msout("analyze", "blast-radius", "--model", MODEL).stdout)
+    check("--out leaves no temporary file", os.listdir(tmp) == ["blast.txt"])
+
+unknown = msout("analyze", "blast-radius", "--model", MODEL, "--ids", "hix-epd,azur")
+check("unknown --ids: exit 3 naming the option and the id", unknown.returncode == 3 and
+      b'--ids: unknown entity "azur"' in unknown.stderr and unknown.stdout == b"",
+      unknown.stderr.decode())
+for args, needle in [(["--kind", "cloud"], b"--kind"),
+                     (["--kind", "service", "--ids", "hix-epd"], b"not both"),
+                     (["--horizon", "0s"], b"--horizon"),
+                     (["--horizon", "3days"], b"--horizon"),
+                     (["--top", "-1"], b"--top")]:
+    result = msout("analyze", "blast-radius", "--model", MODEL, *args)
+    check(f"{' '.join(args)}: exit 2", result.returncode == 2 and needle in result.stderr,
+          result.stderr.decode())
+check("help exits 0", msout("analyze", "blast-radius", "--help").returncode == 0)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

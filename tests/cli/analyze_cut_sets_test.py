@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""End-to-end: `msout analyze cut-sets` on the example hospital, checked against single
+points of failure and pairs derived by hand from scenarios/hospital/model (see
+docs/analyses.md for the definition), plus options, --out and errors.
+
+Usage: analyze_cut_sets_test.py MSOUT_BINARY REPO_ROOT
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
+
+passed, failed = 0, 0
+
+
+def msout(*args):
+    return subprocess.run([MSOUT, *args], capture_output=True, timeout=60)
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok    {name}")
+    else:
+        failed += 1
+        print(f"FAIL  {name} {detail}")
+
+
+def cut_sets(*args):
+    result = msout("analyze", "cut-sets", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return {f["id"]: f for f in json.loads(result.stdout)["functions"]}
+
+
+hospital = cut_sets("--model", MODEL)
+
+# By hand. Every function needs the hospital organisation itself. The EPD (hix-epd) fails
+# with Azure West Europe or Entra ID (Entra ID runs in West or North Europe: only both take
+# it down, and West Europe alone already takes the EPD down, so that pair is not minimal).
+# The downtime viewer fails with the vSphere cluster, AD or the datacenter (AD and the
+# cluster need each other). The ED, the wards and the theatres need the EPD or the viewer:
+# no single point but those two groups crossed, 3 x 4 = 12 pairs.
+EPD = ["azure-westeurope", "entra-id", "hix-epd"]
+VIEWER = ["active-directory", "epd-downtime-viewer", "hospital-dc", "vsphere-cluster"]
+EPD_OR_VIEWER = sorted(sorted([a, b]) for a in EPD for b in VIEWER)
+SELF_HOSTED = ["active-directory", "hospital-dc", "vsphere-cluster"]
+expected_single = {
+    "emergency-care": ["voorbeeldziekenhuis"],
+    "inpatient-care": ["voorbeeldziekenhuis"],
+    "surgery": ["voorbeeldziekenhuis"],
+    "hospital-pharmacy": ["voorbeeldziekenhuis"],
+    # Desktops (Citrix Cloud, Azure West Europe, Entra ID, the endpoint agents) and the EPD.
+    "outpatient-clinic": sorted(["voorbeeldziekenhuis", "virtual-workplace", "citrix-cloud",
+                                 "azure-westeurope", "entra-id", "endpoint-security",
+                                 "hix-epd"]),
+    "lab-diagnostics": sorted(["voorbeeldziekenhuis", "lab-system"] + SELF_HOSTED),
+    "radiology": sorted(["voorbeeldziekenhuis", "pacs"] + SELF_HOSTED),
+    "incoming-referrals": ["aws-eu-central-1", "voorbeeldziekenhuis", "zorgdomein"],
+    "patient-communication": ["voorbeeldziekenhuis"],
+    "on-site-card-payments": sorted(["voorbeeldziekenhuis", "pin-terminals", "worldline",
+                                     "card-schemes", "google-cloud-europe"]),
+}
+check("every function of the hospital is analysed",
+      sorted(hospital) == sorted(expected_single), str(sorted(hospital)))
+for function, single in expected_single.items():
+    got = hospital.get(function, {}).get("single_points_of_failure")
+    check(f"{function}: single points of failure", got == single, f"{got} != {single}")
+for function in ["emergency-care", "inpatient-care", "surgery"]:
+    got = hospital[function]["pairs"]
+    check(f"{function}: the 12 pairs EPD side x viewer side", got == EPD_OR_VIEWER, str(got))
+# Patient communication needs one of Zivver, Exchange Online or the EPD portal: Entra ID
+# takes both Microsoft channels down, so Entra ID with either end of the Zivver channel.
+check("patient-communication: Entra ID with the Zivver channel",
+      hospital["patient-communication"]["pairs"] == [["entra-id", "secure-mail"],
+                                                      ["entra-id", "zivver"]],
+      str(hospital["patient-communication"]["pairs"]))
+for function in ["outpatient-clinic", "lab-diagnostics", "radiology", "incoming-referrals",
+                 "hospital-pharmacy", "on-site-card-payments"]:
+    check(f"{function}: no pairs", hospital[function]["pairs"] == [])
+# The ChipSoft update channel only degrades the EPD, and no function lets that through.
+check("a degraded-only dependency is no cut set",
+      all("chipsoft" not in f["single_points_of_failure"] for f in hospital.values()))
+check("radiology is degraded by losing the EPD's worklists",
+      hospital["radiology"]["degrading"] == ["azure-westeurope", "entra-id", "hix-epd"],
+      str(hospital["radiology"]["degrading"]))
+
+providers = cut_sets("--model", MODEL, "--candidates", "provider")
+check("--candidates provider: outpatient clinic hangs on Azure West Europe",
+      providers["outpatient-clinic"]["single_points_of_failure"] == ["azure-westeurope"])
+check("--candidates provider: the ED's one provider pair",
+      providers["emergency-care"]["pairs"] == [["azure-westeurope", "hospital-dc"]])
+
+only = msout("analyze", "cut-sets", "--model", MODEL, "--format", "json", "--function",
+             "radiology", "--function", "surgery,emergency-care")
+doc = json.loads(only.stdout)
+check("JSON names its format", doc.get("format") == "msout-cut-sets/1")
+check("--function keeps the order given",
+      [f["id"] for f in doc["functions"]] == ["radiology", "surgery", "emergency-care"])
+check("candidates reported", doc["candidates"] == {"kind": "all", "count": 27})
+
+table = msout("analyze", "cut-sets", "--model", MODEL, "--function", "emergency-care")
+text = table.stdout.decode()
+check("table exits 0", table.returncode == 0, table.stderr.decode())
+for needle in ["CUT SETS PER CRITICAL FUNCTION", "single points of failure: voorbeeldziekenhuis",
+               "    epd-downtime-viewer + hix-epd\n"]:
+    check(f"table shows {needle.strip()!r}", needle in text)
+check("table run is byte-identical on a second run",
+      msout("analyze", "cut-sets", "--model", MODEL, "--function", "emergency-care").stdout
+      == table.stdout)
+
+nl = msout("analyze", "cut-sets", "--format", "json")
+check("default: the embedded Netherlands model", nl.returncode == 0 and
+      json.loads(nl.stdout)["model"]["name"].startswith("Netherlands"), nl.stderr.decode())
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "cuts.json")
+    written = msout("analyze", "cut-sets", "--model", MODEL, "--format", "json", "--out", out)
+    check("--out prints nothing", written.returncode == 0 and written.stdout == b"")
+    with open(out, "rb") as f:
+        check("--out holds what standard output would",
+              f.read() == msout("analyze", "cut-sets", "--model", MODEL, "--format", "json").stdout)
+    check("--out leaves no temporary file", os.listdir(tmp) == ["cuts.json"], str(os.listdir(tmp)))
+
+unknown = msout("analyze", "cut-sets", "--model", MODEL, "--function", "emergency-cure")
+check("unknown --function: exit 3 naming the option and the id", unknown.returncode == 3 and
+      b'--function: unknown entity "emergency-cure"' in unknown.stderr, unknown.stderr.decode())
+not_function = msout("analyze", "cut-sets", "--model", MODEL, "--function", "hix-epd")
+check("--function of a service: exit 3", not_function.returncode == 3 and
+      b"is a service, not a function" in not_function.stderr, not_function.stderr.decode())
+bad = msout("analyze", "cut-sets", "--model", MODEL, "--candidates", "cloud")
+check("bad --candidates: exit 2", bad.returncode == 2 and b"--candidates" in bad.stderr)
+check("help exits 0", msout("analyze", "cut-sets", "--help").returncode == 0)
+listed = msout("analyze", "--help").stdout.decode()
+check("msout analyze --help lists cut-sets", "cut-sets" in listed and "blast-radius" in listed)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

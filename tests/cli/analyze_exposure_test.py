@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""`msout analyze exposure` and `msout analyze concentration`, run as a user would.
+
+Usage: analyze_exposure_test.py MSOUT_BINARY REPO_ROOT
+Checks the example hospital's exposure rows and concentration figures against values worked
+out by hand from scenarios/hospital/model (see the comments), the options (--home,
+--organisation, --include-disputed, --providers-kind), byte-identical reruns, --out, and
+the Netherlands model's disputed claims.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+HOSPITAL = os.path.join(ROOT, "scenarios", "hospital", "model")
+NL = os.path.join(ROOT, "model", "nl")
+
+passed, failed = 0, 0
+
+
+def msout(*args):
+    return subprocess.run([MSOUT, *args], capture_output=True, timeout=60)
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok    {name}")
+    else:
+        failed += 1
+        print(f"FAIL  {name} {detail}")
+
+
+def as_json(*args):
+    result = msout(*args, "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+def rows(document, organisation):
+    """{(level, entity, via): path ids} of one organisation."""
+    for o in document["organisations"]:
+        if o["id"] == organisation:
+            return {(r["level"], r["entity"]["id"], r["via"]["id"]): [s["id"] for s in r["path"]]
+                    for r in o["exposures"]}
+    raise KeyError(organisation)
+
+
+# --- exposure on the example hospital -------------------------------------------------------
+exposure = as_json("analyze", "exposure", "--model", HOSPITAL)
+check("exposure JSON names its format", exposure["format"] == "msout-exposure/1")
+check("default home is NL, EU", exposure["home"] == ["NL", "EU"])
+hospital = rows(exposure, "voorbeeldziekenhuis")
+# The hospital requires nothing itself; its functions bring its systems. Hand-derived:
+# mail and SharePoint are SaaS at Microsoft 365 (exposed); HiX runs on Azure West Europe
+# (infra: reduced) and signs in at Entra ID (saas: exposed); ZorgDomein (a Dutch SaaS) runs on
+# AWS (reduced); Zivver is a US-owned SaaS (exposed); the card terminals' Worldline (EU, home)
+# is planned on Google Cloud (reduced).
+expected = {
+    ("exposed", "microsoft-365", "hospital-mail"):
+        ["patient-communication", "hospital-mail", "microsoft-365"],
+    ("exposed", "entra-id", "hix-epd"): ["emergency-care", "hix-epd", "entra-id"],
+    ("reduced", "azure-westeurope", "hix-epd"): ["emergency-care", "hix-epd", "azure-westeurope"],
+    ("exposed", "zivver", "secure-mail"): ["patient-communication", "secure-mail", "zivver"],
+    ("reduced", "aws-eu-central-1", "zorgdomein"):
+        ["incoming-referrals", "zorgdomein", "aws-eu-central-1"],
+    ("reduced", "google-cloud-europe", "pin-terminals"):
+        ["on-site-card-payments", "pin-terminals", "worldline", "google-cloud-europe"],
+    ("exposed", "citrix-cloud", "virtual-workplace"):
+        ["emergency-care", "virtual-workplace", "citrix-cloud"],
+    ("exposed", "card-schemes", "pin-terminals"):
+        ["on-site-card-payments", "pin-terminals", "card-schemes"],
+}
+for key, path in expected.items():
+    check(f"hospital row {key}", hospital.get(key) == path, f"got {hospital.get(key)}")
+check("hospital has 19 rows over 9 foreign entities",
+      len(hospital) == 19 and len({e for _, e, _ in hospital}) == 9, f"got {sorted(hospital)}")
+entities = {e for _, e, _ in hospital}
+# Self-hosted systems carry no data: the lab system, PACS and the downtime viewer run on the
+# hospital's own cluster; ChipSoft is only a software supplier (and Dutch); CrowdStrike is
+# reached only through the self-hosted endpoint agent.
+check("no row via a self-hosted system",
+      not {v for _, _, v in hospital} & {"lab-system", "pacs", "epd-downtime-viewer"})
+check("no row for ChipSoft or CrowdStrike", not entities & {"chipsoft", "crowdstrike"})
+check("Worldline (EU) is home", "worldline" not in entities)
+
+everything_home = as_json("analyze", "exposure", "--model", HOSPITAL, "--home", "NL,EU,US")
+check("--home NL,EU,US leaves nothing foreign",
+      everything_home["organisations"][0]["exposures"] == [])
+nl_only = rows(as_json("analyze", "exposure", "--model", HOSPITAL, "--home", "NL"),
+               "voorbeeldziekenhuis")
+check("--home NL makes Worldline (EU) foreign",
+      nl_only.get(("exposed", "worldline", "pin-terminals")) ==
+      ["on-site-card-payments", "pin-terminals", "worldline"])
+
+table = msout("analyze", "exposure", "--model", HOSPITAL)
+text = table.stdout.decode()
+check("table exits 0", table.returncode == 0, table.stderr.decode())
+check("table shows a route",
+      "emergency-care \u2192 hix-epd (infra) \u2192 azure-westeurope (infra)" in text)
+check("table header names the home jurisdictions", "home jurisdictions: NL, EU" in text)
+check("table rerun is byte-identical", msout("analyze", "exposure", "--model", HOSPITAL).stdout
+      == table.stdout)
+check("--organisation selects", as_json("analyze", "exposure", "--model", HOSPITAL,
+                                        "--organisation", "voorbeeldziekenhuis") == exposure)
+
+bad = msout("analyze", "exposure", "--model", HOSPITAL, "--organisation", "hix-epd")
+check("--organisation naming a service exits 3", bad.returncode == 3, bad.stderr.decode())
+check("... and names the option",
+      b'--organisation: "hix-epd" is a service, not an organisation' in bad.stderr)
+
+# --- exposure on the Netherlands model: disputed claims ---------------------------------------
+# IND's Azure claim is struck through in the source (disputed): no exposure by default.
+ind = as_json("analyze", "exposure", "--organisation", "ind")
+check("IND has no exposure by default", ind["organisations"][0]["exposures"] == [])
+ind_disputed = as_json("analyze", "exposure", "--organisation", "ind", "--include-disputed")
+check("IND is exposed with --include-disputed",
+      len(ind_disputed["organisations"][0]["exposures"]) > 0 and
+      ind_disputed["include_disputed"] is True)
+check("without --model: the embedded Netherlands model",
+      as_json("analyze", "exposure")["organisations"] ==
+      as_json("analyze", "exposure", "--model", NL)["organisations"])
+
+# --- concentration on the example hospital ----------------------------------------------------
+# Ten functions, all healthcare. Hand-derived reach: Azure West/North Europe (via HiX, the
+# Citrix hosts, Entra ID) and ChipSoft (via HiX) 9 each (all but on-site card payments);
+# CrowdStrike 6 (the functions using the virtual workplace); the hospital datacenter 5 (via
+# the self-hosted lab, PACS and downtime viewer); AWS, the card schemes, Google 1 each.
+# D = 41; HHI = 10000 * (3*81 + 36 + 25 + 3) / 41^2 = 3070000 / 1681 = 1826.3.
+concentration = as_json("analyze", "concentration", "--model", HOSPITAL)
+national = concentration["national"]
+check("concentration JSON names its format",
+      concentration["format"] == "msout-concentration/1")
+check("ten functions, all on a provider",
+      national["functions"] == 10 and national["functions_on_providers"] == 10)
+ranking = [(p["id"], p["functions"]) for p in national["providers"]]
+check("providers ranked by share", ranking == [
+    ("azure-northeurope", 9), ("azure-westeurope", 9), ("chipsoft", 9), ("crowdstrike", 6),
+    ("hospital-dc", 5), ("aws-eu-central-1", 1), ("card-schemes", 1),
+    ("google-cloud-europe", 1)], f"got {ranking}")
+check("largest share 0.9", national["largest_share"] == 0.9)
+check("HHI 1826.3", national["hhi"] == 1826.3, f"got {national['hhi']}")
+check("one sector, healthcare, equal to the national line",
+      [s["sector"] for s in concentration["sectors"]] == ["healthcare"] and
+      concentration["sectors"][0]["providers"] == national["providers"])
+services = as_json("analyze", "concentration", "--model", HOSPITAL,
+                   "--providers-kind", "provider,service")
+check("--providers-kind provider,service counts Entra ID",
+      ("entra-id", 9) in [(p["id"], p["functions"]) for p in services["national"]["providers"]])
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "concentration.txt")
+    written = msout("analyze", "concentration", "--model", HOSPITAL, "--out", out)
+    shown = msout("analyze", "concentration", "--model", HOSPITAL)
+    check("--out writes what stdout shows", written.returncode == 0 and written.stdout == b""
+          and open(out, "rb").read() == shown.stdout)
+    check("concentration table has the sector line", b"healthcare  10" in shown.stdout)
+
+bad = msout("analyze", "concentration", "--providers-kind", "cloud")
+check("--providers-kind cloud exits 2", bad.returncode == 2 and b"--providers-kind" in bad.stderr,
+      bad.stderr.decode())
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""`msout run --focus`: the example hospital seen from the hospital, as a user runs it.
+
+Usage: focus_test.py MSOUT_BINARY REPO_ROOT
+Expectations derived by hand from scenarios/hospital/model under Microsoft-out: which
+functions the hospital provides, what fails first, what still works, its single points of
+failure and pairs (a redundant EPD pair is a pair, not two single points of failure).
+"""
+import json
+import os
+import subprocess
+import sys
+
+MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
+SCENARIO = os.path.join(ROOT, "scenarios", "hospital", "microsoft-out.json")
+M = 60
+failures = 0
+
+
+def check(name, condition, detail=""):
+    global failures
+    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else " " + str(detail)))
+    failures += 0 if condition else 1
+
+
+def run(*args):
+    return subprocess.run([MSOUT, "run", "--model", MODEL, "--scenario", SCENARIO,
+                           "--focus", "voorbeeldziekenhuis", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+result = run("--format", "json")
+check("json run succeeds", result.returncode == 0, result.stderr)
+view = json.loads(result.stdout)
+check("format", view["format"] == "msout-focus/1")
+functions = {f["id"]: f for f in view["functions"]}
+check("the ten functions that require the hospital", len(functions) == 10, sorted(functions))
+# The ED switches from HiX (down with Azure) to the downtime viewer: down during the 30m
+# switchover. Outpatient clinics need the virtual workplace (tolerance 15m, no fallback).
+check("ED first down at 0s", functions["emergency-care"]["first_down_s"] == 0)
+check("outpatient clinics down at 15m", functions["outpatient-clinic"]["first_down_s"] == 15 * M)
+check("card payments keep working", functions["on-site-card-payments"]["first_degraded_s"] is None)
+check("first down is the ED", view["first_down"] == "emergency-care")
+check("cause chain reaches the lever",
+      functions["outpatient-clinic"]["cause"]["lever"]["id"] is not None)
+systems = [s["id"] for s in view["systems"]]
+check("systems include the EPD and the datacenter's LIMS",
+      "hix-epd" in systems and "lab-system" in systems, systems)
+check("the hospital itself is not a system", "voorbeeldziekenhuis" not in systems)
+first = view["moments"][0]
+check("moment 0 lists every function and system once",
+      len(first["up"]) + len(first["degraded"]) + len(first["down"]) == 10 + len(systems))
+check("at 15m the outpatient clinics are down",
+      any(m["at_s"] == 15 * M and "outpatient-clinic" in m["down"] for m in view["moments"]))
+
+singles = {tuple(c["outage"]): c["takes_down"] for c in view["single_points_of_failure"]}
+pairs = {tuple(c["outage"]): c["takes_down"] for c in view["pairs"]}
+# The datacenter carries the LIMS and PACS: losing it for good takes lab and radiology down.
+check("datacenter is a single point of failure for lab and radiology",
+      sorted(singles.get(("hospital-dc",), [])) == ["lab-diagnostics", "radiology"], singles)
+check("Azure West Europe takes the outpatient clinics down",
+      singles.get(("azure-westeurope",)) == ["outpatient-clinic"], singles)
+# HiX and the downtime viewer are an any group for the ED: neither alone is a single point.
+check("HiX alone is not a single point of failure for the ED",
+      "emergency-care" not in singles.get(("hix-epd",), []))
+check("HiX + the downtime viewer is a pair for the ED",
+      "emergency-care" in pairs.get(("hix-epd", "epd-downtime-viewer"), []), pairs)
+check("the hospital is not its own single point of failure",
+      ("voorbeeldziekenhuis",) not in singles)
+
+table = run()
+check("table run succeeds", table.returncode == 0, table.stderr)
+for section in ["FUNCTIONS IT PROVIDES (10)", "WHAT FAILS FIRST, AND WHY",
+                "SYSTEMS AND SUPPLIERS IT USES DIRECTLY", "WHAT STILL WORKS, MOMENT BY MOMENT",
+                "ITS SINGLE POINTS OF FAILURE", "PAIRS OF OUTAGES"]:
+    check("table has " + section, section in table.stdout)
+check("identical reruns", run("--format", "json").stdout == result.stdout)
+check("identical on 4 threads", run("--format", "json", "--threads", "4").stdout == result.stdout)
+
+sys.exit(1 if failures else 0)

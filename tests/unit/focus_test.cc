@@ -1,0 +1,134 @@
+// The focus view (`msout run --focus`): what an organisation provides, what it uses, what
+// still works when, what fails first, and its own cut sets. Expectations by hand from
+// docs/semantics.md on the small model below.
+#include "sim/report/focus.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "sim/report/focus_json.h"
+#include "sim/report/focus_table.h"
+#include "tests/unit/cascade_fixture.h"
+
+namespace msout::testing {
+namespace {
+
+// hosp (organisation) needs dc. care needs hosp and any(epd, viewer) with a 30m
+// switchover; admin needs hosp and epd (tolerance 2h); other needs cloud but not hosp.
+// epd runs on cloud, viewer on dc. cloud goes down at 1h for good; horizon 6h.
+Sim hospital() {
+  return Sim(
+      "[" + provider("cloud") + "," + provider("dc") + "," + provider("alt") + "," +
+          entity("hosp", R"([{"on":"dc"}])", "organisation") + "," +
+          entity("epd", R"([{"on":"cloud"}])") + "," + entity("viewer", R"([{"on":"dc"}])") + "," +
+          entity("care",
+                 R"([{"on":"hosp"},{"any":[{"on":"epd"},{"on":"viewer"}],"switchover":"30m"}])",
+                 "function") +
+          "," + entity("admin", R"([{"on":"hosp"},{"on":"epd","tolerance":"2h"}])", "function") +
+          "," + entity("other", R"([{"on":"cloud"}])", "function") + "]",
+      "[" + lever("cloud-out", "1h", "down", R"(["cloud"])") + "]", "6h");
+}
+
+struct Focused {
+  Sim sim = hospital();
+  report::Report report = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  report::FocusReport focus = report::build_focus(report, sim.run, sim.index("hosp"));
+
+  std::vector<std::string> ids(const std::vector<report::FunctionOutcome>& outcomes) const {
+    std::vector<std::string> out;
+    for (const report::FunctionOutcome& o : outcomes)
+      out.push_back(sim.model.entities[o.entity].id);
+    return out;
+  }
+  std::string id(std::uint32_t entity) const { return sim.model.entities[entity].id; }
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Focus.ProvidedFunctionsAreThoseThatRequireTheOrganisation") {
+  Focused f;
+  CHECK(f.sim.ids(report::provided_functions(f.sim.graph, f.sim.model, f.sim.index("hosp"))) ==
+        Ids{"care", "admin"});
+  // In the report's order: care goes down at 1h, admin at 3h; "other" is not hosp's.
+  CHECK(f.ids(f.focus.functions) == Ids{"care", "admin"});
+  CHECK(f.focus.functions[0].first_down == 1 * kHour);
+  CHECK(f.focus.functions[0].time_down == 30 * kMinute);  // until the switchover to viewer
+  CHECK(f.focus.functions[1].first_down == 3 * kHour);    // epd down at 1h + 2h tolerance
+  CHECK(f.focus.own.first_degraded == std::nullopt);
+}
+
+TEST_CASE("Focus.SystemsAreWhatItAndItsFunctionsUseDirectly") {
+  Focused f;
+  // dc (the organisation's own), epd and viewer (its functions'); by first failure, then id.
+  CHECK(f.ids(f.focus.systems) == Ids{"epd", "dc", "viewer"});
+  CHECK(f.focus.systems[0].first_down == 1 * kHour);
+}
+
+TEST_CASE("Focus.FirstFailureAndMoments") {
+  Focused f;
+  REQUIRE(f.focus.first_degraded.has_value());
+  REQUIRE(f.focus.first_down.has_value());
+  CHECK(f.id(f.focus.functions[*f.focus.first_degraded].entity) == "care");
+  CHECK(f.id(f.focus.functions[*f.focus.first_down].entity) == "care");
+
+  // 0: all up; 1h: care and epd down; 1h30m: care back (switched to viewer); 3h: admin down.
+  REQUIRE(f.focus.moments.size() == 4);
+  const std::vector<std::int64_t> times{0, 1 * kHour, 90 * kMinute, 3 * kHour};
+  for (std::size_t i = 0; i < times.size(); ++i) CHECK(f.focus.moments[i].time == times[i]);
+  CHECK(f.sim.ids(f.focus.moments[0].up) == Ids{"care", "admin", "epd", "dc", "viewer"});
+  CHECK(f.sim.ids(f.focus.moments[1].down) == Ids{"care", "epd"});
+  CHECK(f.sim.ids(f.focus.moments[1].up) == Ids{"admin", "dc", "viewer"});
+  CHECK(f.sim.ids(f.focus.moments[2].down) == Ids{"epd"});
+  CHECK(f.sim.ids(f.focus.moments[3].down) == Ids{"admin", "epd"});
+  CHECK(f.focus.moments[3].degraded.empty());
+}
+
+TEST_CASE("Focus.CutSetsLeaveOutTheOrganisationAndGroupByOutage") {
+  Focused f;
+  report::add_cut_sets(f.focus);
+  // dc takes hosp, so both functions, down; cloud and epd take admin down (no group);
+  // viewer alone takes nothing down. hosp itself is not listed (trivially a cut).
+  REQUIRE(f.focus.single_points_of_failure.size() == 3);
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[0].outage) == Ids{"dc"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[0].functions) == Ids{"care", "admin"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[1].outage) == Ids{"cloud"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[1].functions) == Ids{"admin"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[2].outage) == Ids{"epd"});
+  // care's any group falls only to a pair: the active member's cause and the alternative.
+  REQUIRE(f.focus.pairs.size() == 2);
+  CHECK(f.sim.ids(f.focus.pairs[0].outage) == Ids{"cloud", "viewer"});
+  CHECK(f.sim.ids(f.focus.pairs[0].functions) == Ids{"care"});
+  CHECK(f.sim.ids(f.focus.pairs[1].outage) == Ids{"epd", "viewer"});
+}
+
+TEST_CASE("Focus.JsonAndTable") {
+  Focused f;
+  report::add_cut_sets(f.focus);
+  const auto j = nlohmann::json::parse(report::focus_json(f.focus));
+  CHECK(j["format"] == "msout-focus/1");
+  CHECK(j["organisation"]["id"] == "hosp");
+  CHECK(j["organisation"]["count"] == 1);
+  REQUIRE(j["functions"].size() == 2);
+  CHECK(j["functions"][0]["id"] == "care");
+  CHECK(j["functions"][0]["first_down_s"] == 3600);
+  CHECK(j["functions"][0]["cause"]["lever"]["id"] == "cloud-out");
+  CHECK(j["first_down"] == "care");
+  CHECK(j["systems"][0]["id"] == "epd");
+  CHECK(j["moments"][1]["at_s"] == 3600);
+  CHECK(j["moments"][1]["down"] == nlohmann::json::array({"care", "epd"}));
+  CHECK(j["single_points_of_failure"][0]["outage"] == nlohmann::json::array({"dc"}));
+  CHECK(j["single_points_of_failure"][0]["takes_down"] == nlohmann::json::array({"care", "admin"}));
+  CHECK(j["pairs"][1]["outage"] == nlohmann::json::array({"epd", "viewer"}));
+  CHECK(report::focus_json(f.focus) == report::focus_json(f.focus));
+
+  const std::string table = report::focus_table(f.focus);
+  CHECK(table.find("FUNCTIONS IT PROVIDES (2)") != std::string::npos);
+  CHECK(table.find("first to go down:   care at 1h") != std::string::npos);
+  CHECK(table.find("  dc -> care, admin\n") != std::string::npos);
+  CHECK(table.find("  epd + viewer -> care\n") != std::string::npos);
+  CHECK(table.find("at 1h30m: 4 up, 0 degraded, 1 down") != std::string::npos);
+}
+
+}  // namespace msout::testing
