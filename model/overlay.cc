@@ -86,7 +86,8 @@ DependencyChange read_change(JsonReader& in, const json& value, const std::strin
   change.target.place = {in.file(), pointer};
   if (!in.object(value, pointer,
                  {"from", "on", "requirement", "layer", "tolerance", "recovery", "effect",
-                  "degraded_propagates", "switchover", "evidence", "assumptions", "note"},
+                  "degraded_propagates", "customer_managed_keys", "switchover", "evidence",
+                  "assumptions", "note"},
                  {"from", "on"})) {
     return change;
   }
@@ -96,6 +97,7 @@ DependencyChange read_change(JsonReader& in, const json& value, const std::strin
   change.recovery = in.duration(value, "recovery", pointer);
   change.effect = read_effect(in, value, pointer);
   change.degraded_propagates = in.boolean(value, "degraded_propagates", pointer);
+  change.customer_managed_keys = in.boolean(value, "customer_managed_keys", pointer);
   change.switchover = in.duration(value, "switchover", pointer);
   if (value.contains("evidence")) change.evidence = read_evidence(in, value, pointer);
   if (value.contains("assumptions")) change.assumptions = in.strings(value, "assumptions", pointer);
@@ -107,7 +109,8 @@ DependencyChange read_change(JsonReader& in, const json& value, const std::strin
   if (!changes_something) {
     in.error(pointer,
              "changes nothing: give at least one of layer, tolerance, recovery, effect, "
-             "degraded_propagates, switchover, evidence, assumptions, note");
+             "degraded_propagates, customer_managed_keys, switchover, evidence, assumptions, "
+             "note");
   }
   return change;
 }
@@ -369,6 +372,14 @@ class Applier {
     if (change.tolerance) dep.tolerance = *change.tolerance;
     if (change.recovery) dep.recovery = *change.recovery;
     if (change.degraded_propagates) dep.degraded_propagates = *change.degraded_propagates;
+    if (change.customer_managed_keys) dep.customer_managed_keys = *change.customer_managed_keys;
+    // As in a model file: keys only where the dependency holds the dependent's data. Checked
+    // after the change, so that one change can set layer and keys together.
+    if (dep.customer_managed_keys && dep.layer != Layer::kInfra && dep.layer != Layer::kSaas) {
+      error(change.target.place.pointer + "/customer_managed_keys",
+            "customer_managed_keys needs layer \"infra\" or \"saas\" (with layer \"self\" or "
+            "no layer the dependency holds none of the dependent's data)");
+    }
     if (change.evidence) dep.evidence = *change.evidence;
     if (change.assumptions) dep.assumptions = *change.assumptions;
     if (change.note) dep.note = *change.note;

@@ -57,7 +57,8 @@ struct DependencyChange {
   std::optional<Duration> recovery;
   std::optional<Effect> effect;
   std::optional<bool> degraded_propagates;
-  std::optional<Duration> switchover;  // only for a dependency in an any group
+  std::optional<bool> customer_managed_keys;  // only with layer infra or saas
+  std::optional<Duration> switchover;         // only for a dependency in an any group
   std::optional<Evidence> evidence;
   std::optional<std::vector<std::string>> assumptions;
   std::optional<std::string> note;

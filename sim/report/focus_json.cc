@@ -32,6 +32,11 @@ std::string focus_json(const FocusReport& focus) {
   Json root;
   root["format"] = kFocusFormat;
   root["model"] = {{"name", report.model_name}, {"files", report.model_files}};
+  Json whatif = Json::array();
+  for (const AppliedOverlay& overlay : report.whatif) {
+    whatif.push_back({{"name", overlay.name}, {"file", overlay.file}});
+  }
+  root["whatif"] = std::move(whatif);
   root["scenario"] = {{"name", report.scenario_name}, {"file", report.scenario_file}};
   root["horizon_s"] = report.horizon;
   root["include_disputed"] = report.include_disputed;

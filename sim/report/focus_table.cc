@@ -55,6 +55,9 @@ std::string focus_table(const FocusReport& focus) {
   if (organisation.count > 1) out << ", " << grouped(organisation.count) << " organisations";
   out << "\n  scenario \"" << report.scenario_name << "\" on model \"" << report.model_name
       << "\", horizon " << horizon << "\n";
+  for (const AppliedOverlay& overlay : report.whatif) {
+    out << "  what-if \"" << overlay.name << "\" (" << overlay.file << ")\n";
+  }
   out << "  the organisation itself: "
       << (focus.own.first_degraded ? "first degraded " + time_text(*focus.own.first_degraded) +
                                          ", first down " + optional_time(focus.own.first_down)

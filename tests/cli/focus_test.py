@@ -78,4 +78,18 @@ for section in ["FUNCTIONS IT PROVIDES (10)", "WHAT FAILS FIRST, AND WHY",
 check("identical reruns", run("--format", "json").stdout == result.stdout)
 check("identical on 4 threads", run("--format", "json", "--threads", "4").stdout == result.stdout)
 
+# With the EPD self-hosted (Dutch software) the ED keeps its record: degraded (virtual
+# workplace, mail), never down; the view names the overlay.
+OVERLAY = os.path.join(ROOT, "scenarios", "hospital", "whatif", "epd-self-hosted-nl-software.json")
+patched = run("--format", "json", "--whatif", OVERLAY)
+check("what-if run succeeds", patched.returncode == 0, patched.stderr)
+patched_view = json.loads(patched.stdout)
+check("what-if named", [w["file"] for w in patched_view["whatif"]] == [OVERLAY])
+check("no what-if named without one", view["whatif"] == [])
+patched_functions = {f["id"]: f for f in patched_view["functions"]}
+check("ED never down with a self-hosted EPD",
+      patched_functions["emergency-care"]["first_down_s"] is None)
+check("outpatient clinics still down at 15m (desktops on Azure)",
+      patched_functions["outpatient-clinic"]["first_down_s"] == 15 * M)
+
 sys.exit(1 if failures else 0)

@@ -432,6 +432,25 @@ TEST_CASE("Overlay.ChangeDependencies.SingleDependency") {
   CHECK(get(m, "app").requirements[0].members[0].tolerance == Duration{kHour});
 }
 
+TEST_CASE("Overlay.ChangeDependencies.CustomerManagedKeysNeedALayerThatHoldsData") {
+  // app's dependency on cloud-a is infra: keys may be set, and a change to self with keys
+  // dropped again is fine; keys on an unlayered dependency (f on app) are an error.
+  const Model m = patched(R"("change_dependencies":[
+      {"from":"app","on":"cloud-a","customer_managed_keys":true}])");
+  CHECK(get(m, "app").requirements[0].members[0].customer_managed_keys);
+  CHECK_FALSE(get(m, "app").requirements[1].members[0].customer_managed_keys);
+  const Model moved = patched(R"("change_dependencies":[
+      {"from":"app","on":"cloud-a","layer":"self","customer_managed_keys":false}])");
+  CHECK(get(moved, "app").requirements[0].members[0].layer == Layer::kSelf);
+  const auto errors = apply_errors(R"("change_dependencies":[
+      {"from":"f","on":"portal","customer_managed_keys":true},
+      {"from":"app","on":"idp","layer":"self","customer_managed_keys":true}])");
+  CHECK_DIAGNOSTIC(errors, kOverlayFile, "/change_dependencies/0/customer_managed_keys",
+                   "customer_managed_keys needs layer \"infra\" or \"saas\"");
+  CHECK_DIAGNOSTIC(errors, kOverlayFile, "/change_dependencies/1/customer_managed_keys",
+                   "customer_managed_keys needs layer");
+}
+
 TEST_CASE("Overlay.ChangeDependencies.EffectAndSwitchoverOfAGroupMemberAreTheGroups") {
   const Model m = patched(R"("change_dependencies":[
       {"from":"portal","on":"cloud-b","switchover":"1h","effect":"degraded","tolerance":"5m"}])");
