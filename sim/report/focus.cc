@@ -12,14 +12,18 @@ namespace {
 
 constexpr std::int64_t kNever = INT64_MAX;
 
-// Non-function entities that `node` requires directly.
+// Entities that `node` requires directly, except functions and, unless `with_organisations`,
+// organisations: a national function needs every hospital group, but one group does not use
+// its peers.
 void add_direct_systems(const model::FrozenGraph& graph, const model::Model& model,
-                        std::uint32_t node, std::set<std::uint32_t>& systems) {
+                        std::uint32_t node, bool with_organisations,
+                        std::set<std::uint32_t>& systems) {
   for (const model::FrozenRequirement& r : graph.requirements_of(node)) {
     for (const model::FrozenEdge& e : graph.members(r)) {
-      if (model.entities[e.dependency].kind != model::EntityKind::kFunction) {
-        systems.insert(e.dependency);
-      }
+      const model::EntityKind kind = model.entities[e.dependency].kind;
+      if (kind == model::EntityKind::kFunction) continue;
+      if (kind == model::EntityKind::kOrganisation && !with_organisations) continue;
+      systems.insert(e.dependency);
     }
   }
 }
@@ -55,8 +59,8 @@ FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
     }
   }
   std::set<std::uint32_t> systems;
-  add_direct_systems(graph, model, organisation, systems);
-  for (std::uint32_t f : provided) add_direct_systems(graph, model, f, systems);
+  add_direct_systems(graph, model, organisation, true, systems);
+  for (std::uint32_t f : provided) add_direct_systems(graph, model, f, false, systems);
   systems.erase(organisation);
   for (std::uint32_t s : systems) focus.systems.push_back(outcome_of(s, model, graph, run));
   std::stable_sort(

@@ -3,7 +3,9 @@
 // why, and its own single points of failure. `msout run --focus ID` prints it.
 //
 // "Provides" is read from the model: a function provided by organisation O is a function
-// with a requirement on O (that is how models say "emergency care needs the hospital").
+// with a requirement on O (that is how models say "emergency care needs the hospital"). Its
+// systems are what O requires directly and what its functions require directly, except
+// functions and other organisations (peers that deliver the same national function).
 #pragma once
 
 #include <cstdint>

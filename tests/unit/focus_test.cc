@@ -132,3 +132,24 @@ TEST_CASE("Focus.JsonAndTable") {
 }
 
 }  // namespace msout::testing
+
+namespace msout::testing {
+
+TEST_CASE("Focus.PeersOfANationalFunctionAreNotItsSystems") {
+  // care needs both hospital groups; a and b each need their own EPD; a also needs its
+  // managing partner (an organisation it requires itself, so one of its systems).
+  Sim sim("[" + provider("cloud") + "," + entity("partner", "[]", "organisation") + "," +
+              entity("epd-a", R"([{"on":"cloud"}])") + "," + entity("epd-b", "[]") + "," +
+              entity("a", R"([{"on":"epd-a"},{"on":"partner"}])", "organisation") + "," +
+              entity("b", R"([{"on":"epd-b"}])", "organisation") + "," +
+              entity("care", R"([{"on":"a"},{"on":"b"}])", "function") + "]",
+          "[" + lever("cloud-out", "0s", "down", R"(["cloud"])") + "]", "1d");
+  const report::Report report = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const report::FocusReport focus = report::build_focus(report, sim.run, sim.index("a"));
+  std::vector<std::string> systems;
+  for (const report::FunctionOutcome& s : focus.systems)
+    systems.push_back(sim.model.entities[s.entity].id);
+  CHECK(systems == std::vector<std::string>{"epd-a", "partner"});
+}
+
+}  // namespace msout::testing
