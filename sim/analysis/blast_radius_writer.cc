@@ -36,6 +36,7 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
   std::ostringstream out;
   out << "msout analyze blast-radius: model \"" << model.name << "\" (" << result.entities
       << " entities, " << result.dependencies << " dependencies)\n";
+  out << report::whatif_lines(result.whatif, "  ");
   out << "  " << what_was_analysed(result) << ", each down alone from 0s to " << horizon
       << "; disputed dependencies " << (result.include_disputed ? "included" : "left out")
       << "\n\n";
@@ -93,6 +94,7 @@ std::string blast_radius_json(const BlastRadiusReport& result) {
                    {"files", model.files},
                    {"entities", result.entities},
                    {"dependencies", result.dependencies}};
+  root["whatif"] = report::whatif_json(result.whatif);
   root["kind"] = result.ids.empty() ? Json(result.kind) : Json(nullptr);
   root["ids"] = result.ids;
   root["horizon_s"] = result.horizon;

@@ -9,16 +9,18 @@
 
 #include "model/model.h"
 #include "sim/analysis/blast_radius.h"
+#include "sim/report/applied_overlay.h"
 
 namespace msout::analysis {
 
 inline constexpr const char* kBlastRadiusFormat = "msout-blast-radius/1";
 
 struct BlastRadiusReport {
-  const model::Model* model = nullptr;  // for names; outlives the report
-  std::string kind;                     // provider|service|organisation|all; empty with ids
-  std::vector<std::string> ids;         // the --ids asked for, if any
-  std::int64_t horizon = 0;             // seconds
+  const model::Model* model = nullptr;         // for names; outlives the report
+  std::vector<report::AppliedOverlay> whatif;  // overlays applied to the model, in order
+  std::string kind;                            // provider|service|organisation|all; empty with ids
+  std::vector<std::string> ids;                // the --ids asked for, if any
+  std::int64_t horizon = 0;                    // seconds
   bool include_disputed = false;
   std::uint32_t entities = 0;       // of the graph
   std::uint32_t dependencies = 0;   // edges of the graph

@@ -88,6 +88,7 @@ std::string concentration_table(const ConcentrationInput& input, const Concentra
       << result.national.functions << " functions; providers: entities of kind "
       << kinds_text(input.options) << "; disputed dependencies "
       << (input.include_disputed ? "included" : "left out") << "\n"
+      << report::whatif_lines(input.whatif, "  ")
       << "A function depends on a provider when the provider can be reached through its\n"
       << "requirements (members of any and k-of-n groups included). share: the sector's\n"
       << "functions that depend on the provider; largest share: how much of the sector one\n"
@@ -122,6 +123,7 @@ std::string concentration_json(const ConcentrationInput& input, const Concentrat
   Json root;
   root["format"] = kConcentrationFormat;
   root["model"] = {{"name", model.name}, {"files", model.files}};
+  root["whatif"] = report::whatif_json(input.whatif);
   Json kinds = Json::array();
   for (model::EntityKind kind : input.options.provider_kinds)
     kinds.push_back(model::to_string(kind));

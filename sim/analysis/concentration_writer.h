@@ -7,6 +7,7 @@
 
 #include "model/model.h"
 #include "sim/analysis/concentration.h"
+#include "sim/report/applied_overlay.h"
 
 namespace msout::analysis {
 
@@ -14,7 +15,8 @@ inline constexpr const char* kConcentrationFormat = "msout-concentration/1";
 
 // What was analysed, for the header of either output.
 struct ConcentrationInput {
-  const model::Model* model = nullptr;  // the model `result` was computed from
+  const model::Model* model = nullptr;         // the model `result` was computed from
+  std::vector<report::AppliedOverlay> whatif;  // overlays applied to the model, in order
   ConcentrationOptions options;
   bool include_disputed = false;
 };

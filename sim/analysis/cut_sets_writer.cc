@@ -55,6 +55,7 @@ std::string cut_sets_table(const CutSetsReport& result) {
   std::ostringstream out;
   out << "msout analyze cut-sets: model \"" << model.name << "\" (" << result.entities
       << " entities, " << result.dependencies << " dependencies)\n";
+  out << report::whatif_lines(result.whatif, "  ");
   out << "  outages that never end (every tolerance and switchover run out); candidates: "
       << candidates_text(result) << "; disputed dependencies "
       << (result.include_disputed ? "included" : "left out") << "\n\n";
@@ -93,6 +94,7 @@ std::string cut_sets_json(const CutSetsReport& result) {
                    {"files", model.files},
                    {"entities", result.entities},
                    {"dependencies", result.dependencies}};
+  root["whatif"] = report::whatif_json(result.whatif);
   root["candidates"] = {{"kind", result.candidates}, {"count", result.candidate_count}};
   root["include_disputed"] = result.include_disputed;
   Json functions = Json::array();

@@ -9,14 +9,16 @@
 
 #include "model/model.h"
 #include "sim/analysis/cut_sets.h"
+#include "sim/report/applied_overlay.h"
 
 namespace msout::analysis {
 
 inline constexpr const char* kCutSetsFormat = "msout-cut-sets/1";
 
 struct CutSetsReport {
-  const model::Model* model = nullptr;  // for names; outlives the report
-  std::string candidates;               // provider|service|organisation|all
+  const model::Model* model = nullptr;         // for names; outlives the report
+  std::vector<report::AppliedOverlay> whatif;  // overlays applied to the model, in order
+  std::string candidates;                      // provider|service|organisation|all
   std::size_t candidate_count = 0;
   bool include_disputed = false;
   std::uint32_t entities = 0;      // of the graph

@@ -56,6 +56,7 @@ std::string exposure_table(const ExposureInput& input, const Exposure& result) {
       << "; home jurisdictions: " << home_text(input.options.home)
       << " (EU includes its member states); disputed dependencies "
       << (input.include_disputed ? "included" : "left out") << "\n"
+      << report::whatif_lines(input.whatif, "  ")
       << "Levels (white paper, chapter 3A): exposed = provider-managed service (saas),\n"
       << "reduced = own application on provider infrastructure (infra), reduced-customer-keys =\n"
       << "the same with customer-managed keys; self-hosted is not exposed. via: the\n"
@@ -93,6 +94,7 @@ std::string exposure_json(const ExposureInput& input, const Exposure& result) {
   Json root;
   root["format"] = kExposureFormat;
   root["model"] = {{"name", model.name}, {"files", model.files}};
+  root["whatif"] = report::whatif_json(input.whatif);
   root["home"] = input.options.home;
   root["include_disputed"] = input.include_disputed;
   Json organisations = Json::array();

@@ -8,6 +8,7 @@
 #include "model/frozen_graph.h"
 #include "model/model.h"
 #include "sim/analysis/exposure.h"
+#include "sim/report/applied_overlay.h"
 
 namespace msout::analysis {
 
@@ -15,8 +16,9 @@ inline constexpr const char* kExposureFormat = "msout-exposure/1";
 
 // What was analysed, for the header of either output.
 struct ExposureInput {
-  const model::Model* model = nullptr;        // the model `result` was computed from
-  const model::FrozenGraph* graph = nullptr;  // frozen from it (paths are its edges)
+  const model::Model* model = nullptr;         // the model `result` was computed from
+  std::vector<report::AppliedOverlay> whatif;  // overlays applied to the model, in order
+  const model::FrozenGraph* graph = nullptr;   // frozen from it (paths are its edges)
   ExposureOptions options;
   bool include_disputed = false;
 };

@@ -35,7 +35,8 @@ void print_usage(std::ostream& out) {
     out << "  " << analysis.name << std::string(16 - std::string(analysis.name).size(), ' ')
         << analysis.summary << "\n";
   }
-  out << "\nEach takes --help, and --format table|json.\n";
+  out << "\nEach takes --help, --model PATH, --whatif OVERLAY (repeatable) and --format "
+         "table|json.\n";
 }
 
 }  // namespace

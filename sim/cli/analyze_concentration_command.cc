@@ -1,18 +1,14 @@
 // `msout analyze concentration`: per sector, the share of its critical functions that
 // depend on each provider, and how concentrated those dependencies are (HHI).
-#include <algorithm>
-#include <iostream>
-#include <sstream>
-
 #include <boost/program_options.hpp>
 
 #include "model/frozen_graph.h"
-#include "model/model_loader.h"
 #include "sim/analysis/concentration.h"
 #include "sim/analysis/concentration_writer.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/embedded_defaults.h"
-#include "sim/report/atomic_file.h"
+#include "sim/cli/model_input.h"
+#include "sim/cli/option_values.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -26,28 +22,19 @@ functions that depend on each provider: that can reach it through their requirem
 transitively, members of any and k-of-n groups included. Ranks the providers by share and
 gives each sector's largest share (how far one provider's outage reaches) and HHI (the
 Herfindahl-Hirschman index of the providers' shares of its dependencies, 0-10000).
-Without --model, analyses the embedded Netherlands model. See docs/analyses.md.
+Without --model, analyses the embedded Netherlands model; --whatif patches the model first
+with a what-if overlay (msout-overlay/1, as in msout run), repeated to apply several in order.
+See docs/analyses.md.
 
 Options)";
 
 // "provider,service" (or repeated) -> the kinds; a usage error names an unknown one.
-std::vector<model::EntityKind> parse_kinds(const std::vector<std::string>& values) {
+std::vector<model::EntityKind> parse_kinds(const po::variables_map& vm) {
   std::vector<model::EntityKind> kinds;
-  for (const std::string& value : values) {
-    std::istringstream items(value);
-    for (std::string item; std::getline(items, item, ',');) {
-      if (item.empty()) continue;
-      const auto kind = model::entity_kind_from(item);
-      if (!kind) {
-        throw UsageError(
-            "--providers-kind must be provider, service, organisation or function, "
-            "not \"" +
-            item + "\"");
-      }
-      if (std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) kinds.push_back(*kind);
-    }
+  for (const std::string& item : list_option(vm, "providers-kind", "kind")) {
+    require_one_of("providers-kind", item, {"provider", "service", "organisation", "function"});
+    kinds.push_back(*model::entity_kind_from(item));
   }
-  if (kinds.empty()) throw UsageError("--providers-kind names no kind");
   return kinds;
 }
 
@@ -60,6 +47,7 @@ int analyze_concentration(const std::vector<std::string>& args) {
   options.add_options()
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
+      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("providers-kind", po::value<std::vector<std::string>>(),
        "entity kinds counted as providers, comma-separated or repeated (default: provider)")
       ("include-disputed", "also count dependencies whose evidence is disputed")
@@ -69,20 +57,15 @@ int analyze_concentration(const std::vector<std::string>& args) {
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "json") {
-    throw UsageError("--format must be table or json, not \"" + format + "\"");
-  }
+  const std::string format = one_of(vm, "format", {"table", "json"});
   analysis::ConcentrationInput input;
-  if (vm.count("providers-kind") != 0) {
-    input.options.provider_kinds = parse_kinds(vm["providers-kind"].as<std::vector<std::string>>());
-  }
+  if (vm.count("providers-kind") != 0) input.options.provider_kinds = parse_kinds(vm);
   input.include_disputed = vm.count("include-disputed") != 0;
 
-  const model::Model model = vm.count("model") != 0
-                                 ? model::load_model_path(vm["model"].as<std::string>())
-                                 : model::load_model(embedded_default_model());
+  const PatchedModel patched = load_patched_model(vm);
+  const model::Model& model = patched.model;
   input.model = &model;
+  input.whatif = patched.whatif;
   const model::FrozenGraph graph =
       model::FrozenGraph::freeze(model, model::FreezeOptions{input.include_disputed});
   const analysis::Concentration result =
@@ -90,12 +73,7 @@ int analyze_concentration(const std::vector<std::string>& args) {
   const std::string text = format == "json" ? analysis::concentration_json(input, result)
                                             : analysis::concentration_table(input, result);
 
-  if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), text);
-  } else {
-    std::cout << text << std::flush;
-    if (!std::cout) throw model::IoError("standard output: write failed");
-  }
+  write_result(vm, text);
   return kExitOk;
 }
 

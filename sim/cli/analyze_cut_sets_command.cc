@@ -1,18 +1,16 @@
 // `msout analyze cut-sets`: for each critical function, the single points of failure and the
 // pairs of outages (minimal cut sets of order 1 and 2) that take it down for good.
 #include <algorithm>
-#include <iostream>
-#include <sstream>
 
 #include <boost/program_options.hpp>
 
 #include "model/frozen_graph.h"
-#include "model/model_loader.h"
 #include "sim/analysis/cut_sets.h"
 #include "sim/analysis/cut_sets_writer.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/embedded_defaults.h"
-#include "sim/report/atomic_file.h"
+#include "sim/cli/model_input.h"
+#include "sim/cli/option_values.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -26,21 +24,11 @@ points of failure) and the pairs of outages that take it down together although 
 does alone (minimal cut sets of order 2: a redundant pair is one such set, not two single
 points of failure). Outages are taken as permanent: every tolerance and switchover runs
 out; effects that only degrade make no cut set (single outages that degrade a function are
-listed apart). Without --model, analyses the embedded Netherlands model.
+listed apart). Without --model, analyses the embedded Netherlands model; --whatif patches
+the model first with a what-if overlay (msout-overlay/1, as in msout run), repeated to apply
+several in order.
 
 Options)";
-
-// "a,b" and repeated options alike; empty items dropped, duplicates kept once.
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-  std::vector<std::string> ids;
-  for (const std::string& value : values) {
-    std::istringstream items(value);
-    for (std::string id; std::getline(items, id, ',');) {
-      if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    }
-  }
-  return ids;
-}
 
 }  // namespace
 
@@ -51,6 +39,7 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
   options.add_options()
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
+      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("function", po::value<std::vector<std::string>>(),
        "only these critical functions (ids, comma-separated or repeated; default: all)")
       ("candidates", po::value<std::string>()->default_value("all"),
@@ -64,43 +53,16 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
 
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "json") {
-    throw UsageError("--format must be table or json, not \"" + format + "\"");
-  }
-  const std::string candidates = vm["candidates"].as<std::string>();
-  if (candidates != "provider" && candidates != "service" && candidates != "organisation" &&
-      candidates != "all") {
-    throw UsageError("--candidates must be provider, service, organisation or all, not \"" +
-                     candidates + "\"");
-  }
-  const std::vector<std::string> function_ids =
-      vm.count("function") != 0 ? split_ids(vm["function"].as<std::vector<std::string>>())
-                                : std::vector<std::string>{};
-  if (vm.count("function") != 0 && function_ids.empty()) {
-    throw UsageError("--function names no function");
-  }
+  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string candidates =
+      one_of(vm, "candidates", {"provider", "service", "organisation", "all"});
+  const std::vector<std::string> function_ids = list_option(vm, "function", "function");
 
-  const model::Model model = vm.count("model") != 0
-                                 ? model::load_model_path(vm["model"].as<std::string>())
-                                 : model::load_model(embedded_default_model());
+  const PatchedModel input = load_patched_model(vm);
+  const model::Model& model = input.model;
   std::vector<std::uint32_t> functions;
   if (!function_ids.empty()) {
-    model::Diagnostics diags;
-    for (const std::string& id : function_ids) {
-      const auto index = model.find(id);
-      if (!index) {
-        diags.error("--function", "", "unknown entity \"" + id + "\"");
-      } else if (model.entities[*index].kind != model::EntityKind::kFunction) {
-        diags.error("--function", "",
-                    "\"" + id + "\" is a " +
-                        std::string(model::to_string(model.entities[*index].kind)) +
-                        ", not a function");
-      } else {
-        functions.push_back(*index);
-      }
-    }
-    if (diags.has_errors()) throw model::InputError(diags.errors());
+    functions = resolve_entities(model, "function", function_ids, model::EntityKind::kFunction);
   } else {
     for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
       if (model.entities[e].kind == model::EntityKind::kFunction) functions.push_back(e);
@@ -109,20 +71,14 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
       return model.entities[a].id < model.entities[b].id;
     });
   }
-  std::vector<std::uint32_t> pool;
-  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
-    const model::EntityKind k = model.entities[e].kind;
-    if (candidates == "all" ? k != model::EntityKind::kFunction
-                            : model::to_string(k) == candidates) {
-      pool.push_back(e);
-    }
-  }
+  const std::vector<std::uint32_t> pool = entities_of_kind(model, candidates);
 
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
   analysis::CutSetsReport report;
   report.model = &model;
+  report.whatif = input.whatif;
   report.candidates = candidates;
   report.candidate_count = pool.size();
   report.include_disputed = freeze.include_disputed;
@@ -132,12 +88,7 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
   const std::string text =
       format == "json" ? analysis::cut_sets_json(report) : analysis::cut_sets_table(report);
 
-  if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), text);
-  } else {
-    std::cout << text << std::flush;
-    if (!std::cout) throw model::IoError("standard output: write failed");
-  }
+  write_result(vm, text);
   return kExitOk;
 }
 

@@ -1,20 +1,16 @@
 // `msout analyze exposure`: per organisation, which foreign-law entities its data reaches,
 // through which of its systems, and how exposed it is there (the white paper's privacy
 // axis beside the continuity results of `msout run`).
-#include <algorithm>
-#include <iostream>
-#include <sstream>
-
 #include <boost/program_options.hpp>
 
 #include "model/frozen_graph.h"
 #include "model/json_reader.h"
-#include "model/model_loader.h"
 #include "sim/analysis/exposure.h"
 #include "sim/analysis/exposure_writer.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/embedded_defaults.h"
-#include "sim/report/atomic_file.h"
+#include "sim/cli/model_input.h"
+#include "sim/cli/option_values.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -29,45 +25,11 @@ with layer saas or infra, transitively; the level follows the white paper's thre
 exposed (provider-managed service, saas), reduced (own application on provider
 infrastructure, infra), reduced-customer-keys (infra with customer_managed_keys);
 self-hosted is not exposed. Foreign: a jurisdiction not in --home (EU includes its member
-states). Without --model, analyses the embedded Netherlands model. See docs/analyses.md.
+states). Without --model, analyses the embedded Netherlands model; --whatif patches the
+model first with a what-if overlay (msout-overlay/1, as in msout run), repeated to apply
+several in order. See docs/analyses.md.
 
 Options)";
-
-// "a,b" and repeated options alike; empty items dropped, duplicates kept once.
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-  std::vector<std::string> items;
-  for (const std::string& value : values) {
-    std::istringstream stream(value);
-    for (std::string item; std::getline(stream, item, ',');) {
-      if (!item.empty() && std::find(items.begin(), items.end(), item) == items.end()) {
-        items.push_back(item);
-      }
-    }
-  }
-  return items;
-}
-
-// The organisations named by --organisation; every unknown id or other kind is reported.
-std::vector<std::uint32_t> resolve_organisations(const model::Model& model,
-                                                 const std::vector<std::string>& ids) {
-  model::Diagnostics diags;
-  std::vector<std::uint32_t> organisations;
-  for (const std::string& id : ids) {
-    const auto index = model.find(id);
-    if (!index) {
-      diags.error("--organisation", "", "unknown entity \"" + id + "\"");
-    } else if (model.entities[*index].kind != model::EntityKind::kOrganisation) {
-      diags.error("--organisation", "",
-                  "\"" + id + "\" is a " +
-                      std::string(model::to_string(model.entities[*index].kind)) +
-                      ", not an organisation");
-    } else {
-      organisations.push_back(*index);
-    }
-  }
-  if (diags.has_errors()) throw model::InputError(diags.errors());
-  return organisations;
-}
 
 }  // namespace
 
@@ -78,6 +40,7 @@ int analyze_exposure(const std::vector<std::string>& args) {
   options.add_options()
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
+      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("home", po::value<std::vector<std::string>>(),
        "home jurisdictions, comma-separated or repeated (default: NL,EU; EU includes its "
        "member states)")
@@ -90,14 +53,10 @@ int analyze_exposure(const std::vector<std::string>& args) {
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "json") {
-    throw UsageError("--format must be table or json, not \"" + format + "\"");
-  }
+  const std::string format = one_of(vm, "format", {"table", "json"});
   analysis::ExposureInput input;
   if (vm.count("home") != 0) {
-    input.options.home = split_list(vm["home"].as<std::vector<std::string>>());
-    if (input.options.home.empty()) throw UsageError("--home names no jurisdiction");
+    input.options.home = list_option(vm, "home", "jurisdiction");
     for (const std::string& code : input.options.home) {
       if (!model::is_valid_jurisdiction(code)) {
         throw UsageError("--home: \"" + code +
@@ -105,19 +64,15 @@ int analyze_exposure(const std::vector<std::string>& args) {
       }
     }
   }
-  const std::vector<std::string> ids =
-      vm.count("organisation") != 0 ? split_list(vm["organisation"].as<std::vector<std::string>>())
-                                    : std::vector<std::string>{};
-  if (vm.count("organisation") != 0 && ids.empty()) {
-    throw UsageError("--organisation names no organisation");
-  }
+  const std::vector<std::string> ids = list_option(vm, "organisation", "organisation");
   input.include_disputed = vm.count("include-disputed") != 0;
 
-  const model::Model model = vm.count("model") != 0
-                                 ? model::load_model_path(vm["model"].as<std::string>())
-                                 : model::load_model(embedded_default_model());
+  const PatchedModel patched = load_patched_model(vm);
+  const model::Model& model = patched.model;
   input.model = &model;
-  input.options.organisations = resolve_organisations(model, ids);
+  input.whatif = patched.whatif;
+  input.options.organisations =
+      resolve_entities(model, "organisation", ids, model::EntityKind::kOrganisation);
   const model::FrozenGraph graph =
       model::FrozenGraph::freeze(model, model::FreezeOptions{input.include_disputed});
   input.graph = &graph;
@@ -125,12 +80,7 @@ int analyze_exposure(const std::vector<std::string>& args) {
   const std::string text = format == "json" ? analysis::exposure_json(input, result)
                                             : analysis::exposure_table(input, result);
 
-  if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), text);
-  } else {
-    std::cout << text << std::flush;
-    if (!std::cout) throw model::IoError("standard output: write failed");
-  }
+  write_result(vm, text);
   return kExitOk;
 }
 

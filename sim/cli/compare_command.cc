@@ -1,23 +1,19 @@
 // `msout compare`: run a baseline model and a what-if (the model with overlays applied)
 // under the same scenarios and report the difference per critical function.
 #include <algorithm>
-#include <filesystem>
-#include <iostream>
 #include <optional>
-#include <thread>
 
 #include <boost/program_options.hpp>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
-#include "model/model_loader.h"
-#include "model/overlay.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/embedded_defaults.h"
-#include "sim/report/atomic_file.h"
+#include "sim/cli/model_input.h"
+#include "sim/cli/option_values.h"
 #include "sim/report/comparison.h"
 #include "sim/report/comparison_json.h"
 #include "sim/report/comparison_table.h"
@@ -100,49 +96,18 @@ int compare_command(const std::vector<std::string>& args) {
   if (vm.count("whatif") == 0) {
     throw UsageError("compare needs at least one --whatif FILE (an overlay)");
   }
-  int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
-  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "json") {
-    throw UsageError("--format must be table or json, not \"" + format + "\"");
-  }
-  const std::size_t scenario_count =
-      vm.count("scenario") != 0 ? vm["scenario"].as<std::vector<std::string>>().size() : 1;
-  if (scenario_count > 1 && vm.count("out") != 0) {
-    throw UsageError("--out takes one comparison; with several scenarios use --out-dir");
-  }
-  if (scenario_count > 1 && format == "json" && vm.count("out-dir") == 0) {
-    throw UsageError("several JSON comparisons need --out-dir (one file per scenario)");
-  }
-  std::optional<std::int64_t> until;
-  if (vm.count("until") != 0) {
-    const std::string text = vm["until"].as<std::string>();
-    model::DurationParse parsed = model::parse_duration(text);
-    if (!parsed.value) throw UsageError("--until: " + parsed.error);
-    if (parsed.value->seconds == 0) throw UsageError("--until must be longer than zero");
-    until = parsed.value->seconds;
-  }
+  const int threads = thread_count(vm);
+  const std::string format = one_of(vm, "format", {"table", "json"});
+  check_batch_output(vm, format, "comparison");
+  const std::optional<std::int64_t> until = duration_option(vm, "until");
 
   Side baseline;
-  baseline.model = vm.count("model") != 0 ? model::load_model_path(vm["model"].as<std::string>())
-                                          : model::load_model(embedded_default_model());
-  std::vector<model::Overlay> overlays;
-  for (const std::string& path : vm["whatif"].as<std::vector<std::string>>()) {
-    overlays.push_back(model::load_overlay_path(path));
-  }
+  baseline.model = load_model_option(vm);
   Side whatif;
   whatif.model = baseline.model;
-  for (const model::Overlay& overlay : overlays) model::apply_overlay(whatif.model, overlay);
-
-  std::vector<model::Scenario> scenarios;
-  if (vm.count("scenario") != 0) {
-    for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
-      scenarios.push_back(model::load_scenario_path(path));
-    }
-  } else {
-    scenarios.push_back(model::load_scenario(embedded_default_scenario()));
-  }
+  const std::vector<report::AppliedOverlay> applied =
+      apply_overlays(whatif.model, load_overlays(whatif_paths(vm)));
+  const std::vector<model::Scenario> scenarios = load_scenarios(vm);
 
   // Resolve every scenario against both models before running any: bad input stops
   // everything, no output. A lever may select other entities in the what-if (the overlay
@@ -155,9 +120,7 @@ int compare_command(const std::vector<std::string>& args) {
   }
   add_whatif_diagnostics(diags, whatif_diags);
   if (diags.has_errors()) throw model::InputError(diags.errors());
-  for (const model::Diagnostic& w : diags.warnings()) {
-    std::cerr << "warning: " << w.to_string() << "\n";
-  }
+  print_warnings(diags);
 
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
@@ -185,36 +148,12 @@ int compare_command(const std::vector<std::string>& args) {
   std::vector<std::string> texts;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
-    for (const model::Overlay& overlay : overlays) {
-      comparison.whatif_sources.push_back({overlay.name, overlay.description, overlay.file});
-    }
+    comparison.whatif_sources = applied;
     texts.push_back(format == "json" ? report::comparison_json(comparison)
                                      : report::comparison_table(comparison));
   }
 
-  if (vm.count("out-dir") != 0) {
-    const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-      throw model::IoError(dir.string() + ": not a directory");
-    }
-    const std::string extension = format == "json" ? ".json" : ".txt";
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-      const std::string stem = vm.count("scenario") != 0
-                                   ? std::filesystem::path(scenarios[i].file).stem().string()
-                                   : "default";
-      report::write_file_atomically(dir / (stem + extension), texts[i]);
-    }
-  } else if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), texts.front());
-  } else {
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      if (i > 0) std::cout << "\n" << std::string(100, '=') << "\n\n";
-      std::cout << texts[i];
-    }
-    std::cout << std::flush;
-    if (!std::cout) throw model::IoError("standard output: write failed");
-  }
+  write_per_scenario(vm, scenarios, texts, format);
   return kExitOk;
 }
 

@@ -10,6 +10,7 @@
 #include "model/synthetic_graph.h"
 #include "model/whole_file.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/option_values.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -49,10 +50,7 @@ int generate_command(const std::vector<std::string>& args) {
   if (vm.count("nodes") == 0 || vm.count("out") == 0) {
     throw UsageError("generate: --nodes and --out are required");
   }
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "compact" && format != "json") {
-    throw UsageError("--format must be compact or json, not \"" + format + "\"");
-  }
+  const std::string format = one_of(vm, "format", {"compact", "json"});
   model::SyntheticOptions synthetic;
   synthetic.nodes = vm["nodes"].as<std::uint64_t>();
   synthetic.degree = vm["degree"].as<double>();

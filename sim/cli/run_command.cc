@@ -1,23 +1,18 @@
 // `msout run`: load a model and a scenario, simulate, report.
 #include <algorithm>
-#include <filesystem>
-#include <iostream>
 #include <optional>
-#include <thread>
 
 #include <boost/program_options.hpp>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
-#include "model/json_document.h"
-#include "model/model_loader.h"
-#include "model/overlay.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/embedded_defaults.h"
-#include "sim/report/atomic_file.h"
+#include "sim/cli/model_input.h"
+#include "sim/cli/option_values.h"
 #include "sim/report/focus.h"
 #include "sim/report/focus_json.h"
 #include "sim/report/focus_table.h"
@@ -44,32 +39,6 @@ docs/overlay-format.md), e.g. "what if our EPD ran on a Dutch cloud"; repeat it 
 several, in the order given. The report names the overlays applied.
 
 Options)";
-
-// Loads every overlay (reporting the errors of all of them), then applies them in order;
-// an overlay that does not fit the model stops there, as later ones would patch a broken
-// model. Returns what the report names.
-std::vector<report::AppliedOverlay> apply_whatifs(model::Model& model,
-                                                  const std::vector<std::string>& paths) {
-  model::Diagnostics diags;
-  std::vector<model::Overlay> overlays;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-      throw model::IoError(path + ": no such file or directory");
-    }
-    const model::SourceText source = model::read_source(path);
-    if (auto document = model::parse_json(source, diags)) {
-      overlays.push_back(model::build_overlay(source.name, *document, diags));
-    }
-  }
-  if (diags.has_errors()) throw model::InputError(diags.errors());
-  std::vector<report::AppliedOverlay> applied;
-  for (const model::Overlay& overlay : overlays) {
-    model::apply_overlay(model, overlay);
-    applied.push_back({overlay.name, overlay.description, overlay.file});
-  }
-  return applied;
-}
 
 }  // namespace
 
@@ -101,43 +70,15 @@ int run_command(const std::vector<std::string>& args) {
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
-  int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
-  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "json") {
-    throw UsageError("--format must be table or json, not \"" + format + "\"");
-  }
+  const int threads = thread_count(vm);
+  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::optional<std::int64_t> until = duration_option(vm, "until");
+  check_batch_output(vm, format, "report");
 
-  model::Model model = vm.count("model") != 0
-                           ? model::load_model_path(vm["model"].as<std::string>())
-                           : model::load_model(embedded_default_model());
-  const std::vector<report::AppliedOverlay> whatif =
-      vm.count("whatif") != 0 ? apply_whatifs(model, vm["whatif"].as<std::vector<std::string>>())
-                              : std::vector<report::AppliedOverlay>{};
-  std::vector<model::Scenario> scenarios;
-  if (vm.count("scenario") != 0) {
-    for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
-      scenarios.push_back(model::load_scenario_path(path));
-    }
-  } else {
-    scenarios.push_back(model::load_scenario(embedded_default_scenario()));
-  }
-  std::optional<std::int64_t> until;
-  if (vm.count("until") != 0) {
-    const std::string text = vm["until"].as<std::string>();
-    model::DurationParse parsed = model::parse_duration(text);
-    if (!parsed.value) throw UsageError("--until: " + parsed.error);
-    if (parsed.value->seconds == 0) throw UsageError("--until must be longer than zero");
-    until = parsed.value->seconds;
-  }
+  const PatchedModel input = load_patched_model(vm);
+  const model::Model& model = input.model;
+  const std::vector<model::Scenario> scenarios = load_scenarios(vm);
   const bool several = scenarios.size() > 1;
-  if (several && vm.count("out") != 0) {
-    throw UsageError("--out takes one report; with several scenarios use --out-dir");
-  }
-  if (several && format == "json" && vm.count("out-dir") == 0) {
-    throw UsageError("several JSON reports need --out-dir (one file per scenario)");
-  }
 
   // Resolve every scenario before running any: bad input stops everything, no output.
   model::Diagnostics diags;
@@ -146,9 +87,7 @@ int run_command(const std::vector<std::string>& args) {
     selections.push_back(model::resolve_levers(scenario, model, diags));
   }
   if (diags.has_errors()) throw model::InputError(diags.errors());
-  for (const model::Diagnostic& w : diags.warnings()) {
-    std::cerr << "warning: " << w.to_string() << "\n";
-  }
+  print_warnings(diags);
 
   std::optional<std::uint32_t> focus;
   if (vm.count("focus") != 0) {
@@ -175,7 +114,7 @@ int run_command(const std::vector<std::string>& args) {
         graph, scenario, selections[i], until.value_or(scenario.horizon.seconds), per_run);
     report::Report report = report::build_report(model, graph, scenario, run);
     report.include_disputed = freeze.include_disputed;
-    report.whatif = whatif;
+    report.whatif = input.whatif;
     for (const model::Diagnostic& w : diags.warnings()) {
       if (w.file == scenario.file) report.warnings.push_back(w.to_string());
     }
@@ -194,29 +133,7 @@ int run_command(const std::vector<std::string>& args) {
     run_one(0);
   }
 
-  if (vm.count("out-dir") != 0) {
-    const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-      throw model::IoError(dir.string() + ": not a directory");
-    }
-    const std::string extension = format == "json" ? ".json" : ".txt";
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-      const std::string stem = vm.count("scenario") != 0
-                                   ? std::filesystem::path(scenarios[i].file).stem().string()
-                                   : "default";
-      report::write_file_atomically(dir / (stem + extension), texts[i]);
-    }
-  } else if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), texts.front());
-  } else {
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      if (i > 0) std::cout << "\n" << std::string(100, '=') << "\n\n";
-      std::cout << texts[i];
-    }
-    std::cout << std::flush;
-    if (!std::cout) throw model::IoError("standard output: write failed");
-  }
+  write_per_scenario(vm, scenarios, texts, format);
   return kExitOk;
 }
 

@@ -12,7 +12,9 @@
 #include "model/model_loader.h"
 #include "model/overlay.h"
 #include "model/scenario_loader.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/model_input.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -109,14 +111,13 @@ int validate_command(const std::vector<std::string>& args) {
   std::vector<fs::path> model_arguments;
   for (const std::string& arg : vm["path"].as<std::vector<std::string>>()) {
     const fs::path path(arg);
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw model::IoError(arg + ": no such file or directory");
+    require_exists(arg);
     std::set<fs::path> models_before;
     for (const auto& [directory, documents] : inputs.models) models_before.insert(directory);
     const std::size_t scenarios_before = inputs.scenarios.size();
     const std::size_t overlays_before = inputs.overlays.size();
     const std::size_t documents_before = model_documents(inputs);
-    if (!fs::is_directory(path, ec)) {
+    if (std::error_code ec; !fs::is_directory(path, ec)) {
       collect(path, inputs, diags);
     } else {
       collect_directory(arg, inputs, diags);
@@ -198,9 +199,7 @@ int validate_command(const std::vector<std::string>& args) {
     if (against != nullptr && diags.errors().size() == before) {
       model::resolve_levers(scenario, *against, resolution);
       diags.append(resolution);
-      for (const model::Diagnostic& w : resolution.warnings()) {
-        std::cerr << "warning: " << w.to_string() << "\n";
-      }
+      print_warnings(resolution);
     }
     report(diags, before);
     if (diags.errors().size() != before) continue;

@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/report/applied_overlay.h"
 #include "sim/report/report.h"
 
 namespace msout::report {
@@ -108,12 +109,9 @@ struct FunctionComparison {
   Disruption change_in_disruption() const;
 };
 
-// Where the what-if model came from, for the writers (the caller fills it in).
-struct WhatifSource {
-  std::string name;
-  std::string description;
-  std::string file;
-};
+// Where the what-if model came from, for the writers (the caller fills it in): the
+// overlays applied to the baseline, as a run report names them.
+using WhatifSource = AppliedOverlay;
 
 struct Comparison {
   std::string scenario_name;

@@ -14,6 +14,7 @@
 #include "sim/cascade/black_start.h"
 #include "sim/cascade/cascade_run.h"
 #include "sim/cascade/cause_chain.h"
+#include "sim/report/applied_overlay.h"
 
 namespace msout::report {
 
@@ -54,13 +55,6 @@ struct SummaryPoint {
   std::uint32_t degraded;
   std::uint64_t people_down;
   std::uint64_t people_degraded;
-};
-
-// A what-if overlay (model/overlay.h) applied to the model before the run.
-struct AppliedOverlay {
-  std::string name;
-  std::string description;
-  std::string file;
 };
 
 struct Report {

@@ -19,9 +19,7 @@ std::string table_report(const Report& report) {
   const std::string horizon = time_text(report.horizon);
   out << "msout: scenario \"" << report.scenario_name << "\" on model \"" << report.model_name
       << "\"\n";
-  for (const AppliedOverlay& overlay : report.whatif) {
-    out << "  what-if \"" << overlay.name << "\" (" << overlay.file << ")\n";
-  }
+  out << whatif_lines(report.whatif, "  ");
   out << "  horizon " << horizon << ", " << report.entities << " entities, " << report.edges
       << " dependencies, " << report.events << " events"
       << (report.include_disputed ? ", disputed dependencies included" : "") << "\n\n";

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end: `msout analyze blast-radius` on the example hospital, checked against times
 and people derived by hand from scenarios/hospital/model and docs/semantics.md, plus the
-ranking, --top, --ids, --out, identical bytes for 1 and 4 threads, and errors.
+ranking, --top, --ids, --whatif (the self-hosted EPD overlay, and two overlays in either
+order), --out, identical bytes for 1 and 4 threads, and errors.
 
 Usage: analyze_blast_radius_test.py MSOUT_BINARY REPO_ROOT
 """
@@ -120,6 +121,62 @@ with tempfile.TemporaryDirectory() as tmp:
         check("--out holds what standard output would",
               f.read() == msout("analyze", "blast-radius", "--model", MODEL).stdout)
     check("--out leaves no temporary file", os.listdir(tmp) == ["blast.txt"])
+
+# --whatif: the EPD self-hosted (white paper option 4). The overlay replaces hix-epd: it now
+# runs on the hospital's own vSphere cluster (no tolerance) and signs in at Active Directory,
+# not on Azure West Europe and Entra ID. By hand: Azure West Europe alone still takes the
+# outpatient clinics down (their desktops run on Azure) and degrades the five functions that
+# use those desktops, but no longer takes the ED or the theatres down (the EPD stays up, so
+# no switchover), nor touches radiology or the lab (their EPD worklists stay up). The
+# hospital datacenter now takes the EPD and its downtime viewer down together at 0s: the ED
+# is down from 0s to the horizon, and the datacenter ranks first.
+WHATIF = os.path.join(ROOT, "scenarios", "hospital", "whatif")
+SELF_HOSTED_EPD = os.path.join(WHATIF, "epd-self-hosted-nl-software.json")
+NL_CLOUD_EPD = os.path.join(WHATIF, "epd-nl-saas-on-nl-cloud.json")
+check("without --whatif the JSON names no overlay", providers["whatif"] == [])
+patched = blast("--model", MODEL, "--whatif", SELF_HOSTED_EPD)
+check("--whatif: the JSON names the overlay applied",
+      patched["whatif"] == [{"name": "EPD self-hosted (Dutch software)", "file": SELF_HOSTED_EPD}],
+      str(patched["whatif"]))
+by_id = {r["id"]: r for r in patched["ranking"]}
+azure_patched = {f["id"]: f for f in by_id["azure-westeurope"]["functions"]}
+check("--whatif self-hosted EPD: Azure West Europe takes only the outpatient clinics down",
+      (by_id["azure-westeurope"]["functions_down"], by_id["azure-westeurope"]["people_down"]) ==
+      (1, 150000), str(by_id["azure-westeurope"]["people_down"]))
+check("--whatif self-hosted EPD: with Azure down the ED and theatres are only degraded",
+      azure_patched["emergency-care"]["first_down_s"] is None and
+      azure_patched["surgery"]["first_down_s"] is None and
+      azure_patched["emergency-care"]["first_degraded_s"] == 0)
+check("--whatif self-hosted EPD: Azure no longer touches radiology or the lab",
+      "radiology" not in azure_patched and "lab-diagnostics" not in azure_patched)
+datacenter = {f["id"]: f for f in by_id["hospital-dc"]["functions"]}
+check("--whatif self-hosted EPD: the datacenter ranks first and takes the ED down for 30d",
+      patched["ranking"][0]["id"] == "hospital-dc" and
+      datacenter["emergency-care"]["first_down_s"] == 0 and
+      datacenter["emergency-care"]["time_down_s"] == 30 * D,
+      str([r["id"] for r in patched["ranking"]]))
+# Applied in order: the Dutch cloud's overlay adds nl-cloud and puts HiX on it; the self-hosted
+# one, applied after it, replaces HiX again (the datacenter takes the ED down), while nl-cloud
+# stays (9 providers). The other way round HiX ends on the Dutch cloud: the ED survives the
+# datacenter.
+both = blast("--model", MODEL, "--whatif", NL_CLOUD_EPD, "--whatif", SELF_HOSTED_EPD)
+check("two --whatif: named in the order given",
+      [w["file"] for w in both["whatif"]] == [NL_CLOUD_EPD, SELF_HOSTED_EPD])
+first_dc = {f["id"] for f in next(r for r in both["ranking"] if r["id"] == "hospital-dc")
+            ["functions"] if f["first_down_s"] is not None}
+check("two --whatif: the last one's EPD counts, the first one's entity stays",
+      both["analysed"] == 9 and "emergency-care" in first_dc, str(first_dc))
+swapped = blast("--model", MODEL, "--whatif", SELF_HOSTED_EPD, "--whatif", NL_CLOUD_EPD)
+swapped_dc = {f["id"] for f in next(r for r in swapped["ranking"] if r["id"] == "hospital-dc")
+              ["functions"] if f["first_down_s"] is not None}
+check("two --whatif the other way round: the ED survives the datacenter",
+      "emergency-care" not in swapped_dc, str(swapped_dc))
+patched_table = msout("analyze", "blast-radius", "--model", MODEL, "--whatif", SELF_HOSTED_EPD)
+check("--whatif: the table names the overlay in its header",
+      f'  what-if "EPD self-hosted (Dutch software)" ({SELF_HOSTED_EPD})\n'
+      in patched_table.stdout.decode().split("\n\n")[0] + "\n", patched_table.stderr.decode())
+check("without --whatif the table names none",
+      b"what-if" not in msout("analyze", "blast-radius", "--model", MODEL).stdout)
 
 unknown = msout("analyze", "blast-radius", "--model", MODEL, "--ids", "hix-epd,azur")
 check("unknown --ids: exit 3 naming the option and the id", unknown.returncode == 3 and

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end: `msout analyze cut-sets` on the example hospital, checked against single
 points of failure and pairs derived by hand from scenarios/hospital/model (see
-docs/analyses.md for the definition), plus options, --out and errors.
+docs/analyses.md for the definition), plus options, --whatif (the self-hosted EPD overlay),
+--out and errors.
 
 Usage: analyze_cut_sets_test.py MSOUT_BINARY REPO_ROOT
 """
@@ -125,6 +126,47 @@ with tempfile.TemporaryDirectory() as tmp:
         check("--out holds what standard output would",
               f.read() == msout("analyze", "cut-sets", "--model", MODEL, "--format", "json").stdout)
     check("--out leaves no temporary file", os.listdir(tmp) == ["cuts.json"], str(os.listdir(tmp)))
+
+# --whatif: the EPD self-hosted (scenarios/hospital/whatif/epd-self-hosted-nl-software.json
+# replaces hix-epd: it now requires the vSphere cluster and Active Directory, ChipSoft still
+# only degrades it). By hand: the cluster, AD and the datacenter took only the downtime viewer
+# down; now they take the EPD down too, so they become single points of failure of the ED,
+# the wards and the theatres (and of the outpatient clinics, which need the EPD itself).
+# Azure West Europe and Entra ID no longer reach the EPD, so of the 12 EPD x viewer pairs only
+# the two services themselves remain. Patient communication loses its pairs: Entra ID now
+# takes only Exchange down, no longer the EPD portal as well. Radiology's EPD worklists are
+# degraded only by the EPD itself (the cluster side already takes radiology down).
+SELF_HOSTED_EPD = os.path.join(ROOT, "scenarios", "hospital", "whatif",
+                               "epd-self-hosted-nl-software.json")
+check("without --whatif the JSON names no overlay", doc["whatif"] == [])
+patched_doc = json.loads(msout("analyze", "cut-sets", "--model", MODEL, "--whatif",
+                               SELF_HOSTED_EPD, "--format", "json").stdout)
+check("--whatif: the JSON names the overlay applied",
+      patched_doc["whatif"] == [{"name": "EPD self-hosted (Dutch software)",
+                                 "file": SELF_HOSTED_EPD}], str(patched_doc["whatif"]))
+patched = {f["id"]: f for f in patched_doc["functions"]}
+for function in ["emergency-care", "inpatient-care", "surgery"]:
+    check(f"--whatif self-hosted EPD: {function} hangs on the hospital's own cluster",
+          patched[function]["single_points_of_failure"] ==
+          sorted(["voorbeeldziekenhuis"] + SELF_HOSTED),
+          str(patched[function]["single_points_of_failure"]))
+    check(f"--whatif self-hosted EPD: {function} keeps one pair, the EPD and its viewer",
+          patched[function]["pairs"] == [["epd-downtime-viewer", "hix-epd"]],
+          str(patched[function]["pairs"]))
+check("--whatif self-hosted EPD: the outpatient clinics gain the cluster side",
+      patched["outpatient-clinic"]["single_points_of_failure"] ==
+      sorted(expected_single["outpatient-clinic"] + SELF_HOSTED),
+      str(patched["outpatient-clinic"]["single_points_of_failure"]))
+check("--whatif self-hosted EPD: patient communication's Entra ID pairs disappear",
+      patched["patient-communication"]["pairs"] == [])
+check("--whatif self-hosted EPD: radiology degraded only by the EPD itself",
+      patched["radiology"]["degrading"] == ["hix-epd"], str(patched["radiology"]["degrading"]))
+patched_table = msout("analyze", "cut-sets", "--model", MODEL, "--whatif", SELF_HOSTED_EPD,
+                      "--function", "emergency-care").stdout.decode()
+check("--whatif: the table names the overlay in its header",
+      patched_table.splitlines()[1] ==
+      f'  what-if "EPD self-hosted (Dutch software)" ({SELF_HOSTED_EPD})', patched_table[:400])
+check("without --whatif the table names none", "what-if" not in text)
 
 unknown = msout("analyze", "cut-sets", "--model", MODEL, "--function", "emergency-cure")
 check("unknown --function: exit 3 naming the option and the id", unknown.returncode == 3 and

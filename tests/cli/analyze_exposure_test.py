@@ -4,8 +4,8 @@
 Usage: analyze_exposure_test.py MSOUT_BINARY REPO_ROOT
 Checks the example hospital's exposure rows and concentration figures against values worked
 out by hand from scenarios/hospital/model (see the comments), the options (--home,
---organisation, --include-disputed, --providers-kind), byte-identical reruns, --out, and
-the Netherlands model's disputed claims.
+--organisation, --include-disputed, --providers-kind, --whatif with the self-hosted EPD
+overlay), byte-identical reruns, --out, and the Netherlands model's disputed claims.
 """
 import json
 import os
@@ -112,6 +112,32 @@ check("--organisation naming a service exits 3", bad.returncode == 3, bad.stderr
 check("... and names the option",
       b'--organisation: "hix-epd" is a service, not an organisation' in bad.stderr)
 
+# --whatif: the EPD self-hosted (scenarios/hospital/whatif/epd-self-hosted-nl-software.json:
+# HiX runs on the hospital's own cluster, signs in at the on-premises AD, all layer self). By
+# hand: the three routes via HiX go (Entra ID exposed; Azure West Europe reduced; Azure North
+# Europe reduced, through Entra ID); the rows through the desktops, mail and SharePoint stay,
+# so the hospital still reaches the same 9 foreign entities, by 16 routes.
+SELF_HOSTED_EPD = os.path.join(ROOT, "scenarios", "hospital", "whatif",
+                               "epd-self-hosted-nl-software.json")
+OVERLAY_NAMED = [{"name": "EPD self-hosted (Dutch software)", "file": SELF_HOSTED_EPD}]
+check("exposure without --whatif names no overlay", exposure["whatif"] == [])
+patched_exposure = as_json("analyze", "exposure", "--model", HOSPITAL, "--whatif", SELF_HOSTED_EPD)
+check("exposure --whatif: the JSON names the overlay applied",
+      patched_exposure["whatif"] == OVERLAY_NAMED, str(patched_exposure["whatif"]))
+patched_rows = rows(patched_exposure, "voorbeeldziekenhuis")
+via_hix = {("exposed", "entra-id", "hix-epd"), ("reduced", "azure-westeurope", "hix-epd"),
+           ("reduced", "azure-northeurope", "hix-epd")}
+check("exposure --whatif self-hosted EPD: the three rows via HiX go, the others stay",
+      set(hospital) - set(patched_rows) == via_hix and set(patched_rows) <= set(hospital),
+      f"{sorted(set(hospital) ^ set(patched_rows))}")
+check("exposure --whatif self-hosted EPD: 16 rows over the same 9 foreign entities",
+      len(patched_rows) == 16 and {e for _, e, _ in patched_rows} == entities)
+patched_table = msout("analyze", "exposure", "--model", HOSPITAL, "--whatif", SELF_HOSTED_EPD)
+check("exposure --whatif: the table names the overlay in its header",
+      f'\n  what-if "EPD self-hosted (Dutch software)" ({SELF_HOSTED_EPD})\n'
+      in patched_table.stdout.decode().split("Levels")[0], patched_table.stderr.decode())
+check("exposure without --whatif: the table names none", "what-if" not in text)
+
 # --- exposure on the Netherlands model: disputed claims ---------------------------------------
 # IND's Azure claim is struck through in the source (disputed): no exposure by default.
 ind = as_json("analyze", "exposure", "--organisation", "ind")
@@ -150,6 +176,28 @@ services = as_json("analyze", "concentration", "--model", HOSPITAL,
                    "--providers-kind", "provider,service")
 check("--providers-kind provider,service counts Entra ID",
       ("entra-id", 9) in [(p["id"], p["functions"]) for p in services["national"]["providers"]])
+
+# --whatif self-hosted EPD, by hand: lab diagnostics and radiology reached Azure West and
+# North Europe only through HiX (9 -> 7 each); every function that reaches HiX now reaches the
+# hospital datacenter through the cluster (5 -> 9); ChipSoft stays at 9.
+# D = 9 + 9 + 7 + 7 + 6 + 3 = 41; HHI = 10000 * (2*81 + 2*49 + 36 + 3) / 41^2 = 1778.7.
+check("concentration without --whatif names no overlay", concentration["whatif"] == [])
+patched_concentration = as_json("analyze", "concentration", "--model", HOSPITAL, "--whatif",
+                                SELF_HOSTED_EPD)
+check("concentration --whatif: the JSON names the overlay applied",
+      patched_concentration["whatif"] == OVERLAY_NAMED)
+patched_ranking = [(p["id"], p["functions"]) for p in patched_concentration["national"]["providers"]]
+check("concentration --whatif self-hosted EPD: the datacenter up, Azure down", patched_ranking == [
+    ("chipsoft", 9), ("hospital-dc", 9), ("azure-northeurope", 7), ("azure-westeurope", 7),
+    ("crowdstrike", 6), ("aws-eu-central-1", 1), ("card-schemes", 1),
+    ("google-cloud-europe", 1)], f"got {patched_ranking}")
+check("concentration --whatif self-hosted EPD: HHI 1778.7",
+      patched_concentration["national"]["hhi"] == 1778.7,
+      str(patched_concentration["national"]["hhi"]))
+check("concentration --whatif: the table names the overlay in its header",
+      f'  what-if "EPD self-hosted (Dutch software)" ({SELF_HOSTED_EPD})\n'
+      in msout("analyze", "concentration", "--model", HOSPITAL, "--whatif",
+               SELF_HOSTED_EPD).stdout.decode().split("SECTORS")[0])
 
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "concentration.txt")

@@ -1,0 +1,75 @@
+#include "sim/cli/model_input.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "model/json_document.h"
+#include "model/model_loader.h"
+#include "model/scenario_loader.h"
+#include "model/source_text.h"
+#include "sim/cli/embedded_defaults.h"
+
+namespace msout::cli {
+
+void require_exists(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw model::IoError(path + ": no such file or directory");
+  }
+}
+
+model::Model load_model_option(const boost::program_options::variables_map& vm) {
+  return vm.count("model") != 0 ? model::load_model_path(vm["model"].as<std::string>())
+                                : model::load_model(embedded_default_model());
+}
+
+std::vector<model::Overlay> load_overlays(const std::vector<std::string>& paths) {
+  // Not model::load_overlay_path: that stops at the first bad file, and a user who gives
+  // several overlays wants to fix them all in one go.
+  model::Diagnostics diags;
+  std::vector<model::Overlay> overlays;
+  for (const std::string& path : paths) {
+    require_exists(path);
+    const model::SourceText source = model::read_source(path);
+    if (auto document = model::parse_json(source, diags)) {
+      overlays.push_back(model::build_overlay(source.name, *document, diags));
+    }
+  }
+  if (diags.has_errors()) throw model::InputError(diags.errors());
+  return overlays;
+}
+
+std::vector<report::AppliedOverlay> apply_overlays(model::Model& model,
+                                                   const std::vector<model::Overlay>& overlays) {
+  std::vector<report::AppliedOverlay> applied;
+  for (const model::Overlay& overlay : overlays) {
+    model::apply_overlay(model, overlay);
+    applied.push_back({overlay.name, overlay.description, overlay.file});
+  }
+  return applied;
+}
+
+std::vector<std::string> whatif_paths(const boost::program_options::variables_map& vm) {
+  return vm.count("whatif") != 0 ? vm["whatif"].as<std::vector<std::string>>()
+                                 : std::vector<std::string>{};
+}
+
+PatchedModel load_patched_model(const boost::program_options::variables_map& vm) {
+  PatchedModel input{load_model_option(vm), {}};
+  input.whatif = apply_overlays(input.model, load_overlays(whatif_paths(vm)));
+  return input;
+}
+
+std::vector<model::Scenario> load_scenarios(const boost::program_options::variables_map& vm) {
+  std::vector<model::Scenario> scenarios;
+  if (vm.count("scenario") == 0) {
+    scenarios.push_back(model::load_scenario(embedded_default_scenario()));
+    return scenarios;
+  }
+  for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
+    scenarios.push_back(model::load_scenario_path(path));
+  }
+  return scenarios;
+}
+
+}  // namespace msout::cli
