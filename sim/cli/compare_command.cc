@@ -25,7 +25,7 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kCompareHelp =
-    R"(Usage: msout compare --whatif FILE [--whatif FILE ...] [options]
+    R"(Usage: msout compare --whatif FILE [--whatif FILE ...] [--baseline-whatif FILE ...] [options]
 
 Runs the model (the baseline) and the model with the what-if overlays applied, in the
 order given, under the same scenario and horizon, and reports per critical function what
@@ -34,6 +34,9 @@ longer outage, unchanged, or only in one of the two models; with the change in t
 and in people-hours down and degraded, per function and in total. A function is judged at
 the worst level either run reaches (down, else degraded). docs/compare-format.md defines
 every term.
+
+With --baseline-whatif, the baseline is patched too: `--baseline-whatif A.json --whatif
+B.json` compares option A with option B on the same model.
 
 Without --model and --scenario, compares on the embedded default: the Netherlands model
 (model/nl) under Microsoft-out (scenarios/nl/microsoft-out.json).
@@ -77,6 +80,9 @@ int compare_command(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("whatif,w", po::value<std::vector<std::string>>(),
        "overlay file (msout-overlay/1); repeat it to apply several, in the order given")
+      ("baseline-whatif", po::value<std::vector<std::string>>(),
+       "overlay applied to the baseline only (repeatable, in order): compare one option "
+       "(this) with another (--whatif) instead of with the model as loaded")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
       ("scenario,s", po::value<std::vector<std::string>>(),
        "scenario file; repeat it for one comparison per scenario, run concurrently")
@@ -101,10 +107,17 @@ int compare_command(const std::vector<std::string>& args) {
   check_batch_output(vm, format, "comparison");
   const std::optional<std::int64_t> until = duration_option(vm, "until");
 
+  // Both sides start from the same model; each gets its own overlays.
+  const model::Model loaded = load_model_option(vm);
   Side baseline;
-  baseline.model = load_model_option(vm);
+  baseline.model = loaded;
+  const std::vector<report::AppliedOverlay> baseline_applied =
+      vm.count("baseline-whatif") != 0
+          ? apply_overlays(baseline.model,
+                           load_overlays(vm["baseline-whatif"].as<std::vector<std::string>>()))
+          : std::vector<report::AppliedOverlay>{};
   Side whatif;
-  whatif.model = baseline.model;
+  whatif.model = loaded;
   const std::vector<report::AppliedOverlay> applied =
       apply_overlays(whatif.model, load_overlays(whatif_paths(vm)));
   const std::vector<model::Scenario> scenarios = load_scenarios(vm);
@@ -149,6 +162,7 @@ int compare_command(const std::vector<std::string>& args) {
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
     comparison.whatif_sources = applied;
+    comparison.baseline_sources = baseline_applied;
     texts.push_back(format == "json" ? report::comparison_json(comparison)
                                      : report::comparison_table(comparison));
   }

@@ -91,14 +91,9 @@ int run_command(const std::vector<std::string>& args) {
 
   std::optional<std::uint32_t> focus;
   if (vm.count("focus") != 0) {
-    const std::string id = vm["focus"].as<std::string>();
-    focus = model.find(id);
-    if (!focus) throw UsageError("--focus: no entity \"" + id + "\" in the model");
-    if (model.entities[*focus].kind != model::EntityKind::kOrganisation) {
-      throw UsageError("--focus: \"" + id + "\" is a " +
-                       std::string(model::to_string(model.entities[*focus].kind)) +
-                       ", not an organisation");
-    }
+    focus = resolve_entities(model, "--focus", {vm["focus"].as<std::string>()},
+                             model::EntityKind::kOrganisation)
+                .front();
   }
 
   model::FreezeOptions freeze;

@@ -124,6 +124,8 @@ struct Comparison {
   std::string whatif_model_name;
   std::vector<std::string> whatif_model_files;
   std::vector<WhatifSource> whatif_sources;  // e.g. the overlays, in the order applied
+  // Overlays applied to the baseline too (one hosting option against another); usually none.
+  std::vector<WhatifSource> baseline_sources;
 
   std::vector<FunctionComparison> functions;  // in the documented order
 

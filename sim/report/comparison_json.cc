@@ -42,13 +42,17 @@ std::string comparison_json(const Comparison& c) {
                       {"file", c.scenario_file}};
   root["horizon_s"] = c.horizon;
   root["include_disputed"] = c.include_disputed;
-  root["baseline"] = {{"model", model_json(c.baseline_model_name, c.baseline_model_files)}};
-  Json sources = Json::array();
-  for (const WhatifSource& s : c.whatif_sources) {
-    sources.push_back({{"name", s.name}, {"description", s.description}, {"file", s.file}});
-  }
+  auto overlays = [](const std::vector<WhatifSource>& list) {
+    Json sources = Json::array();
+    for (const WhatifSource& s : list) {
+      sources.push_back({{"name", s.name}, {"description", s.description}, {"file", s.file}});
+    }
+    return sources;
+  };
+  root["baseline"] = {{"model", model_json(c.baseline_model_name, c.baseline_model_files)},
+                      {"overlays", overlays(c.baseline_sources)}};
   root["whatif"] = {{"model", model_json(c.whatif_model_name, c.whatif_model_files)},
-                    {"overlays", std::move(sources)}};
+                    {"overlays", overlays(c.whatif_sources)}};
 
   Json functions = Json::array();
   for (const FunctionComparison& f : c.functions) {

@@ -123,12 +123,16 @@ std::string comparison_table(const Comparison& c) {
   const std::string horizon = time_text(c.horizon);
   out << "msout compare: scenario \"" << c.scenario_name << "\", horizon " << horizon
       << (c.include_disputed ? ", disputed dependencies included" : "") << "\n";
-  out << "  baseline: model \"" << c.baseline_model_name << "\"\n";
-  out << "  what-if:  model \"" << c.whatif_model_name << "\"";
-  for (std::size_t i = 0; i < c.whatif_sources.size(); ++i) {
-    const WhatifSource& s = c.whatif_sources[i];
-    out << (i == 0 ? " with " : ", then ") << "\"" << s.name << "\" (" << s.file << ")";
-  }
+  auto overlays = [&out](const std::vector<WhatifSource>& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      out << (i == 0 ? " with " : ", then ") << "\"" << list[i].name << "\" (" << list[i].file
+          << ")";
+    }
+  };
+  out << "  baseline: model \"" << c.baseline_model_name << "\"";
+  overlays(c.baseline_sources);
+  out << "\n  what-if:  model \"" << c.whatif_model_name << "\"";
+  overlays(c.whatif_sources);
   out << "\n  " << functions_text(c.functions.size()) << ": " << c.count(Direction::kImproved)
       << " improved, " << c.count(Direction::kWorsened) << " worsened, "
       << c.count(Direction::kMixed) << " mixed, " << c.count(Direction::kUnchanged) << " unchanged";

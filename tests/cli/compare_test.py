@@ -206,4 +206,30 @@ check("--help exits 0 and names --whatif",
       help_text.returncode == 0 and b"--whatif" in help_text.stdout)
 
 print(f"{passed} passed, {failed} failed")
+# One hosting option against another: --baseline-whatif patches the baseline. Dutch SaaS
+# on Azure (baseline) versus Dutch SaaS on a Dutch cloud (what-if) under Microsoft-out:
+# the EPD no longer falls with Azure, so the ED and the theatres are no longer down (they
+# were down during the 30m / 1h switchover to the downtime viewer), the lab and radiology
+# (which need the EPD) and patient communication (2 of 3 channels left) are no longer
+# degraded; the outpatient clinics still stop at 15m (desktops on Azure).
+WHATIF_DIR = os.path.join(HOSPITAL, "whatif")
+AZURE = os.path.join(WHATIF_DIR, "epd-nl-saas-on-azure.json")
+NL_CLOUD = os.path.join(WHATIF_DIR, "epd-nl-saas-on-nl-cloud.json")
+options = compare_json(*HOSPITAL_ARGS, "--baseline-whatif", AZURE, "--whatif", NL_CLOUD)
+check("baseline overlays named", [o["file"] for o in options["baseline"]["overlays"]] == [AZURE])
+check("what-if overlays named", [o["file"] for o in options["whatif"]["overlays"]] == [NL_CLOUD])
+f = by_id(options)
+for fid in ["emergency-care", "surgery"]:
+    check(f"{fid}: no longer down with the EPD on a Dutch cloud",
+          f[fid]["change"] == "no_longer_fails" and f[fid]["level"] == "down", f[fid]["change"])
+for fid in ["lab-diagnostics", "radiology", "patient-communication"]:
+    check(f"{fid}: no longer degraded", f[fid]["change"] == "no_longer_fails"
+          and f[fid]["level"] == "degraded", f[fid]["change"])
+check("outpatient clinics unchanged", f["outpatient-clinic"]["change"] == "unchanged")
+same = compare_json(*HOSPITAL_ARGS, "--baseline-whatif", AZURE, "--whatif", AZURE)
+check("an option against itself is unchanged throughout",
+      all(x["direction"] == "unchanged" for x in same["functions"]))
+check("no baseline overlays without --baseline-whatif",
+      compare_json(*HOSPITAL_ARGS, "--whatif", AZURE)["baseline"]["overlays"] == [])
+
 sys.exit(1 if failed else 0)
