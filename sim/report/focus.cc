@@ -112,8 +112,10 @@ FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
 void add_cut_sets(FocusReport& focus) {
   const model::Model& model = *focus.report->model;
   const model::FrozenGraph& graph = *focus.report->graph;
-  std::vector<std::uint32_t> functions;
-  for (const FunctionOutcome& f : focus.functions) functions.push_back(f.entity);
+  // The organisation's own cut sets matter where it has requirements of its own (the
+  // national model's organisations do; the example hospital's functions carry them).
+  std::vector<std::uint32_t> targets{focus.organisation};
+  for (const FunctionOutcome& f : focus.functions) targets.push_back(f.entity);
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     if (e != focus.organisation && model.entities[e].kind != model::EntityKind::kFunction) {
@@ -122,16 +124,16 @@ void add_cut_sets(FocusReport& focus) {
   }
   std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> singles;
   std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> pairs;
-  for (const analysis::CutSets& cuts : analysis::find_cut_sets(graph, functions, candidates)) {
+  for (const analysis::CutSets& cuts : analysis::find_cut_sets(graph, targets, candidates)) {
     for (std::uint32_t s : cuts.single_points) singles[{s}].push_back(cuts.function);
     for (const auto& [a, b] : cuts.pairs) pairs[{a, b}].push_back(cuts.function);
   }
-  // Most functions taken down first, then by entity index (the model's order).
+  // Most taken down first, then by entity index (the model's order).
   auto ranked = [](const std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>>& found) {
     std::vector<FocusCut> list;
     for (const auto& [outage, taken] : found) list.push_back({outage, taken});
     std::stable_sort(list.begin(), list.end(), [](const FocusCut& a, const FocusCut& b) {
-      return a.functions.size() > b.functions.size();
+      return a.takes_down.size() > b.takes_down.size();
     });
     return list;
   };

@@ -25,10 +25,11 @@ struct FocusMoment {
   std::vector<std::uint32_t> down;
 };
 
-// A set of entities whose permanent outage takes some of the organisation's functions down.
+// A set of entities whose permanent outage takes the organisation, or some of its
+// functions, down.
 struct FocusCut {
-  std::vector<std::uint32_t> outage;     // one entity (order 1) or two (order 2)
-  std::vector<std::uint32_t> functions;  // the organisation's functions it takes down
+  std::vector<std::uint32_t> outage;      // one entity (order 1) or two (order 2)
+  std::vector<std::uint32_t> takes_down;  // the organisation first, then its functions
 };
 
 struct FocusReport {
@@ -55,9 +56,9 @@ std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
 FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
                         std::uint32_t organisation);
 
-// Fills in the single points of failure and pairs of the organisation's functions, from
-// every entity except the organisation itself (which trivially takes them all down) and
-// the functions. Grouped by outage: one entry per outage, with the functions it takes down.
+// Fills in the single points of failure and pairs of the organisation itself and of its
+// functions, from every entity except the organisation (which trivially takes them all
+// down) and the functions. Grouped by outage: one entry per outage, with what it takes down.
 void add_cut_sets(FocusReport& focus);
 
 }  // namespace msout::report

@@ -14,7 +14,8 @@ Json ids(const model::Model& model, const std::vector<std::uint32_t>& entities) 
 Json cuts(const model::Model& model, const std::vector<FocusCut>& cuts) {
   Json list = Json::array();
   for (const FocusCut& cut : cuts) {
-    list.push_back({{"outage", ids(model, cut.outage)}, {"takes_down", ids(model, cut.functions)}});
+    list.push_back(
+        {{"outage", ids(model, cut.outage)}, {"takes_down", ids(model, cut.takes_down)}});
   }
   return list;
 }

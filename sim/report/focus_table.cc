@@ -100,16 +100,16 @@ std::string focus_table(const FocusReport& focus) {
     if (!m.down.empty()) out << "    down:     " << names(model, m.down, ", ") << "\n";
   }
 
-  out << "\nITS SINGLE POINTS OF FAILURE (one permanent outage takes functions down)\n";
+  out << "\nITS SINGLE POINTS OF FAILURE (one permanent outage takes it or its functions down)\n";
   if (focus.single_points_of_failure.empty()) out << "  none\n";
   for (const FocusCut& cut : focus.single_points_of_failure) {
-    out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.functions, ", ")
+    out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.takes_down, ", ")
         << "\n";
   }
-  out << "\nPAIRS OF OUTAGES THAT TAKE FUNCTIONS DOWN (neither alone does)\n";
+  out << "\nPAIRS OF OUTAGES THAT TAKE IT OR ITS FUNCTIONS DOWN (neither alone does)\n";
   if (focus.pairs.empty()) out << "  none\n";
   for (const FocusCut& cut : focus.pairs) {
-    out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.functions, ", ")
+    out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.takes_down, ", ")
         << "\n";
   }
   return out.str();

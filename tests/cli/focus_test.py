@@ -92,4 +92,32 @@ check("ED never down with a self-hosted EPD",
 check("outpatient clinics still down at 15m (desktops on Azure)",
       patched_functions["outpatient-clinic"]["first_down_s"] == 15 * M)
 
+# The national model: the HiX-on-Azure hospitals. Their own outage counts too (they have
+# requirements of their own): Azure West Europe alone takes them down (the EPD, 8h
+# tolerance) until a disaster-recovery copy at a Dutch cloud makes it a pair with that
+# cloud; they then last until Microsoft 365's 3d tolerance runs out.
+def nl_focus(*args):
+    result = subprocess.run([MSOUT, "run", "--focus", "hospitals-hix-on-azure", "--format", "json",
+                             *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+H = 3600
+nl = nl_focus()
+nl_singles = {tuple(c["outage"]): c["takes_down"] for c in nl["single_points_of_failure"]}
+check("NL: the hospitals go down at 8h", nl["organisation"]["first_down_s"] == 8 * H)
+check("NL: Azure West Europe takes the hospitals down alone",
+      "hospitals-hix-on-azure" in nl_singles.get(("azure-westeurope",), []), nl_singles)
+DR = os.path.join(ROOT, "scenarios", "nl", "whatif", "hix-disaster-recovery-at-dutch-cloud.json")
+nl_dr = nl_focus("--whatif", DR)
+dr_singles = {tuple(c["outage"]): c["takes_down"] for c in nl_dr["single_points_of_failure"]}
+dr_pairs = {frozenset(c["outage"]): c["takes_down"] for c in nl_dr["pairs"]}
+check("NL + DR: the hospitals go down at 3d", nl_dr["organisation"]["first_down_s"] == 72 * H)
+check("NL + DR: Azure West Europe is no longer a single point of failure",
+      ("azure-westeurope",) not in dr_singles, dr_singles)
+check("NL + DR: Azure West Europe with the Dutch cloud is a pair",
+      "hospitals-hix-on-azure" in dr_pairs.get(frozenset({"azure-westeurope", "intermax-cloud"}), []),
+      dr_pairs)
+
 sys.exit(1 if failures else 0)

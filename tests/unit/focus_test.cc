@@ -88,18 +88,19 @@ TEST_CASE("Focus.FirstFailureAndMoments") {
 TEST_CASE("Focus.CutSetsLeaveOutTheOrganisationAndGroupByOutage") {
   Focused f;
   report::add_cut_sets(f.focus);
-  // dc takes hosp, so both functions, down; cloud and epd take admin down (no group);
-  // viewer alone takes nothing down. hosp itself is not listed (trivially a cut).
+  // dc takes hosp, so both functions, down (hosp listed first: its own cut sets count);
+  // cloud and epd take admin down (no group); viewer alone takes nothing down. hosp itself
+  // is not an outage listed (trivially a cut).
   REQUIRE(f.focus.single_points_of_failure.size() == 3);
   CHECK(f.sim.ids(f.focus.single_points_of_failure[0].outage) == Ids{"dc"});
-  CHECK(f.sim.ids(f.focus.single_points_of_failure[0].functions) == Ids{"care", "admin"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[0].takes_down) == Ids{"hosp", "care", "admin"});
   CHECK(f.sim.ids(f.focus.single_points_of_failure[1].outage) == Ids{"cloud"});
-  CHECK(f.sim.ids(f.focus.single_points_of_failure[1].functions) == Ids{"admin"});
+  CHECK(f.sim.ids(f.focus.single_points_of_failure[1].takes_down) == Ids{"admin"});
   CHECK(f.sim.ids(f.focus.single_points_of_failure[2].outage) == Ids{"epd"});
   // care's any group falls only to a pair: the active member's cause and the alternative.
   REQUIRE(f.focus.pairs.size() == 2);
   CHECK(f.sim.ids(f.focus.pairs[0].outage) == Ids{"cloud", "viewer"});
-  CHECK(f.sim.ids(f.focus.pairs[0].functions) == Ids{"care"});
+  CHECK(f.sim.ids(f.focus.pairs[0].takes_down) == Ids{"care"});
   CHECK(f.sim.ids(f.focus.pairs[1].outage) == Ids{"epd", "viewer"});
 }
 
@@ -119,14 +120,15 @@ TEST_CASE("Focus.JsonAndTable") {
   CHECK(j["moments"][1]["at_s"] == 3600);
   CHECK(j["moments"][1]["down"] == nlohmann::json::array({"care", "epd"}));
   CHECK(j["single_points_of_failure"][0]["outage"] == nlohmann::json::array({"dc"}));
-  CHECK(j["single_points_of_failure"][0]["takes_down"] == nlohmann::json::array({"care", "admin"}));
+  CHECK(j["single_points_of_failure"][0]["takes_down"] ==
+        nlohmann::json::array({"hosp", "care", "admin"}));
   CHECK(j["pairs"][1]["outage"] == nlohmann::json::array({"epd", "viewer"}));
   CHECK(report::focus_json(f.focus) == report::focus_json(f.focus));
 
   const std::string table = report::focus_table(f.focus);
   CHECK(table.find("FUNCTIONS IT PROVIDES (2)") != std::string::npos);
   CHECK(table.find("first to go down:   care at 1h") != std::string::npos);
-  CHECK(table.find("  dc -> care, admin\n") != std::string::npos);
+  CHECK(table.find("  dc -> hosp, care, admin\n") != std::string::npos);
   CHECK(table.find("  epd + viewer -> care\n") != std::string::npos);
   CHECK(table.find("at 1h30m: 4 up, 0 degraded, 1 down") != std::string::npos);
 }
