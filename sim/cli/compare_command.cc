@@ -17,6 +17,7 @@
 #include "sim/report/comparison.h"
 #include "sim/report/comparison_json.h"
 #include "sim/report/comparison_table.h"
+#include "sim/report/focus.h"
 #include "sim/report/report.h"
 
 namespace msout::cli {
@@ -94,6 +95,9 @@ int compare_command(const std::vector<std::string>& args) {
       ("out-dir", po::value<std::string>(),
        "write one comparison per scenario into this directory (<scenario name>.json or .txt)")
       ("include-disputed", "also simulate dependencies whose evidence is disputed")
+      ("focus", po::value<std::string>(),
+       "compare one organisation (its id) and the functions it provides, instead of every "
+       "critical function")
       ("threads,t", po::value<int>()->default_value(0),
        "worker threads (0: all cores); results are identical for any number");
   // clang-format on
@@ -135,6 +139,17 @@ int compare_command(const std::vector<std::string>& args) {
   if (diags.has_errors()) throw model::InputError(diags.errors());
   print_warnings(diags);
 
+  // --focus: the organisation must be in both models (an overlay may move indices).
+  std::optional<std::uint32_t> focus[2];
+  if (vm.count("focus") != 0) {
+    const std::string id = vm["focus"].as<std::string>();
+    focus[0] =
+        resolve_entities(baseline.model, "--focus", {id}, model::EntityKind::kOrganisation).front();
+    focus[1] = resolve_entities(whatif.model, "--focus (in the what-if model)", {id},
+                                model::EntityKind::kOrganisation)
+                   .front();
+  }
+
   model::FreezeOptions freeze;
   freeze.include_disputed = vm.count("include-disputed") != 0;
   const model::FrozenGraph graphs[2] = {model::FrozenGraph::freeze(baseline.model, freeze),
@@ -153,6 +168,9 @@ int compare_command(const std::vector<std::string>& args) {
     const cascade::CascadeRun run = cascade::run_cascade(
         graph, scenario, side.selections[i / 2], until.value_or(scenario.horizon.seconds), per_run);
     reports[i] = report::build_report(side.model, graph, scenario, run);
+    if (focus[i % 2]) {
+      reports[i].functions = report::focus_outcomes(reports[i], run, *focus[i % 2]);
+    }
     reports[i].include_disputed = freeze.include_disputed;
   };
   tbb::task_arena arena(threads);
@@ -163,6 +181,7 @@ int compare_command(const std::vector<std::string>& args) {
     report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
     comparison.whatif_sources = applied;
     comparison.baseline_sources = baseline_applied;
+    if (vm.count("focus") != 0) comparison.focus = vm["focus"].as<std::string>();
     texts.push_back(format == "json" ? report::comparison_json(comparison)
                                      : report::comparison_table(comparison));
   }

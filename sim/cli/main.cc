@@ -23,7 +23,8 @@ Usage:
             [--focus ORGANISATION] [--threads N]
   msout compare --whatif OVERLAY [--whatif OVERLAY]... [--baseline-whatif OVERLAY]...
             [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
-            [--out FILE | --out-dir DIR] [--include-disputed] [--threads N]
+            [--out FILE | --out-dir DIR] [--include-disputed] [--focus ORGANISATION]
+            [--threads N]
   msout analyze <analysis> [options]    (msout analyze --help lists the analyses)
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE

@@ -124,6 +124,9 @@ struct Comparison {
   std::string whatif_model_name;
   std::vector<std::string> whatif_model_files;
   std::vector<WhatifSource> whatif_sources;  // e.g. the overlays, in the order applied
+  // With `msout compare --focus`: the organisation's id; its own row comes first among the
+  // functions (the rows are then the organisation and the functions it provides).
+  std::string focus;
   // Overlays applied to the baseline too (one hosting option against another); usually none.
   std::vector<WhatifSource> baseline_sources;
 

@@ -41,6 +41,7 @@ std::string comparison_json(const Comparison& c) {
                       {"description", c.scenario_description},
                       {"file", c.scenario_file}};
   root["horizon_s"] = c.horizon;
+  root["focus"] = c.focus.empty() ? Json(nullptr) : Json(c.focus);
   root["include_disputed"] = c.include_disputed;
   auto overlays = [](const std::vector<WhatifSource>& list) {
     Json sources = Json::array();

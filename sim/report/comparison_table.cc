@@ -133,6 +133,10 @@ std::string comparison_table(const Comparison& c) {
   overlays(c.baseline_sources);
   out << "\n  what-if:  model \"" << c.whatif_model_name << "\"";
   overlays(c.whatif_sources);
+  if (!c.focus.empty()) {
+    out << "\n  focus: " << c.focus
+        << " (rows: the organisation itself, then the critical functions it provides)";
+  }
   out << "\n  " << functions_text(c.functions.size()) << ": " << c.count(Direction::kImproved)
       << " improved, " << c.count(Direction::kWorsened) << " worsened, "
       << c.count(Direction::kMixed) << " mixed, " << c.count(Direction::kUnchanged) << " unchanged";

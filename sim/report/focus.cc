@@ -43,6 +43,18 @@ std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
   return functions;
 }
 
+std::vector<FunctionOutcome> focus_outcomes(const Report& report, const cascade::CascadeRun& run,
+                                            std::uint32_t organisation) {
+  std::vector<FunctionOutcome> outcomes{
+      outcome_of(organisation, *report.model, *report.graph, run)};
+  const std::vector<std::uint32_t> provided =
+      provided_functions(*report.graph, *report.model, organisation);
+  for (const FunctionOutcome& f : report.functions) {
+    if (std::binary_search(provided.begin(), provided.end(), f.entity)) outcomes.push_back(f);
+  }
+  return outcomes;
+}
+
 FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
                         std::uint32_t organisation) {
   const model::Model& model = *report.model;

@@ -51,6 +51,11 @@ std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
                                               const model::Model& model,
                                               std::uint32_t organisation);
 
+// The organisation's own outcome followed by those of the functions it provides (in the
+// report's order): what `msout compare --focus` compares.
+std::vector<FunctionOutcome> focus_outcomes(const Report& report, const cascade::CascadeRun& run,
+                                            std::uint32_t organisation);
+
 // Precondition: `report` was built from `run`; `organisation` indexes the model.
 // Fills in everything but the cut sets.
 FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,

@@ -232,4 +232,23 @@ check("an option against itself is unchanged throughout",
 check("no baseline overlays without --baseline-whatif",
       compare_json(*HOSPITAL_ARGS, "--whatif", AZURE)["baseline"]["overlays"] == [])
 
+# --focus: the organisation and the functions it provides. The HiX-on-Azure hospitals with
+# a Dutch disaster-recovery copy: the EPD fails over in 4h, inside the hospitals' 8h
+# tolerance, so they go down only when Microsoft 365's 3d tolerance runs out: 2d16h later.
+# Hospital care (all hospital groups) is unchanged: the other groups still fall at 3d.
+NL_DR = os.path.join(ROOT, "scenarios", "nl", "whatif", "hix-disaster-recovery-at-dutch-cloud.json")
+focused = compare_json("--focus", "hospitals-hix-on-azure", "--whatif", NL_DR)
+check("focus named", focused["focus"] == "hospitals-hix-on-azure")
+check("focus rows: the organisation, then its function",
+      [x["id"] for x in focused["functions"]] == ["hospitals-hix-on-azure", "fn-hospital-care"],
+      [x["id"] for x in focused["functions"]])
+org = focused["functions"][0]
+check("hospitals go down 2d16h later", org["change"] == "fails_later" and org["by_s"] == 64 * 3600,
+      (org["change"], org.get("by_s")))
+check("hospital care unchanged", focused["functions"][1]["change"] == "unchanged")
+check("no focus without --focus", compare_json(*HOSPITAL_ARGS, "--whatif", AZURE)["focus"] is None)
+unknown = msout("compare", "--focus", "no-such-org", "--whatif", NL_DR)
+check("unknown --focus is invalid input", unknown.returncode == 3
+      and b'--focus: unknown entity "no-such-org"' in unknown.stderr, unknown.stderr)
+
 sys.exit(1 if failed else 0)

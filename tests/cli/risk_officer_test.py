@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The README's "For a risk officer" walkthrough, run as written on the Netherlands model.
+
+Usage: risk_officer_test.py MSOUT_BINARY REPO_ROOT
+Each claim the walkthrough makes about the answers is checked here; the expected values
+follow from model/nl by hand (tolerances and groups noted beside each check).
+"""
+import json
+import os
+import subprocess
+import sys
+
+MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+ORG = "hospitals-hix-on-azure"
+H = 3600
+failures = 0
+
+
+def check(name, condition, detail=""):
+    global failures
+    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else " " + str(detail)))
+    failures += 0 if condition else 1
+
+
+def msout_json(*args):
+    result = subprocess.run([MSOUT, *args, "--format", "json"], capture_output=True, text=True,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0, (args, result.stderr)
+    return json.loads(result.stdout)
+
+
+# 1. What still works: degraded at once (EPD, mail, desktops), down at 8h when the
+# downtime procedures (8h tolerance on the EPD) run out.
+focus = msout_json("run", "--focus", ORG)
+check("1: degraded at 0s", focus["organisation"]["first_degraded_s"] == 0)
+check("1: down at 8h", focus["organisation"]["first_down_s"] == 8 * H)
+singles = {c["outage"][0] for c in focus["single_points_of_failure"] if ORG in c["takes_down"]}
+check("1: Azure West Europe, Entra ID, Microsoft 365 and the EDR agent are single points",
+      {"azure-westeurope", "entra-id", "microsoft-365", "crowdstrike-falcon-sensor"} <= singles,
+      singles)
+
+# 2. The shipped overlays validate against the national model.
+validate = subprocess.run([MSOUT, "validate", "--model", "model/nl", "scenarios/nl/whatif"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+check("2: the example overlays validate", validate.returncode == 0, validate.stdout + validate.stderr)
+
+# 3. Compare: with a disaster-recovery copy (4h failover < 8h tolerance) the hospitals go
+# down only when Microsoft 365's 3d tolerance runs out: 2d16h later.
+compared = msout_json("compare", "--focus", ORG, "--whatif",
+                      "scenarios/nl/whatif/hix-disaster-recovery-at-dutch-cloud.json")
+row = compared["functions"][0]
+check("3: the hospitals go down 2d16h later",
+      row["id"] == ORG and row["change"] == "fails_later" and row["by_s"] == 64 * H, row)
+
+# 4. Entra ID and Microsoft 365 top the blast radius of every entity, 13 functions each.
+blast = msout_json("analyze", "blast-radius", "--kind", "all", "--top", "2")
+check("4: Entra ID and Microsoft 365 top the blast radius",
+      sorted(r["id"] for r in blast["ranking"]) == ["entra-id", "microsoft-365"])
+check("4: 13 functions down each", all(r["functions_down"] == 13 for r in blast["ranking"]))
+cuts = msout_json("analyze", "cut-sets", "--function", "fn-hospital-care")["functions"][0]
+check("4: Azure West and North Europe are a pair for hospital care",
+      ["azure-northeurope", "azure-westeurope"] in cuts["pairs"], cuts["pairs"])
+check("4: neither region alone is a single point of failure",
+      not {"azure-northeurope", "azure-westeurope"} & set(cuts["single_points_of_failure"]))
+check("4: Entra ID is one", "entra-id" in cuts["single_points_of_failure"])
+exposure = msout_json("analyze", "exposure", "--organisation", ORG)["organisations"][0]
+check("4: the hospitals' data is exposed at Microsoft 365",
+      any(x["entity"]["id"] == "microsoft-365" and x["level"] == "exposed"
+          for x in exposure["exposures"]))
+concentration = msout_json("analyze", "concentration")
+check("4: concentration answers", concentration["format"] == "msout-concentration/1")
+
+sys.exit(1 if failures else 0)
