@@ -1,15 +1,11 @@
 #include "sim/analysis/blast_radius.h"
 
 #include <algorithm>
-#include <atomic>
 #include <string_view>
-#include <thread>
 #include <tuple>
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include "sim/cascade/cascade_run.h"
+#include "sim/kernel/for_each_index.h"
 #include "sim/report/report.h"
 
 namespace msout::analysis {
@@ -40,26 +36,6 @@ BlastRadius run_one(const model::Model& model, const model::FrozenGraph& graph,
   return result;
 }
 
-// Runs fn(i) for every i < count on up to `threads` threads.
-template <class Fn>
-void for_each_index(std::size_t count, int threads, Fn fn) {
-#ifndef MSOUT_TSAN_STD_THREADS
-  tbb::task_arena arena(threads);
-  arena.execute([&] { tbb::parallel_for(std::size_t{0}, count, fn); });
-#else
-  // ThreadSanitizer cannot see the synchronisation inside Debian's uninstrumented libtbb;
-  // the TSan build runs the same work on plain threads (as the parallel scheduler does).
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < count;) fn(i);
-    });
-  }
-  for (std::thread& w : workers) w.join();
-#endif
-}
-
 }  // namespace
 
 model::Scenario single_outage_scenario(const model::Model& model, std::uint32_t entity,
@@ -86,8 +62,9 @@ std::vector<BlastRadius> blast_radius(const model::Model& model, const model::Fr
                                       std::span<const std::uint32_t> entities, std::int64_t horizon,
                                       int threads) {
   std::vector<BlastRadius> results(entities.size());
-  for_each_index(entities.size(), std::max(1, threads),
-                 [&](std::size_t i) { results[i] = run_one(model, graph, entities[i], horizon); });
+  kernel::for_each_index(entities.size(), std::max(1, threads), [&](std::size_t i) {
+    results[i] = run_one(model, graph, entities[i], horizon);
+  });
   return results;
 }
 

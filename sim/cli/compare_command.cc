@@ -4,8 +4,6 @@
 #include <optional>
 
 #include <boost/program_options.hpp>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
 #include "model/scenario_loader.h"
@@ -14,6 +12,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
+#include "sim/kernel/for_each_index.h"
 #include "sim/report/comparison.h"
 #include "sim/report/comparison_json.h"
 #include "sim/report/comparison_table.h"
@@ -173,8 +172,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     reports[i].include_disputed = freeze.include_disputed;
   };
-  tbb::task_arena arena(threads);
-  arena.execute([&] { tbb::parallel_for(std::size_t{0}, runs, run_one); });
+  kernel::for_each_index(runs, threads, run_one);
 
   std::vector<std::string> texts;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {

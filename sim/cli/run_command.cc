@@ -3,8 +3,6 @@
 #include <optional>
 
 #include <boost/program_options.hpp>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include "model/frozen_graph.h"
 #include "model/scenario_loader.h"
@@ -13,6 +11,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
+#include "sim/kernel/for_each_index.h"
 #include "sim/report/focus.h"
 #include "sim/report/focus_json.h"
 #include "sim/report/focus_table.h"
@@ -122,8 +121,7 @@ int run_command(const std::vector<std::string>& args) {
     }
   };
   if (several) {
-    tbb::task_arena arena(threads);
-    arena.execute([&] { tbb::parallel_for(std::size_t{0}, scenarios.size(), run_one); });
+    kernel::for_each_index(scenarios.size(), threads, run_one);
   } else {
     run_one(0);
   }
