@@ -6,37 +6,21 @@ order), --out, identical bytes for 1 and 4 threads, and errors.
 
 Usage: analyze_blast_radius_test.py MSOUT_BINARY REPO_ROOT
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT, timeout_s=120)
 MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
 H, M, D = 3600, 60, 86400
 
-passed, failed = 0, 0
-
-
-def msout(*args):
-    return subprocess.run([MSOUT, *args], capture_output=True, timeout=120)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
-
 
 def blast(*args):
-    result = msout("analyze", "blast-radius", "--format", "json", *args)
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return msout.json("analyze", "blast-radius", "--format", "json", *args)
 
 
 providers = blast("--model", MODEL)
@@ -192,5 +176,4 @@ for args, needle in [(["--kind", "cloud"], b"--kind"),
           result.stderr.decode())
 check("help exits 0", msout("analyze", "blast-radius", "--help").returncode == 0)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -8,34 +8,20 @@ Usage: analyze_cut_sets_test.py MSOUT_BINARY REPO_ROOT
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT)
 MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
-
-passed, failed = 0, 0
-
-
-def msout(*args):
-    return subprocess.run([MSOUT, *args], capture_output=True, timeout=60)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
 
 
 def cut_sets(*args):
-    result = msout("analyze", "cut-sets", "--format", "json", *args)
-    assert result.returncode == 0, result.stderr.decode()
-    return {f["id"]: f for f in json.loads(result.stdout)["functions"]}
+    document = msout.json("analyze", "cut-sets", "--format", "json", *args)
+    return {f["id"]: f for f in document["functions"]}
 
 
 hospital = cut_sets("--model", MODEL)
@@ -180,5 +166,4 @@ check("help exits 0", msout("analyze", "cut-sets", "--help").returncode == 0)
 listed = msout("analyze", "--help").stdout.decode()
 check("msout analyze --help lists cut-sets", "cut-sets" in listed and "blast-radius" in listed)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

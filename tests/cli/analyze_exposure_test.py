@@ -7,37 +7,21 @@ out by hand from scenarios/hospital/model (see the comments), the options (--hom
 --organisation, --include-disputed, --providers-kind, --whatif with the self-hosted EPD
 overlay), byte-identical reruns, --out, and the Netherlands model's disputed claims.
 """
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT)
 HOSPITAL = os.path.join(ROOT, "scenarios", "hospital", "model")
 NL = os.path.join(ROOT, "model", "nl")
 
-passed, failed = 0, 0
-
-
-def msout(*args):
-    return subprocess.run([MSOUT, *args], capture_output=True, timeout=60)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
-
 
 def as_json(*args):
-    result = msout(*args, "--format", "json")
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return msout.json(*args, "--format", "json")
 
 
 def rows(document, organisation):
@@ -211,5 +195,4 @@ bad = msout("analyze", "concentration", "--providers-kind", "cloud")
 check("--providers-kind cloud exits 2", bad.returncode == 2 and b"--providers-kind" in bad.stderr,
       bad.stderr.decode())
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -24,6 +24,9 @@ import shlex
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import Tally  # noqa: E402
+
 TIMEOUT_S = 30
 CRASH_MARKERS = (
     "ERROR: AddressSanitizer",
@@ -121,22 +124,19 @@ def main(argv):
         return 2
     cases = sorted(name for name in os.listdir(corpus)
                    if os.path.isdir(os.path.join(corpus, name)))
-    passed = 0
-    failed = 0
+    tally = Tally()
     if not cases:
         print("no cases found in %s" % corpus)
     for name in cases:
         problems = run_case(binary, os.path.join(corpus, name))
-        if problems:
-            failed += 1
+        if tally.record(not problems):
+            print("PASS %s" % name)
+        else:
             print("FAIL %s" % name)
             for p in problems:
                 print("    " + p)
-        else:
-            passed += 1
-            print("PASS %s" % name)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed or not cases else 0
+    tally.print_summary()
+    return 1 if tally.failed or not cases else 0
 
 
 if __name__ == "__main__":

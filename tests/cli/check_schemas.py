@@ -19,11 +19,13 @@ Prints one line per file, then "N passed, M failed"; exits 0 only if M is 0.
 """
 import json
 import os
-import subprocess
 import sys
 
 import jsonschema
 from jsonschema import Draft202012Validator
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, Tally  # noqa: E402
 
 SCHEMA_FILES = {
     "msout-model/1": "msout-model.schema.json",
@@ -90,9 +92,9 @@ def main(argv):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     repo = argv[1]
-    msout = argv[2] if len(argv) == 3 else None
+    msout = MsoutBinary(argv[2], timeout_s=30) if len(argv) == 3 else None
     schema_dir = os.path.join(repo, "model", "schema")
-    passed = failed = 0
+    tally = Tally()
 
     validators = {}
     schemas = {}
@@ -103,13 +105,13 @@ def main(argv):
                 schema = json.load(f)
             Draft202012Validator.check_schema(schema)
         except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
+            tally.record(False)
             print(f"{path}: SCHEMA ERROR: {getattr(e, 'message', e)}")
-            failed += 1
             continue
         validators[fmt] = Draft202012Validator(schema)
         schemas[fmt] = schema
+        tally.record(True)
         print(f"{path}: schema OK")
-        passed += 1
 
     # An overlay adds and replaces entities as in a model file: its schema carries copies of
     # the model schema's definitions, which must not drift from them.
@@ -117,47 +119,39 @@ def main(argv):
         model_defs = schemas["msout-model/1"]["$defs"]
         overlay_defs = schemas["msout-overlay/1"]["$defs"]
         stale = sorted(k for k in model_defs if overlay_defs.get(k) != model_defs[k])
-        if stale:
-            failed += 1
+        if tally.record(not stale):
+            print(f"{SCHEMA_FILES['msout-overlay/1']}: model definitions in step")
+        else:
             print(f"{SCHEMA_FILES['msout-overlay/1']}: FAILED: $defs {', '.join(stale)} differ from "
                   f"{SCHEMA_FILES['msout-model/1']}'s; copy them over")
-        else:
-            passed += 1
-            print(f"{SCHEMA_FILES['msout-overlay/1']}: model definitions in step")
 
     data = (json_files(os.path.join(repo, "scenarios"))
             + json_files(os.path.join(repo, "model"), exclude=schema_dir))
     for path in data:
         errors = check_file(path, validators)
-        if errors:
-            failed += 1
+        if tally.record(not errors):
+            print(f"{path}: OK")
+        else:
             print(f"{path}: FAILED")
             for e in errors:
                 print(f"    {e}")
-        else:
-            passed += 1
-            print(f"{path}: OK")
 
     cases = os.path.join(repo, "tests", "schema_cases")
     for path in json_files(os.path.join(cases, "valid")):
         errors = check_file(path, validators)
-        if errors:
-            failed += 1
+        if tally.record(not errors):
+            print(f"{path}: OK (valid)")
+        else:
             print(f"{path}: FAILED (should be valid)")
             for e in errors:
                 print(f"    {e}")
-        else:
-            passed += 1
-            print(f"{path}: OK (valid)")
     for path in json_files(os.path.join(cases, "invalid")):
         errors = check_file(path, validators)
-        if errors:
-            passed += 1
+        if tally.record(errors):
             print(f"{path}: OK (rejected as expected)")
             for e in errors:
                 print(f"    {e}")
         else:
-            failed += 1
             print(f"{path}: FAILED (should be rejected, but the schema accepts it)")
 
     # The loader is the authority; the schema must agree with it on every case: valid cases
@@ -166,18 +160,16 @@ def main(argv):
     if msout:
         for expect_ok, sub in ((True, "valid"), (False, "invalid")):
             for path in json_files(os.path.join(cases, sub)):
-                result = subprocess.run([msout, "validate", path], capture_output=True, timeout=30)
+                result = msout("validate", path)
                 agrees = (result.returncode == 0) == expect_ok and result.returncode in (0, 3)
-                if agrees:
-                    passed += 1
+                if tally.record(agrees):
                     print(f"{path}: msout validate agrees (exit {result.returncode})")
                 else:
-                    failed += 1
                     print(f"{path}: msout validate DISAGREES (exit {result.returncode}): "
                           f"{result.stderr.decode().strip()}")
 
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    tally.print_summary()
+    return tally.exit_code()
 
 
 if __name__ == "__main__":

@@ -16,11 +16,14 @@ the clinics go down only when the EPD's tolerance runs out: 45m later, 45m less 
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT, timeout_s=120)
 HOSPITAL = os.path.join(ROOT, "scenarios", "hospital")
 MODEL = os.path.join(HOSPITAL, "model")
 MICROSOFT_OUT = os.path.join(HOSPITAL, "microsoft-out.json")
@@ -30,27 +33,9 @@ BCP_PCS = os.path.join(DATA, "outpatient-bcp-pcs.json")
 TRIAGE = os.path.join(DATA, "telephone-triage.json")
 M, H, D = 60, 3600, 86400
 
-passed, failed = 0, 0
-
-
-def msout(*args, cwd=None):
-    return subprocess.run([MSOUT, *args], capture_output=True, cwd=cwd, timeout=120)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
-
 
 def compare_json(*args):
-    result = msout("compare", "--format", "json", *args)
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return msout.json("compare", "--format", "json", *args)
 
 
 def by_id(comparison):
@@ -115,7 +100,7 @@ check("total change in people-hours degraded",
       comparison["totals"]["delta"]["people_hours_degraded"] == 0)
 
 # The baseline side is exactly what `msout run` reports.
-run = subprocess.run([MSOUT, "run", "--format", "json", *HOSPITAL_ARGS], capture_output=True)
+run = msout("run", "--format", "json", *HOSPITAL_ARGS)
 report = {f["id"]: f for f in json.loads(run.stdout)["functions"]}
 keys = ["first_degraded_s", "first_down_s", "time_down_s", "time_degraded_s",
         "people_hours_down", "state_at_horizon"]
@@ -205,7 +190,6 @@ help_text = msout("compare", "--help")
 check("--help exits 0 and names --whatif",
       help_text.returncode == 0 and b"--whatif" in help_text.stdout)
 
-print(f"{passed} passed, {failed} failed")
 # One hosting option against another: --baseline-whatif patches the baseline. Dutch SaaS
 # on Azure (baseline) versus Dutch SaaS on a Dutch cloud (what-if) under Microsoft-out:
 # the EPD no longer falls with Azure, so the ED and the theatres are no longer down (they
@@ -251,4 +235,4 @@ unknown = msout("compare", "--focus", "no-such-org", "--whatif", NL_DR)
 check("unknown --focus is invalid input", unknown.returncode == 3
       and b'--focus: unknown entity "no-such-org"' in unknown.stderr, unknown.stderr)
 
-sys.exit(1 if failed else 0)
+finish()

@@ -7,36 +7,21 @@ hand-derived expectations, byte-identical reruns, --out, --until, validate and -
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT)
 HOSPITAL = os.path.join(ROOT, "scenarios", "hospital")
 MODEL = os.path.join(HOSPITAL, "model")
 H, M = 3600, 60
 
-passed, failed = 0, 0
-
-
-def msout(*args, cwd=None):
-    return subprocess.run([MSOUT, *args], capture_output=True, cwd=cwd, timeout=60)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
-
 
 def report(*args):
-    result = msout("run", "--format", "json", *args)
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return msout.json("run", "--format", "json", *args)
 
 
 def by_id(rep):
@@ -166,5 +151,4 @@ version = msout("--version")
 check("msout --version", version.returncode == 0 and version.stdout.startswith(b"msout "))
 check("msout without a command is a usage error", msout().returncode == 2)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -8,26 +8,21 @@ failure and pairs (a redundant EPD pair is a pair, not two single points of fail
 """
 import json
 import os
-import subprocess
 import sys
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT, text=True)
 MODEL = os.path.join(ROOT, "scenarios", "hospital", "model")
 SCENARIO = os.path.join(ROOT, "scenarios", "hospital", "microsoft-out.json")
 M = 60
-failures = 0
-
-
-def check(name, condition, detail=""):
-    global failures
-    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else " " + str(detail)))
-    failures += 0 if condition else 1
 
 
 def run(*args):
-    return subprocess.run([MSOUT, "run", "--model", MODEL, "--scenario", SCENARIO,
-                           "--focus", "voorbeeldziekenhuis", *args],
-                          capture_output=True, text=True, timeout=60)
+    return msout("run", "--model", MODEL, "--scenario", SCENARIO,
+                 "--focus", "voorbeeldziekenhuis", *args)
 
 
 result = run("--format", "json")
@@ -97,10 +92,7 @@ check("outpatient clinics still down at 15m (desktops on Azure)",
 # tolerance) until a disaster-recovery copy at a Dutch cloud makes it a pair with that
 # cloud; they then last until Microsoft 365's 3d tolerance runs out.
 def nl_focus(*args):
-    result = subprocess.run([MSOUT, "run", "--focus", "hospitals-hix-on-azure", "--format", "json",
-                             *args], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return msout.json("run", "--focus", "hospitals-hix-on-azure", "--format", "json", *args)
 
 
 H = 3600
@@ -120,4 +112,4 @@ check("NL + DR: Azure West Europe with the Dutch cloud is a pair",
       "hospitals-hix-on-azure" in dr_pairs.get(frozenset({"azure-westeurope", "intermax-cloud"}), []),
       dr_pairs)
 
-sys.exit(1 if failures else 0)
+finish()

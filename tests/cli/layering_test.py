@@ -8,6 +8,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import check, finish  # noqa: E402
+
 ROOT = sys.argv[1]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 RULES = [  # (folder, allowed prefixes of project includes)
@@ -15,7 +18,6 @@ RULES = [  # (folder, allowed prefixes of project includes)
     ("sim/kernel", ("sim/kernel/",)),
 ]
 
-passed = failed = 0
 for folder, allowed in RULES:
     for dirpath, _, files in os.walk(os.path.join(ROOT, folder)):
         for name in sorted(files):
@@ -25,12 +27,6 @@ for folder, allowed in RULES:
             with open(path, encoding="utf-8") as f:
                 includes = INCLUDE.findall(f.read())
             bad = [i for i in includes if not i.startswith(allowed)]
-            rel = os.path.relpath(path, ROOT)
-            if bad:
-                failed += 1
-                print(f"FAIL  {rel} includes {bad} (allowed: {', '.join(allowed)})")
-            else:
-                passed += 1
-                print(f"ok    {rel}")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+            check(os.path.relpath(path, ROOT), not bad,
+                  f"includes {bad} (allowed: {', '.join(allowed)})")
+finish()

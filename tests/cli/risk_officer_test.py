@@ -5,28 +5,21 @@ Usage: risk_officer_test.py MSOUT_BINARY REPO_ROOT
 Each claim the walkthrough makes about the answers is checked here; the expected values
 follow from model/nl by hand (tolerances and groups noted beside each check).
 """
-import json
 import os
-import subprocess
 import sys
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+# The walkthrough's commands run from the repository root, as the README gives them.
+msout = MsoutBinary(MSOUT, timeout_s=120, text=True, cwd=ROOT)
 ORG = "hospitals-hix-on-azure"
 H = 3600
-failures = 0
-
-
-def check(name, condition, detail=""):
-    global failures
-    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else " " + str(detail)))
-    failures += 0 if condition else 1
 
 
 def msout_json(*args):
-    result = subprocess.run([MSOUT, *args, "--format", "json"], capture_output=True, text=True,
-                            timeout=120, cwd=ROOT)
-    assert result.returncode == 0, (args, result.stderr)
-    return json.loads(result.stdout)
+    return msout.json(*args, "--format", "json")
 
 
 # 1. What still works: degraded at once (EPD, mail, desktops), down at 8h when the
@@ -40,8 +33,7 @@ check("1: Azure West Europe, Entra ID, Microsoft 365 and the EDR agent are singl
       singles)
 
 # 2. The shipped overlays validate against the national model.
-validate = subprocess.run([MSOUT, "validate", "--model", "model/nl", "scenarios/nl/whatif"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+validate = msout("validate", "--model", "model/nl", "scenarios/nl/whatif")
 check("2: the example overlays validate", validate.returncode == 0, validate.stdout + validate.stderr)
 
 # 3. Compare: with a disaster-recovery copy (4h failover < 8h tolerance) the hospitals go
@@ -70,4 +62,4 @@ check("4: the hospitals' data is exposed at Microsoft 365",
 concentration = msout_json("analyze", "concentration")
 check("4: concentration answers", concentration["format"] == "msout-concentration/1")
 
-sys.exit(1 if failures else 0)
+finish()

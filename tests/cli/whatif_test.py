@@ -12,31 +12,18 @@ validate checks overlays against the model they are meant for.
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MSOUT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa: E402
+
+MSOUT, ROOT = binary_and_repo_root(sys.argv)
+msout = MsoutBinary(MSOUT)
 HOSPITAL = os.path.join(ROOT, "scenarios", "hospital")
 MODEL = os.path.join(HOSPITAL, "model")
 WHATIF = os.path.join(HOSPITAL, "whatif")
 M, H, D = 60, 3600, 86400
-
-passed, failed = 0, 0
-
-
-def msout(*args, cwd=None):
-    return subprocess.run([MSOUT, *args], capture_output=True, cwd=cwd, timeout=60)
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok    {name}")
-    else:
-        failed += 1
-        print(f"FAIL  {name} {detail}")
 
 
 def report(scenario, *overlays, model=MODEL):
@@ -45,9 +32,7 @@ def report(scenario, *overlays, model=MODEL):
         args += ["--model", model]
     for overlay in overlays:
         args += ["--whatif", overlay]
-    result = msout(*args)
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return msout.json(*args)
 
 
 def timeline(function):
@@ -272,5 +257,4 @@ check("validate an overlay against the wrong model: exit 3", result.returncode =
 check("validate an overlay against the wrong model: names the overlay and the place",
       f"{US_SAAS}: /remove_entities/0" in result.stderr.decode(), result.stderr.decode())
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
