@@ -11,17 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<Effect> read_effect(JsonReader& in, const json& object, const std::string& pointer) {
-  auto text = in.string(object, "effect", pointer);
-  if (!text) return std::nullopt;
-  auto effect = effect_from(*text);
-  if (!effect) {
-    in.error(pointer_append(pointer, "effect"),
-             "unknown effect \"" + *text + "\" (known: down, degraded)");
-  }
-  return effect;
-}
-
 }  // namespace
 
 Dependency read_dependency(JsonReader& in, const json& value, const std::string& pointer,
@@ -39,14 +28,7 @@ Dependency read_dependency(JsonReader& in, const json& value, const std::string&
                            {"on"});
   if (!ok) return dep;
   dep.on = in.string(value, "on", pointer).value_or("");
-  if (auto layer = in.string(value, "layer", pointer)) {
-    if (auto parsed = layer_from(*layer)) {
-      dep.layer = *parsed;
-    } else {
-      in.error(pointer_append(pointer, "layer"),
-               "unknown layer \"" + *layer + "\" (known: saas, infra, self)");
-    }
-  }
+  dep.layer = read_layer(in, value, pointer).value_or(Layer::kNone);
   dep.tolerance = in.duration(value, "tolerance", pointer).value_or(Duration{});
   dep.recovery = in.duration(value, "recovery", pointer).value_or(Duration{});
   if (!in_group) dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
@@ -201,6 +183,28 @@ void resolve_dependencies(Model& model, Diagnostics& diags) {
       }
     }
   }
+}
+
+std::optional<Layer> read_layer(JsonReader& in, const json& object, const std::string& pointer) {
+  auto text = in.string(object, "layer", pointer);
+  if (!text) return std::nullopt;
+  auto layer = layer_from(*text);
+  if (!layer) {
+    in.error(pointer_append(pointer, "layer"),
+             "unknown layer \"" + *text + "\" (known: saas, infra, self)");
+  }
+  return layer;
+}
+
+std::optional<Effect> read_effect(JsonReader& in, const json& object, const std::string& pointer) {
+  auto text = in.string(object, "effect", pointer);
+  if (!text) return std::nullopt;
+  auto effect = effect_from(*text);
+  if (!effect) {
+    in.error(pointer_append(pointer, "effect"),
+             "unknown effect \"" + *text + "\" (known: down, degraded)");
+  }
+  return effect;
 }
 
 Evidence read_evidence(JsonReader& in, const json& parent, const std::string& pointer) {

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +28,13 @@ struct ModelDocument {
   std::string file;
   nlohmann::json json;
 };
+
+// The optional "layer" / "effect" key of `object`; an unknown word is an error at its
+// pointer (and gives nothing).
+std::optional<Layer> read_layer(JsonReader& in, const nlohmann::json& object,
+                                const std::string& pointer);
+std::optional<Effect> read_effect(JsonReader& in, const nlohmann::json& object,
+                                  const std::string& pointer);
 
 // Reads the optional "evidence" object of `parent` (models and scenarios share it).
 Evidence read_evidence(JsonReader& in, const nlohmann::json& parent, const std::string& pointer);

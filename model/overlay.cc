@@ -46,28 +46,6 @@ DependencyRef read_ref(JsonReader& in, const json& value, const std::string& poi
   return ref;
 }
 
-std::optional<Layer> read_layer(JsonReader& in, const json& value, const std::string& pointer) {
-  auto text = in.string(value, "layer", pointer);
-  if (!text) return std::nullopt;
-  auto layer = layer_from(*text);
-  if (!layer) {
-    in.error(pointer_append(pointer, "layer"),
-             "unknown layer \"" + *text + "\" (known: saas, infra, self)");
-  }
-  return layer;
-}
-
-std::optional<Effect> read_effect(JsonReader& in, const json& value, const std::string& pointer) {
-  auto text = in.string(value, "effect", pointer);
-  if (!text) return std::nullopt;
-  auto effect = effect_from(*text);
-  if (!effect) {
-    in.error(pointer_append(pointer, "effect"),
-             "unknown effect \"" + *text + "\" (known: down, degraded)");
-  }
-  return effect;
-}
-
 // The elements of the array at `key`, each with its pointer; nothing when absent.
 std::vector<std::pair<const json*, std::string>> items(JsonReader& in, const json& document,
                                                        std::string_view key) {
