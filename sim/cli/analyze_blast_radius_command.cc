@@ -5,6 +5,7 @@
 #include "model/frozen_graph.h"
 #include "sim/analysis/blast_radius.h"
 #include "sim/analysis/blast_radius_writer.h"
+#include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
@@ -30,27 +31,21 @@ Options)";
 }  // namespace
 
 int analyze_blast_radius(const std::vector<std::string>& args) {
-  po::options_description options(kBlastRadiusHelp);
+  po::options_description options = analysis_options(kBlastRadiusHelp);
   // One option per line reads best.
   // clang-format off
   options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("kind,k", po::value<std::string>()->default_value("provider"),
        "provider, service, organisation, or all (every entity but the functions)")
       ("ids", po::value<std::vector<std::string>>(),
        "only these entities (comma-separated or repeated), instead of --kind")
       ("horizon", po::value<std::string>()->default_value("30d"),
        "how long each outage lasts and is simulated (e.g. 3d, 2w)")
-      ("include-disputed", "also simulate dependencies whose evidence is disputed")
       ("top", po::value<int>()->default_value(0), "show only the N worst (0: all)")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
-      ("out,o", po::value<std::string>(),
-       "write the result to FILE (whole or not at all) instead of standard output")
       ("threads,t", po::value<int>()->default_value(0),
        "worker threads (0: all cores); results are identical for any number");
   // clang-format on
+  add_analysis_output_options(options, "also simulate dependencies whose evidence is disputed");
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
 

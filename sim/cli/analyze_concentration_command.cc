@@ -5,6 +5,7 @@
 #include "model/frozen_graph.h"
 #include "sim/analysis/concentration.h"
 #include "sim/analysis/concentration_writer.h"
+#include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
@@ -41,20 +42,14 @@ std::vector<model::EntityKind> parse_kinds(const po::variables_map& vm) {
 }  // namespace
 
 int analyze_concentration(const std::vector<std::string>& args) {
-  po::options_description options(kConcentrationHelp);
+  po::options_description options = analysis_options(kConcentrationHelp);
   // One option per line reads best.
   // clang-format off
   options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("providers-kind", po::value<std::vector<std::string>>(),
-       "entity kinds counted as providers, comma-separated or repeated (default: provider)")
-      ("include-disputed", "also count dependencies whose evidence is disputed")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
-      ("out,o", po::value<std::string>(),
-       "write the result to FILE (whole or not at all) instead of standard output");
+       "entity kinds counted as providers, comma-separated or repeated (default: provider)");
   // clang-format on
+  add_analysis_output_options(options, "also count dependencies whose evidence is disputed");
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
   const std::string format = one_of(vm, "format", {"table", "json"});

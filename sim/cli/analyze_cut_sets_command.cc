@@ -7,6 +7,7 @@
 #include "model/frozen_graph.h"
 #include "sim/analysis/cut_sets.h"
 #include "sim/analysis/cut_sets_writer.h"
+#include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
@@ -33,23 +34,17 @@ Options)";
 }  // namespace
 
 int analyze_cut_sets(const std::vector<std::string>& args) {
-  po::options_description options(kCutSetsHelp);
+  po::options_description options = analysis_options(kCutSetsHelp);
   // One option per line reads best.
   // clang-format off
   options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("function", po::value<std::vector<std::string>>(),
        "only these critical functions (ids, comma-separated or repeated; default: all)")
       ("candidates", po::value<std::string>()->default_value("all"),
        "entities that may fail: provider, service, organisation, or all (every entity but "
-       "the functions)")
-      ("include-disputed", "also count dependencies whose evidence is disputed")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
-      ("out,o", po::value<std::string>(),
-       "write the result to FILE (whole or not at all) instead of standard output");
+       "the functions)");
   // clang-format on
+  add_analysis_output_options(options, "also count dependencies whose evidence is disputed");
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
 

@@ -7,6 +7,7 @@
 #include "model/json_reader.h"
 #include "sim/analysis/exposure.h"
 #include "sim/analysis/exposure_writer.h"
+#include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/model_input.h"
@@ -34,23 +35,17 @@ Options)";
 }  // namespace
 
 int analyze_exposure(const std::vector<std::string>& args) {
-  po::options_description options(kExposureHelp);
+  po::options_description options = analysis_options(kExposureHelp);
   // One option per line reads best.
   // clang-format off
   options.add_options()
-      ("help,h", "show this help")
-      ("model,m", po::value<std::string>(), "model file, or directory of model files")
-      ("whatif", po::value<std::vector<std::string>>(), kWhatifOptionHelp)
       ("home", po::value<std::vector<std::string>>(),
        "home jurisdictions, comma-separated or repeated (default: NL,EU; EU includes its "
        "member states)")
       ("organisation", po::value<std::vector<std::string>>()->multitoken(),
-       "only these organisations (ids; comma-separated, repeated or several after it)")
-      ("include-disputed", "also follow dependencies whose evidence is disputed")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
-      ("out,o", po::value<std::string>(),
-       "write the result to FILE (whole or not at all) instead of standard output");
+       "only these organisations (ids; comma-separated, repeated or several after it)");
   // clang-format on
+  add_analysis_output_options(options, "also follow dependencies whose evidence is disputed");
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
   const std::string format = one_of(vm, "format", {"table", "json"});
