@@ -14,10 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string optional_time(const std::optional<std::int64_t>& t) {
-  return t ? report::time_text(*t) : "-";
-}
-
 std::string what_was_analysed(const BlastRadiusReport& result) {
   if (!result.ids.empty()) {
     return std::to_string(result.analysed) + " entit" + (result.analysed == 1 ? "y" : "ies") +
@@ -72,8 +68,8 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
     report::TextTable hits(
         {"function", "first degraded", "first down", "time down", "people", "at " + horizon});
     for (const FunctionHit& f : r.functions) {
-      hits.add({model.entities[f.function].id, optional_time(f.first_degraded),
-                optional_time(f.first_down), report::time_text(f.time_down),
+      hits.add({model.entities[f.function].id, report::optional_time_text(f.first_degraded),
+                report::optional_time_text(f.first_down), report::time_text(f.time_down),
                 report::grouped(f.people), std::string(cascade::to_string(f.state_at_horizon))});
     }
     out << hits.render("    ");

@@ -4,6 +4,10 @@
 
 namespace msout::report {
 
+std::string optional_time_text(const std::optional<std::int64_t>& seconds, const char* absent) {
+  return seconds ? time_text(*seconds) : absent;
+}
+
 std::string time_text(std::int64_t seconds) {
   return model::format_duration(model::Duration{seconds});
 }

@@ -2,6 +2,7 @@
 //   Emergency care ← HiX EPD ← Azure West Europe ← lever "Azure unavailable" at 0s
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,10 @@ std::vector<std::string> chain_sources(const Report& report, const cascade::Caus
 
 // "30m", "1d2h", "never" style text for a time in seconds.
 std::string time_text(std::int64_t seconds);
+
+// time_text of a time that may not have come: `absent` ("-" in tables, "never" where a
+// reader compares two runs).
+std::string optional_time_text(const std::optional<std::int64_t>& seconds,
+                               const char* absent = "-");
 
 }  // namespace msout::report

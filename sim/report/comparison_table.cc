@@ -28,10 +28,6 @@ std::string signed_time(std::int64_t seconds) {
   return seconds > 0 ? "+" + time_text(seconds) : time_text(seconds);
 }
 
-std::string optional_time(const std::optional<std::int64_t>& t) {
-  return t ? time_text(*t) : "never";
-}
-
 // "baseline → what-if", or the one value where both runs agree.
 std::string both(const std::string& baseline, const std::string& whatif) {
   return baseline == whatif ? baseline : baseline + " \u2192 " + whatif;
@@ -54,8 +50,10 @@ void compared_table(std::ostringstream& out, const std::vector<const FunctionCom
     const FunctionRun& w = *f->whatif;
     const Disruption change = f->change_in_disruption();
     table.add(
-        {f->name, change_text(*f), both(optional_time(b.first_down), optional_time(w.first_down)),
-         both(optional_time(b.first_degraded), optional_time(w.first_degraded)),
+        {f->name, change_text(*f),
+         both(optional_time_text(b.first_down, "never"), optional_time_text(w.first_down, "never")),
+         both(optional_time_text(b.first_degraded, "never"),
+              optional_time_text(w.first_degraded, "never")),
          both(time_text(b.disruption.time_down), time_text(w.disruption.time_down)),
          both(time_text(b.disruption.time_degraded), time_text(w.disruption.time_degraded)),
          signed_hours(change.people_hours_down()), signed_hours(change.people_hours_degraded())});
@@ -68,9 +66,9 @@ void one_run_table(std::ostringstream& out, const std::vector<const FunctionComp
                    "people-hours down", "people-hours degraded"});
   for (const FunctionComparison* f : list) {
     const FunctionRun& r = f->baseline ? *f->baseline : *f->whatif;
-    table.add({f->name, optional_time(r.first_down), optional_time(r.first_degraded),
-               time_text(r.disruption.time_down), time_text(r.disruption.time_degraded),
-               hours_text(r.disruption.people_hours_down()),
+    table.add({f->name, optional_time_text(r.first_down, "never"),
+               optional_time_text(r.first_degraded, "never"), time_text(r.disruption.time_down),
+               time_text(r.disruption.time_degraded), hours_text(r.disruption.people_hours_down()),
                hours_text(r.disruption.people_hours_degraded())});
   }
   out << table.render("  ");

@@ -5,17 +5,11 @@
 namespace msout::report {
 namespace {
 
-Json ids(const model::Model& model, const std::vector<std::uint32_t>& entities) {
-  Json list = Json::array();
-  for (std::uint32_t e : entities) list.push_back(model.entities[e].id);
-  return list;
-}
-
 Json cuts(const model::Model& model, const std::vector<FocusCut>& cuts) {
   Json list = Json::array();
   for (const FocusCut& cut : cuts) {
     list.push_back(
-        {{"outage", ids(model, cut.outage)}, {"takes_down", ids(model, cut.takes_down)}});
+        {{"outage", ids_json(model, cut.outage)}, {"takes_down", ids_json(model, cut.takes_down)}});
   }
   return list;
 }
@@ -55,9 +49,9 @@ std::string focus_json(const FocusReport& focus) {
   Json moments = Json::array();
   for (const FocusMoment& m : focus.moments) {
     moments.push_back({{"at_s", m.time},
-                       {"up", ids(model, m.up)},
-                       {"degraded", ids(model, m.degraded)},
-                       {"down", ids(model, m.down)}});
+                       {"up", ids_json(model, m.up)},
+                       {"degraded", ids_json(model, m.degraded)},
+                       {"down", ids_json(model, m.down)}});
   }
   root["moments"] = std::move(moments);
   root["single_points_of_failure"] = cuts(model, focus.single_points_of_failure);

@@ -8,8 +8,6 @@
 namespace msout::report {
 namespace {
 
-std::string optional_time(const std::optional<std::int64_t>& t) { return t ? time_text(*t) : "-"; }
-
 std::string names(const model::Model& model, const std::vector<std::uint32_t>& entities,
                   const char* separator) {
   std::string text;
@@ -25,8 +23,9 @@ void outcome_table(std::ostringstream& out, const model::Model& model,
   header.push_back("at " + horizon);
   TextTable table(std::move(header));
   for (const FunctionOutcome& f : outcomes) {
-    std::vector<std::string> row{model.entities[f.entity].name, optional_time(f.first_degraded),
-                                 optional_time(f.first_down), time_text(f.time_down)};
+    std::vector<std::string> row{model.entities[f.entity].name,
+                                 optional_time_text(f.first_degraded),
+                                 optional_time_text(f.first_down), time_text(f.time_down)};
     if (with_people) row.push_back(grouped(f.people));
     row.emplace_back(cascade::to_string(f.final_state));
     table.add(std::move(row));
@@ -60,7 +59,7 @@ std::string focus_table(const FocusReport& focus) {
   }
   out << "  the organisation itself: "
       << (focus.own.first_degraded ? "first degraded " + time_text(*focus.own.first_degraded) +
-                                         ", first down " + optional_time(focus.own.first_down)
+                                         ", first down " + optional_time_text(focus.own.first_down)
                                    : std::string("up throughout"))
       << "\n\n";
 

@@ -6,6 +6,12 @@ namespace msout::report {
 
 Json optional_seconds(const std::optional<std::int64_t>& t) { return t ? Json(*t) : Json(nullptr); }
 
+Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entities) {
+  Json list = Json::array();
+  for (std::uint32_t e : entities) list.push_back(model.entities[e].id);
+  return list;
+}
+
 Json chain_json(const Report& report, const cascade::CauseChain& chain) {
   const model::Model& model = *report.model;
   Json steps = Json::array();

@@ -13,6 +13,9 @@ using Json = nlohmann::ordered_json;
 
 Json optional_seconds(const std::optional<std::int64_t>& t);
 
+// The ids of `entities`, as a JSON array, in the order given.
+Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entities);
+
 Json chain_json(const Report& report, const cascade::CauseChain& chain);
 
 // id, name, sector, people_served, state_at_horizon, first_degraded_s, first_down_s,

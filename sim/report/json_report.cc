@@ -75,15 +75,10 @@ std::string json_report(const Report& report) {
   }
   root["organisations_affected"] = std::move(organisations);
 
-  auto ids = [&](const std::vector<std::uint32_t>& nodes) {
-    Json list = Json::array();
-    for (std::uint32_t v : nodes) list.push_back(model.entities[v].id);
-    return list;
-  };
   Json cycles = Json::array();
-  for (const auto& cycle : report.black_start.cycles) cycles.push_back(ids(cycle));
+  for (const auto& cycle : report.black_start.cycles) cycles.push_back(ids_json(model, cycle));
   root["black_start"] = {{"cycles", std::move(cycles)},
-                         {"blocked", ids(report.black_start.blocked)}};
+                         {"blocked", ids_json(model, report.black_start.blocked)}};
   root["stats"] = {{"events", report.events}};
   Json warnings = Json::array();
   for (const std::string& w : report.warnings) warnings.push_back(w);

@@ -7,12 +7,6 @@
 #include "sim/report/text_table.h"
 
 namespace msout::report {
-namespace {
-
-std::string optional_time(const std::optional<std::int64_t>& t) { return t ? time_text(*t) : "-"; }
-
-}  // namespace
-
 std::string table_report(const Report& report) {
   const model::Model& model = *report.model;
   std::ostringstream out;
@@ -40,8 +34,8 @@ std::string table_report(const Report& report) {
     for (const FunctionOutcome* f : failed) {
       std::string final_state(cascade::to_string(f->final_state));
       if (f->black_start_blocked) final_state += " (black start)";
-      table.add({model.entities[f->entity].name, optional_time(f->first_degraded),
-                 optional_time(f->first_down), time_text(f->time_down), grouped(f->people),
+      table.add({model.entities[f->entity].name, optional_time_text(f->first_degraded),
+                 optional_time_text(f->first_down), time_text(f->time_down), grouped(f->people),
                  final_state});
     }
     out << table.render("  ");
@@ -79,7 +73,7 @@ std::string table_report(const Report& report) {
         {"organisation", "count", "first degraded", "first down", "at " + horizon});
     for (const OrganisationOutcome& o : report.organisations) {
       organisations.add({model.entities[o.entity].name, grouped(o.count),
-                         time_text(o.first_degraded), optional_time(o.first_down),
+                         time_text(o.first_degraded), optional_time_text(o.first_down),
                          std::string(cascade::to_string(o.final_state))});
     }
     out << organisations.render("  ");
