@@ -26,14 +26,30 @@ def source(evidence):
     return f"[link]({src})" if src.startswith("http") else cell(src)
 
 
+def duration_text(d):
+    """A duration, or a distribution of one (docs/uncertainty.md)."""
+    if not isinstance(d, dict):
+        return d
+    kind = d["distribution"]
+    if kind == "fixed":
+        return d["value"]
+    if kind == "uniform":
+        return f"uniform {d['min']}-{d['max']}"
+    if kind == "triangular":
+        return f"triangular {d['min']}-{d['max']}, mode {d['mode']}"
+    return f"log-normal, median {d['median']}, P90 {d['p90']}"
+
+
 def member_text(m, effect=None):
     bits = []
+    if "weight" in m:
+        bits.append(f"weight {m['weight']}")
     if m.get("layer"):
         bits.append(m["layer"])
     if m.get("tolerance", "0s") not in ("0s", "0"):
-        bits.append("tolerance " + m["tolerance"])
+        bits.append("tolerance " + duration_text(m["tolerance"]))
     if m.get("recovery", "0s") not in ("0s", "0"):
-        bits.append("recovery " + m["recovery"])
+        bits.append("recovery " + duration_text(m["recovery"]))
     eff = effect or m.get("effect", "down")
     if eff != "down":
         bits.append(eff)
@@ -48,14 +64,32 @@ def member_text(m, effect=None):
     return text
 
 
+def group_text(r):
+    """A group's own evidence, common cause and assumptions."""
+    text = ""
+    if r.get("common_cause"):
+        text += f", common cause {r['common_cause']}"
+    ev = r.get("evidence")
+    if ev:
+        text += f" [{ev['confidence']}" + (f", {source(ev)}" if ev.get("source") else "") + "]"
+    for a in r.get("assumptions", []):
+        text += f" *assumption: {cell(a)}*"
+    return text
+
+
 def requirement_text(r):
     if "any" in r:
         inner = "; ".join(member_text(m, r.get("effect", "down")) for m in r["any"])
-        return f"any of ({inner}), switchover {r.get('switchover', '0s')}" + (
-            f", {r['effect']}" if r.get("effect", "down") != "down" else "")
+        return f"any of ({inner}), switchover {duration_text(r.get('switchover', '0s'))}" + (
+            f", {r['effect']}" if r.get("effect", "down") != "down" else "") + group_text(r)
+    if "one_of" in r:
+        inner = "; ".join(member_text(m, r.get("effect", "down")) for m in r["one_of"])
+        return f"one of ({inner}), by weight" + (
+            f", {r['effect']}" if r.get("effect", "down") != "down" else "") + group_text(r)
     if "of" in r:
         inner = "; ".join(member_text(m, r.get("effect", "down")) for m in r["of"])
-        return f"{r['k']} of ({inner})" + (f", {r['effect']}" if r.get("effect", "down") != "down" else "")
+        return f"{r['k']} of ({inner})" + (
+            f", {r['effect']}" if r.get("effect", "down") != "down" else "") + group_text(r)
     return member_text(r)
 
 

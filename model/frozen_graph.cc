@@ -4,42 +4,133 @@
 
 namespace msout::model {
 
-FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options) {
-  FrozenGraph g;
+namespace {
+
+// The deterministic run's decisions, read from the model itself.
+struct PointDecisions {
+  bool include_disputed;
+  static bool disputed(const Evidence& evidence) {
+    return evidence.confidence == Confidence::kDisputed;
+  }
+  bool requirement_present(std::uint32_t, const Requirement& req) const {
+    return include_disputed || req.gate == Gate::kSingle || !disputed(req.evidence);
+  }
+  bool member_present(std::uint32_t, const Dependency& dep) const {
+    return include_disputed || !disputed(dep.evidence);
+  }
+  static std::uint32_t chosen(std::uint32_t, const Requirement& req) {
+    std::uint32_t heaviest = 0;
+    for (std::uint32_t m = 1; m < req.members.size(); ++m) {
+      if (req.members[m].weight > req.members[heaviest].weight) heaviest = m;
+    }
+    return heaviest;
+  }
+  static bool common_cause(std::uint32_t) { return false; }
+  static std::int64_t tolerance(std::uint32_t, const Dependency& dep) {
+    return dep.tolerance.seconds;
+  }
+  static std::int64_t recovery(std::uint32_t, const Dependency& dep) {
+    return dep.recovery.seconds;
+  }
+  static std::int64_t switchover(std::uint32_t, const Requirement& req) {
+    return req.switchover.seconds;
+  }
+};
+
+// One replication's decisions (uncertainty.h).
+struct DrawnDecisions {
+  const UncertaintyPlan& plan;
+  const Realization& draw;
+  bool holds(std::uint32_t claim) const { return claim == kNoClaim || draw.claim_holds[claim]; }
+  bool requirement_present(std::uint32_t ri, const Requirement&) const {
+    return holds(plan.requirement_claim(ri));
+  }
+  bool member_present(std::uint32_t mi, const Dependency&) const {
+    return holds(plan.member_claim(mi));
+  }
+  std::uint32_t chosen(std::uint32_t ri, const Requirement&) const { return draw.chosen[ri]; }
+  bool common_cause(std::uint32_t ri) const { return draw.common_cause[ri] != 0; }
+  std::int64_t tolerance(std::uint32_t mi, const Dependency&) const { return draw.tolerance[mi]; }
+  std::int64_t recovery(std::uint32_t mi, const Dependency&) const { return draw.recovery[mi]; }
+  std::int64_t switchover(std::uint32_t ri, const Requirement&) const {
+    return draw.switchover[ri];
+  }
+};
+
+}  // namespace
+
+// The one compiler from model to graph, for any source of decisions (docs/semantics.md,
+// docs/uncertainty.md): an absent requirement imposes nothing; an absent member leaves its
+// group (k is clamped to the members kept; an emptied group imposes nothing); a choice
+// keeps its chosen member as a single dependency; a common cause makes a group need all
+// its members (one failing takes the group down, as the shared cause would take them all).
+template <class Decisions>
+void FrozenGraph::fill(const Model& model, const Decisions& decide) {
+  req_offsets_.clear();
+  requirements_.clear();
+  edges_.clear();
+  edge_requirement_.clear();
+  source_requirement_.clear();
+  source_member_.clear();
   const auto n = static_cast<std::uint32_t>(model.entities.size());
-  g.req_offsets_.reserve(n + 1);
-  g.req_offsets_.push_back(0);
+  req_offsets_.reserve(n + 1);
+  req_offsets_.push_back(0);
+  std::uint32_t ri = 0;  // flat requirement index in the model
+  std::uint32_t mi = 0;  // flat member index in the model
   for (std::uint32_t node = 0; node < n; ++node) {
     const Entity& entity = model.entities[node];
-    for (std::uint32_t r = 0; r < entity.requirements.size(); ++r) {
+    for (std::uint32_t r = 0; r < entity.requirements.size(); ++r, ++ri) {
       const Requirement& req = entity.requirements[r];
-      const bool group_disputed = req.evidence.confidence == Confidence::kDisputed;
+      const std::uint32_t first_member = mi;
+      mi += static_cast<std::uint32_t>(req.members.size());
+      if (!decide.requirement_present(ri, req)) continue;
       FrozenRequirement frozen{};
-      frozen.first_edge = static_cast<std::uint32_t>(g.edges_.size());
+      frozen.first_edge = static_cast<std::uint32_t>(edges_.size());
       frozen.gate = req.gate;
+      frozen.k = req.k;
       frozen.effect = req.effect;
-      frozen.switchover = saturate_seconds(req.switchover.seconds);
-      for (std::uint32_t m = 0; m < req.members.size(); ++m) {
+      frozen.switchover = saturate_seconds(decide.switchover(ri, req));
+      auto keep = [&](std::uint32_t m) {
         const Dependency& dep = req.members[m];
-        const bool disputed = group_disputed || dep.evidence.confidence == Confidence::kDisputed;
-        if (disputed && !options.include_disputed) continue;
-        g.edge_requirement_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
-        g.edges_.push_back({dep.target, node, saturate_seconds(dep.tolerance.seconds),
-                            saturate_seconds(dep.recovery.seconds), dep.degraded_propagates});
-        g.source_member_.push_back(m);
+        const std::uint32_t member = first_member + m;
+        if (!decide.member_present(member, dep)) return;
+        edge_requirement_.push_back(static_cast<std::uint32_t>(requirements_.size()));
+        edges_.push_back({dep.target, node, saturate_seconds(decide.tolerance(member, dep)),
+                          saturate_seconds(decide.recovery(member, dep)), dep.degraded_propagates});
+        source_member_.push_back(m);
+      };
+      if (req.gate == Gate::kChoice) {
+        keep(decide.chosen(ri, req));
+        frozen.gate = Gate::kSingle;
+        frozen.k = 1;
+      } else {
+        for (std::uint32_t m = 0; m < req.members.size(); ++m) keep(m);
       }
-      frozen.end_edge = static_cast<std::uint32_t>(g.edges_.size());
+      frozen.end_edge = static_cast<std::uint32_t>(edges_.size());
       const std::uint32_t kept = frozen.end_edge - frozen.first_edge;
-      if (kept == 0) continue;  // every member disputed: the requirement is left out
-      // Leaving out a disputed member must not make a k-of-n group impossible to meet.
-      frozen.k = std::min(req.k, kept);
-      g.requirements_.push_back(frozen);
-      g.source_requirement_.push_back(r);
+      if (kept == 0) continue;  // every member absent: the requirement imposes nothing
+      frozen.k = std::min(frozen.k, kept);
+      if (frozen.gate != Gate::kSingle && decide.common_cause(ri)) {
+        frozen.gate = Gate::kKOfN;
+        frozen.k = kept;
+      }
+      requirements_.push_back(frozen);
+      source_requirement_.push_back(r);
     }
-    g.req_offsets_.push_back(static_cast<std::uint32_t>(g.requirements_.size()));
+    req_offsets_.push_back(static_cast<std::uint32_t>(requirements_.size()));
   }
-  g.build_reverse_index();
+  build_reverse_index();
+}
+
+FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options) {
+  FrozenGraph g;
+  g.fill(model, PointDecisions{options.include_disputed});
   return g;
+}
+
+void FrozenGraph::refreeze(const Model& model, const UncertaintyPlan& plan,
+                           const Realization& draw) {
+  fill(model, DrawnDecisions{plan, draw});
 }
 
 FrozenGraph FrozenGraph::from_parts(std::vector<std::uint32_t> req_offsets,
@@ -66,10 +157,12 @@ void FrozenGraph::build_reverse_index() {
   for (const FrozenEdge& e : edges_) ++dependent_offsets_[e.dependency + 1];
   for (std::uint32_t i = 0; i < n; ++i) dependent_offsets_[i + 1] += dependent_offsets_[i];
   dependent_edges_.resize(edges_.size());
-  std::vector<std::uint32_t> cursor(dependent_offsets_.begin(), dependent_offsets_.end() - 1);
+  // The offsets double as cursors, then are shifted back: no scratch allocation.
   for (std::uint32_t e = 0; e < edges_.size(); ++e) {
-    dependent_edges_[cursor[edges_[e].dependency]++] = e;
+    dependent_edges_[dependent_offsets_[edges_[e].dependency]++] = e;
   }
+  for (std::uint32_t i = n; i > 0; --i) dependent_offsets_[i] = dependent_offsets_[i - 1];
+  dependent_offsets_[0] = 0;
 }
 
 }  // namespace msout::model

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "model/uncertainty.h"
 
 namespace msout::model {
 
@@ -49,6 +50,10 @@ struct FreezeOptions {
 class FrozenGraph {
  public:
   static FrozenGraph freeze(const Model& model, const FreezeOptions& options = {});
+
+  // Recompiles this graph for one Monte Carlo replication `draw` of `plan` (which must be
+  // built from `model`), reusing its buffers: no allocation once they have grown.
+  void refreeze(const Model& model, const UncertaintyPlan& plan, const Realization& draw);
 
   // Builds the graph from its primary arrays (as stored in a compact file); derives the
   // reverse index. Preconditions (checked by the compact loader): offsets ascending and
@@ -104,6 +109,8 @@ class FrozenGraph {
   }
 
  private:
+  template <class Decisions>
+  void fill(const Model& model, const Decisions& decide);
   void build_reverse_index();
 
   std::vector<std::uint32_t> req_offsets_;

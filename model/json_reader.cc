@@ -85,6 +85,104 @@ std::optional<Duration> JsonReader::duration(const json& object, std::string_vie
   return parsed.value;
 }
 
+std::optional<UncertainDuration> JsonReader::uncertain_duration(const json& object,
+                                                                std::string_view key,
+                                                                const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (!it->is_object()) {
+    if (auto fixed = duration(object, key, pointer)) return UncertainDuration{*fixed, {}};
+    return std::nullopt;
+  }
+  const std::string here = pointer_append(pointer, key);
+  const json& spec = *it;
+  auto kind_text = spec.contains("distribution") ? string(spec, "distribution", here)
+                                                 : std::optional<std::string>{};
+  if (!kind_text) {
+    if (!spec.contains("distribution")) {
+      error(here, "a distribution needs \"distribution\": fixed, uniform, triangular or lognormal");
+    }
+    return std::nullopt;
+  }
+  auto kind = distribution_kind_from(*kind_text);
+  if (!kind) {
+    error(pointer_append(here, "distribution"),
+          "unknown distribution \"" + *kind_text +
+              "\" (known: fixed, uniform, triangular, lognormal)");
+    return std::nullopt;
+  }
+  DurationDistribution d;
+  d.kind = *kind;
+  bool ok = true;
+  auto need = [&](std::string_view field) -> std::int64_t {
+    auto value = duration(spec, field, here);
+    if (!value) {
+      ok = false;  // reported: missing (by object()) or not a duration
+      return 0;
+    }
+    return value->seconds;
+  };
+  switch (d.kind) {
+    case DistributionKind::kFixed:
+      if (!this->object(spec, here, {"distribution", "value"}, {"value"})) return std::nullopt;
+      d.min = d.max = need("value");
+      break;
+    case DistributionKind::kUniform:
+      if (!this->object(spec, here, {"distribution", "min", "max"}, {"min", "max"}))
+        return std::nullopt;
+      d.min = need("min");
+      d.max = need("max");
+      if (ok && d.max < d.min) {
+        error(pointer_append(here, "max"), "max is below min");
+        ok = false;
+      }
+      break;
+    case DistributionKind::kTriangular:
+      if (!this->object(spec, here, {"distribution", "min", "mode", "max"}, {"min", "mode", "max"}))
+        return std::nullopt;
+      d.min = need("min");
+      d.mode = need("mode");
+      d.max = need("max");
+      if (ok && !(d.min <= d.mode && d.mode <= d.max)) {
+        error(pointer_append(here, "mode"), "needs min <= mode <= max");
+        ok = false;
+      }
+      break;
+    case DistributionKind::kLogNormal:
+      if (!this->object(spec, here, {"distribution", "median", "p90"}, {"median", "p90"}))
+        return std::nullopt;
+      d.median = need("median");
+      d.p90 = need("p90");
+      if (ok && d.median <= 0) {
+        error(pointer_append(here, "median"), "the median of a log-normal must be above zero");
+        ok = false;
+      } else if (ok && d.p90 < d.median) {
+        error(pointer_append(here, "p90"), "the P90 is below the median");
+        ok = false;
+      }
+      break;
+  }
+  if (!ok) return std::nullopt;
+  return UncertainDuration{d.point(), d};
+}
+
+std::optional<double> JsonReader::probability(const json& object, std::string_view key,
+                                              const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (!it->is_number()) {
+    error(pointer_append(pointer, key),
+          "expected a probability (a number from 0 to 1), found " + type_name(*it));
+    return std::nullopt;
+  }
+  const double p = it->get<double>();
+  if (!(p >= 0 && p <= 1)) {
+    error(pointer_append(pointer, key), "a probability must be between 0 and 1");
+    return std::nullopt;
+  }
+  return p;
+}
+
 std::vector<std::string> JsonReader::strings(const json& object, std::string_view key,
                                              const std::string& pointer, bool allow_single) {
   std::vector<std::string> out;

@@ -16,6 +16,7 @@
 
 #include "model/diagnostics.h"
 #include "model/duration.h"
+#include "model/duration_distribution.h"
 
 namespace msout::model {
 
@@ -46,6 +47,15 @@ class JsonReader {
                                      const std::string& pointer);
   std::optional<Duration> duration(const json& object, std::string_view key,
                                    const std::string& pointer);
+  // A duration, or a distribution of one (docs/uncertainty.md): "4h", or an object such as
+  // {"distribution": "lognormal", "median": "2h", "p90": "8h"}. Every problem (an unknown
+  // distribution, a missing bound, min above max, a P90 below the median) is an error at
+  // its pointer.
+  std::optional<UncertainDuration> uncertain_duration(const json& object, std::string_view key,
+                                                      const std::string& pointer);
+  // A probability: a number in [0, 1].
+  std::optional<double> probability(const json& object, std::string_view key,
+                                    const std::string& pointer);
   // An array of strings; with `allow_single`, a lone string stands for a one-element array.
   std::vector<std::string> strings(const json& object, std::string_view key,
                                    const std::string& pointer, bool allow_single = false);

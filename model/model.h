@@ -7,6 +7,7 @@
 // The format is documented in docs/model-format.md.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "model/duration.h"
+#include "model/duration_distribution.h"
 
 namespace msout::model {
 
@@ -29,7 +31,10 @@ enum class Confidence : std::uint8_t {
   kPlanned,
   kDisputed
 };
-enum class Gate : std::uint8_t { kSingle, kAny, kKOfN };
+// kChoice: the dependent uses exactly one of the members, which one is not known; each
+// member's weight is its probability (normalised). Only the model has it: the frozen graph
+// holds the member chosen (the heaviest in a deterministic run, a draw in Monte Carlo).
+enum class Gate : std::uint8_t { kSingle, kAny, kKOfN, kChoice };
 
 std::string_view to_string(EntityKind kind);
 std::string_view to_string(Layer layer);
@@ -50,14 +55,22 @@ struct Evidence {
   std::string source;  // URL, or the name of the source document
   Confidence confidence = Confidence::kUnstated;
   std::string quote;
+  // The probability that the claim holds, where the model states it; otherwise it follows
+  // from the confidence (docs/uncertainty.md).
+  std::optional<double> probability;
 };
+
+inline constexpr std::size_t kConfidenceLevels = 6;
 
 struct Dependency {
   std::string on;            // id of the dependency, as written
   std::uint32_t target = 0;  // index into Model::entities, resolved by the loader
   Layer layer = Layer::kNone;
-  Duration tolerance;
+  Duration tolerance;  // the point value where a distribution is given
   Duration recovery;
+  std::optional<DurationDistribution> tolerance_spread;  // Monte Carlo only
+  std::optional<DurationDistribution> recovery_spread;
+  double weight = 0;              // members of a choice group only: > 0 in at least one
   Effect effect = Effect::kDown;  // for members of a group: the group's effect
   bool degraded_propagates = false;
   // The dependent holds its own encryption keys for the data at the dependency (layer
@@ -74,7 +87,11 @@ struct Requirement {
   Gate gate = Gate::kSingle;
   std::uint32_t k = 1;  // members needed: 1 for single and any, k for k-of-n
   Effect effect = Effect::kDown;
-  Duration switchover;              // any groups only
+  Duration switchover;  // any groups only; the point value where a distribution is given
+  std::optional<DurationDistribution> switchover_spread;
+  // Any and k-of-n groups: the probability that a hidden shared cause (the same software,
+  // the same operator) makes the members fail together (docs/uncertainty.md).
+  double common_cause = 0;
   std::vector<Dependency> members;  // exactly one for a single dependency
   Evidence evidence;
   std::vector<std::string> assumptions;
@@ -104,7 +121,10 @@ struct Model {
   std::string name;
   std::string description;
   std::vector<std::string> files;  // in load order
-  std::vector<Entity> entities;    // in load order: file name order, then file order
+  // Probability that a claim of each confidence level holds (indexed by Confidence), where
+  // the model sets it ("evidence_weights"); unset levels take the documented defaults.
+  std::array<std::optional<double>, kConfidenceLevels> evidence_weights{};
+  std::vector<Entity> entities;  // in load order: file name order, then file order
 
   // Index of the entity with `id`, if any.
   std::optional<std::uint32_t> find(std::string_view id) const;

@@ -1,5 +1,6 @@
 #include "model/model_loader.h"
 
+#include <cmath>
 #include <unordered_map>
 
 #include "model/file_format.h"
@@ -14,24 +15,49 @@ using nlohmann::json;
 }  // namespace
 
 Dependency read_dependency(JsonReader& in, const json& value, const std::string& pointer,
-                           bool in_group) {
+                           MemberOf member_of) {
   Dependency dep;
   dep.place = {in.file(), pointer};
   const bool ok =
-      in_group ? in.object(value, pointer,
-                           {"on", "layer", "tolerance", "recovery", "degraded_propagates",
-                            "customer_managed_keys", "evidence", "assumptions", "note"},
-                           {"on"})
-               : in.object(value, pointer,
-                           {"on", "layer", "tolerance", "recovery", "effect", "degraded_propagates",
-                            "customer_managed_keys", "evidence", "assumptions", "note"},
-                           {"on"});
+      member_of == MemberOf::kNone
+          ? in.object(value, pointer,
+                      {"on", "layer", "tolerance", "recovery", "effect", "degraded_propagates",
+                       "customer_managed_keys", "evidence", "assumptions", "note"},
+                      {"on"})
+      : member_of == MemberOf::kChoice
+          ? in.object(value, pointer,
+                      {"on", "weight", "layer", "tolerance", "recovery", "degraded_propagates",
+                       "customer_managed_keys", "evidence", "assumptions", "note"},
+                      {"on", "weight"})
+          : in.object(value, pointer,
+                      {"on", "layer", "tolerance", "recovery", "degraded_propagates",
+                       "customer_managed_keys", "evidence", "assumptions", "note"},
+                      {"on"});
   if (!ok) return dep;
   dep.on = in.string(value, "on", pointer).value_or("");
   dep.layer = read_layer(in, value, pointer).value_or(Layer::kNone);
-  dep.tolerance = in.duration(value, "tolerance", pointer).value_or(Duration{});
-  dep.recovery = in.duration(value, "recovery", pointer).value_or(Duration{});
-  if (!in_group) dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
+  if (auto tolerance = in.uncertain_duration(value, "tolerance", pointer)) {
+    dep.tolerance = tolerance->point;
+    dep.tolerance_spread = tolerance->spread;
+  }
+  if (auto recovery = in.uncertain_duration(value, "recovery", pointer)) {
+    dep.recovery = recovery->point;
+    dep.recovery_spread = recovery->spread;
+  }
+  if (member_of == MemberOf::kNone)
+    dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
+  if (member_of == MemberOf::kChoice) {
+    if (auto weight = value.find("weight"); weight != value.end()) {
+      const std::string here = pointer_append(pointer, "weight");
+      if (!weight->is_number()) {
+        in.error(here, "expected a weight (a number, 0 or more)");
+      } else if (const double w = weight->get<double>(); !(w >= 0) || !std::isfinite(w)) {
+        in.error(here, "a weight must be a finite number, 0 or more");
+      } else {
+        dep.weight = w;
+      }
+    }
+  }
   dep.degraded_propagates = in.boolean(value, "degraded_propagates", pointer).value_or(false);
   if (auto keys = in.boolean(value, "customer_managed_keys", pointer)) {
     dep.customer_managed_keys = *keys;
@@ -58,29 +84,41 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
   }
   const bool is_any = value.contains("any");
   const bool is_k_of_n = value.contains("k") || value.contains("of");
-  if (is_any && is_k_of_n) {
+  const bool is_choice = value.contains("one_of");
+  if (int{is_any} + int{is_k_of_n} + int{is_choice} > 1) {
     in.error(pointer,
-             "a requirement is either an \"any\" group or a \"k\"-of-\"of\" group, "
-             "not both");
+             "a requirement is one of an \"any\" group, a \"k\"-of-\"of\" group or a "
+             "\"one_of\" choice, not several");
     return req;
   }
-  if (!is_any && !is_k_of_n) {
-    Dependency dep = read_dependency(in, value, pointer, /*in_group=*/false);
+  if (!is_any && !is_k_of_n && !is_choice) {
+    Dependency dep = read_dependency(in, value, pointer, MemberOf::kNone);
     req.effect = dep.effect;
     req.members.push_back(std::move(dep));
     return req;
   }
-  const char* members_key = is_any ? "any" : "of";
+  const char* members_key = is_any ? "any" : is_choice ? "one_of" : "of";
   const bool ok =
-      is_any
-          ? in.object(value, pointer,
-                      {"any", "switchover", "effect", "evidence", "assumptions", "note"}, {"any"})
-          : in.object(value, pointer, {"k", "of", "effect", "evidence", "assumptions", "note"},
+      is_any ? in.object(value, pointer,
+                         {"any", "switchover", "effect", "common_cause", "evidence", "assumptions",
+                          "note"},
+                         {"any"})
+      : is_choice
+          ? in.object(value, pointer, {"one_of", "effect", "evidence", "assumptions", "note"},
+                      {"one_of"})
+          : in.object(value, pointer,
+                      {"k", "of", "effect", "common_cause", "evidence", "assumptions", "note"},
                       {"k", "of"});
   if (!ok) return req;
-  req.gate = is_any ? Gate::kAny : Gate::kKOfN;
+  req.gate = is_any ? Gate::kAny : is_choice ? Gate::kChoice : Gate::kKOfN;
   req.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
-  if (is_any) req.switchover = in.duration(value, "switchover", pointer).value_or(Duration{});
+  if (is_any) {
+    if (auto switchover = in.uncertain_duration(value, "switchover", pointer)) {
+      req.switchover = switchover->point;
+      req.switchover_spread = switchover->spread;
+    }
+  }
+  req.common_cause = in.probability(value, "common_cause", pointer).value_or(0);
   req.evidence = read_evidence(in, value, pointer);
   req.assumptions = in.strings(value, "assumptions", pointer);
   req.note = in.string(value, "note", pointer).value_or("");
@@ -88,13 +126,20 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
   if (const json* members = in.array(value, members_key, pointer)) {
     if (members->empty()) in.error(members_pointer, "empty group: needs at least one member");
     for (std::size_t i = 0; i < members->size(); ++i) {
-      Dependency member =
-          read_dependency(in, (*members)[i], pointer_append(members_pointer, i), true);
+      Dependency member = read_dependency(in, (*members)[i], pointer_append(members_pointer, i),
+                                          is_choice ? MemberOf::kChoice : MemberOf::kGroup);
       member.effect = req.effect;
       req.members.push_back(std::move(member));
     }
   }
-  if (!is_any) {
+  if (is_choice && !req.members.empty()) {
+    double total = 0;
+    for (const Dependency& member : req.members) total += member.weight;
+    if (!(total > 0) || !std::isfinite(total)) {
+      in.error(members_pointer, "the weights of a one_of choice must add up to a positive number");
+    }
+  }
+  if (is_k_of_n) {
     auto k = in.count(value, "k", pointer);
     if (k && *k == 0) {
       in.error(pointer_append(pointer, "k"), "k must be at least 1");
@@ -212,9 +257,11 @@ Evidence read_evidence(JsonReader& in, const json& parent, const std::string& po
   auto it = parent.find("evidence");
   if (it == parent.end()) return evidence;
   const std::string here = pointer_append(pointer, "evidence");
-  if (!in.object(*it, here, {"source", "confidence", "quote"}, {"source", "confidence"})) {
+  if (!in.object(*it, here, {"source", "confidence", "quote", "probability"},
+                 {"source", "confidence"})) {
     return evidence;
   }
+  evidence.probability = in.probability(*it, "probability", here);
   evidence.source = in.string(*it, "source", here).value_or("");
   evidence.quote = in.string(*it, "quote", here).value_or("");
   if (auto text = in.string(*it, "confidence", here)) {
@@ -229,13 +276,36 @@ Evidence read_evidence(JsonReader& in, const json& parent, const std::string& po
   return evidence;
 }
 
+void read_evidence_weights(JsonReader& in, const json& parent, const std::string& pointer,
+                           std::array<std::optional<double>, kConfidenceLevels>& weights) {
+  auto it = parent.find("evidence_weights");
+  if (it == parent.end()) return;
+  const std::string here = pointer_append(pointer, "evidence_weights");
+  if (!in.object(*it, here, {"confirmed", "reported", "presumed", "planned", "disputed"}, {})) {
+    return;
+  }
+  for (const auto& [level, unused] : it->items()) {
+    const auto confidence = confidence_from(level);
+    if (!confidence) continue;  // reported by object()
+    const auto p = in.probability(*it, level, here);
+    auto& slot = weights[static_cast<std::size_t>(*confidence)];
+    if (p && slot && *slot != *p) {
+      in.error(pointer_append(here, level),
+               "\"" + level + "\" is set to another value by an earlier model file");
+    } else if (p) {
+      slot = p;
+    }
+  }
+}
+
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags) {
   Model model;
   std::unordered_map<std::string, Place> first_place;
   for (const ModelDocument& doc : documents) {
     JsonReader in(doc.file, diags);
     model.files.push_back(doc.file);
-    if (!in.object(doc.json, "", {"$schema", "format", "name", "description", "entities"},
+    if (!in.object(doc.json, "",
+                   {"$schema", "format", "name", "description", "evidence_weights", "entities"},
                    {"format", "entities"})) {
       continue;
     }
@@ -250,6 +320,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
         description && model.description.empty()) {
       model.description = *description;
     }
+    read_evidence_weights(in, doc.json, "", model.evidence_weights);
     const json* entities = in.array(doc.json, "entities", "");
     if (entities == nullptr) continue;
     for (std::size_t i = 0; i < entities->size(); ++i) {

@@ -9,6 +9,8 @@
 // Thread-safe (no shared state).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -43,10 +45,12 @@ Evidence read_evidence(JsonReader& in, const nlohmann::json& parent, const std::
 // reported through `in`; shared with overlays (overlay.h), whose elements thereby keep the
 // overlay's file and pointer as their Place. Results are meaningful only without errors.
 //
-// A single dependency, or a member of a group (`in_group`: no "effect" of its own).
+// A single dependency, or a member of a group (no "effect" of its own; a member of a
+// one_of choice has a "weight").
+enum class MemberOf : std::uint8_t { kNone, kGroup, kChoice };
 Dependency read_dependency(JsonReader& in, const nlohmann::json& value, const std::string& pointer,
-                           bool in_group);
-// A single dependency, an any group or a k-of-n group.
+                           MemberOf member_of);
+// A single dependency, an any group, a k-of-n group or a one_of choice.
 Requirement read_requirement(JsonReader& in, const nlohmann::json& value,
                              const std::string& pointer);
 // An entity with its requirements (dependency targets not yet resolved).
@@ -56,6 +60,12 @@ Entity read_entity(JsonReader& in, const nlohmann::json& value, const std::strin
 // Model::reindex() first). An unknown id is an error at the dependency's place; an entity
 // that requires itself is a warning.
 void resolve_dependencies(Model& model, Diagnostics& diags);
+
+// The optional "evidence_weights" object of `parent`: the probability that a claim of each
+// confidence level holds (docs/uncertainty.md). A level set to two values across files is
+// an error.
+void read_evidence_weights(JsonReader& in, const nlohmann::json& parent, const std::string& pointer,
+                           std::array<std::optional<double>, kConfidenceLevels>& weights);
 
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;
 // the result is meaningful only when no error was added.

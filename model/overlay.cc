@@ -71,12 +71,12 @@ DependencyChange read_change(JsonReader& in, const json& value, const std::strin
   }
   change.target = read_ref(in, value, pointer);
   change.layer = read_layer(in, value, pointer);
-  change.tolerance = in.duration(value, "tolerance", pointer);
-  change.recovery = in.duration(value, "recovery", pointer);
+  change.tolerance = in.uncertain_duration(value, "tolerance", pointer);
+  change.recovery = in.uncertain_duration(value, "recovery", pointer);
   change.effect = read_effect(in, value, pointer);
   change.degraded_propagates = in.boolean(value, "degraded_propagates", pointer);
   change.customer_managed_keys = in.boolean(value, "customer_managed_keys", pointer);
-  change.switchover = in.duration(value, "switchover", pointer);
+  change.switchover = in.uncertain_duration(value, "switchover", pointer);
   if (value.contains("evidence")) change.evidence = read_evidence(in, value, pointer);
   if (value.contains("assumptions")) change.assumptions = in.strings(value, "assumptions", pointer);
   change.note = in.string(value, "note", pointer);
@@ -104,7 +104,7 @@ AlternativesAddition read_alternatives(JsonReader& in, const json& value,
     return addition;
   }
   addition.target = read_ref(in, value, pointer);
-  addition.switchover = in.duration(value, "switchover", pointer);
+  addition.switchover = in.uncertain_duration(value, "switchover", pointer);
   if (value.contains("evidence")) addition.evidence = read_evidence(in, value, pointer);
   addition.assumptions = in.strings(value, "assumptions", pointer);
   addition.note = in.string(value, "note", pointer).value_or("");
@@ -113,7 +113,7 @@ AlternativesAddition read_alternatives(JsonReader& in, const json& value,
     if (alternatives->empty()) in.error(here, "no alternatives: give at least one");
     for (std::size_t i = 0; i < alternatives->size(); ++i) {
       addition.alternatives.push_back(
-          read_dependency(in, (*alternatives)[i], pointer_append(here, i), /*in_group=*/true));
+          read_dependency(in, (*alternatives)[i], pointer_append(here, i), MemberOf::kGroup));
     }
   }
   return addition;
@@ -162,7 +162,14 @@ std::string ref_key(const DependencyRef& ref) {
 std::string place_text(const Place& place) { return place.file + ": " + place.pointer; }
 
 std::string gate_name(const Requirement& requirement) {
-  return requirement.gate == Gate::kAny ? "any group" : "k-of-n group";
+  switch (requirement.gate) {
+    case Gate::kAny:
+      return "any group";
+    case Gate::kChoice:
+      return "one_of choice";
+    default:
+      return "k-of-n group";
+  }
 }
 
 // A group that lost members must still be satisfiable as written: not empty, k <= n.
@@ -176,6 +183,10 @@ void check_group_after_removal(const Entity& entity, const Requirement& requirem
     diags.error(file, pointer,
                 what + " leaves " + group + " empty; replace \"" + entity.id +
                     "\" to say what it needs instead");
+  } else if (requirement.gate == Gate::kChoice &&
+             std::none_of(requirement.members.begin(), requirement.members.end(),
+                          [](const Dependency& member) { return member.weight > 0; })) {
+    diags.error(file, pointer, what + " leaves " + group + " with no member of positive weight");
   } else if (requirement.k > requirement.members.size()) {
     diags.error(file, pointer,
                 what + " leaves " + group + " with " + std::to_string(requirement.members.size()) +
@@ -347,8 +358,14 @@ class Applier {
     Requirement& requirement = *located->requirement;
     Dependency& dep = *located->member;
     if (change.layer) dep.layer = *change.layer;
-    if (change.tolerance) dep.tolerance = *change.tolerance;
-    if (change.recovery) dep.recovery = *change.recovery;
+    if (change.tolerance) {
+      dep.tolerance = change.tolerance->point;
+      dep.tolerance_spread = change.tolerance->spread;
+    }
+    if (change.recovery) {
+      dep.recovery = change.recovery->point;
+      dep.recovery_spread = change.recovery->spread;
+    }
     if (change.degraded_propagates) dep.degraded_propagates = *change.degraded_propagates;
     if (change.customer_managed_keys) dep.customer_managed_keys = *change.customer_managed_keys;
     // As in a model file: keys only where the dependency holds the dependent's data. Checked
@@ -368,10 +385,12 @@ class Applier {
     }
     if (change.switchover) {
       if (requirement.gate == Gate::kAny) {
-        requirement.switchover = *change.switchover;
+        requirement.switchover = change.switchover->point;
+        requirement.switchover_spread = change.switchover->spread;
       } else {
-        const std::string what =
-            requirement.gate == Gate::kSingle ? "is a single dependency" : "is in a k-of-n group";
+        const std::string what = requirement.gate == Gate::kSingle   ? "is a single dependency"
+                                 : requirement.gate == Gate::kChoice ? "is in a one_of choice"
+                                                                     : "is in a k-of-n group";
         error(change.target.place.pointer + "/switchover",
               "switchover applies only to an any group, and " + ref_text(change.target) + " " +
                   what + " (at " + place_text(requirement.place) +
@@ -385,9 +404,10 @@ class Applier {
     if (!located) return;
     Requirement& requirement = *located->requirement;
     const std::string& pointer = addition.target.place.pointer;
-    if (requirement.gate == Gate::kKOfN) {
-      error(pointer, ref_text(addition.target) + " is in a k-of-n group (at " +
-                         place_text(requirement.place) +
+    if (requirement.gate == Gate::kKOfN || requirement.gate == Gate::kChoice) {
+      error(pointer, ref_text(addition.target) + " is in a " +
+                         (requirement.gate == Gate::kKOfN ? "k-of-n group" : "one_of choice") +
+                         " (at " + place_text(requirement.place) +
                          "); add_alternatives works on a single dependency or an any group");
       return;
     }
@@ -406,13 +426,18 @@ class Applier {
       // there stays its first (initially active) member with its own evidence.
       requirement.gate = Gate::kAny;
       requirement.k = 1;
-      requirement.switchover = addition.switchover.value_or(Duration{});
+      requirement.switchover = addition.switchover ? addition.switchover->point : Duration{};
+      requirement.switchover_spread =
+          addition.switchover ? addition.switchover->spread : std::nullopt;
       requirement.place = addition.target.place;
       requirement.evidence = addition.evidence.value_or(Evidence{});
       requirement.assumptions = addition.assumptions;
       requirement.note = addition.note;
     } else {
-      if (addition.switchover) requirement.switchover = *addition.switchover;
+      if (addition.switchover) {
+        requirement.switchover = addition.switchover->point;
+        requirement.switchover_spread = addition.switchover->spread;
+      }
       if (addition.evidence) requirement.evidence = *addition.evidence;
       if (!addition.assumptions.empty()) requirement.assumptions = addition.assumptions;
       if (!addition.note.empty()) requirement.note = addition.note;

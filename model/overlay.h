@@ -53,12 +53,12 @@ struct DependencyRef {
 struct DependencyChange {
   DependencyRef target;
   std::optional<Layer> layer;
-  std::optional<Duration> tolerance;
-  std::optional<Duration> recovery;
+  std::optional<UncertainDuration> tolerance;
+  std::optional<UncertainDuration> recovery;
   std::optional<Effect> effect;
   std::optional<bool> degraded_propagates;
-  std::optional<bool> customer_managed_keys;  // only with layer infra or saas
-  std::optional<Duration> switchover;         // only for a dependency in an any group
+  std::optional<bool> customer_managed_keys;    // only with layer infra or saas
+  std::optional<UncertainDuration> switchover;  // only for a dependency in an any group
   std::optional<Evidence> evidence;
   std::optional<std::vector<std::string>> assumptions;
   std::optional<std::string> note;
@@ -70,7 +70,8 @@ struct DependencyChange {
 struct AlternativesAddition {
   DependencyRef target;
   std::vector<Dependency> alternatives;  // group members: no effect of their own
-  std::optional<Duration> switchover;    // default: 0s for a new group, unchanged otherwise
+  // Default: 0s for a new group, unchanged otherwise.
+  std::optional<UncertainDuration> switchover;
   std::optional<Evidence> evidence;
   std::vector<std::string> assumptions;
   std::string note;

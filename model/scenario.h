@@ -7,10 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/duration.h"
+#include "model/duration_distribution.h"
 #include "model/model.h"
 
 namespace msout::model {
@@ -34,8 +36,9 @@ struct Selector {
 
 struct Lever {
   std::string id;
-  std::string name;  // defaults to id
-  Duration at;
+  std::string name;                               // defaults to id
+  Duration at;                                    // the point value where a distribution is given
+  std::optional<DurationDistribution> at_spread;  // Monte Carlo only
   LeverAction action = LeverAction::kDown;
   std::vector<Selector> selectors;  // union
   std::vector<std::string> ends;    // restore only; empty = every imposition

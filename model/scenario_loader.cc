@@ -63,7 +63,10 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
              "invalid id \"" + lever.id + "\" (use lower-case letters, digits, '.', '_', '-')");
   }
   lever.name = in.string(value, "name", pointer).value_or(lever.id);
-  lever.at = in.duration(value, "at", pointer).value_or(Duration{});
+  if (auto at = in.uncertain_duration(value, "at", pointer)) {
+    lever.at = at->point;
+    lever.at_spread = at->spread;
+  }
   if (auto action = in.string(value, "action", pointer)) {
     if (*action == "down") {
       lever.action = LeverAction::kDown;

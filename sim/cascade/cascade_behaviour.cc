@@ -144,6 +144,7 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
   const State unmet = state_of(r.effect);
   Contribution c;
   switch (r.gate) {
+    case Gate::kChoice:  // never in a frozen graph (it holds the chosen member as a single)
     case Gate::kSingle: {
       const int level = effective(r.first_edge);
       if (level > 0) c = {level == 2 ? unmet : State::kDegraded, r.first_edge, kNoIndex};

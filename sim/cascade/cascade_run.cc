@@ -34,15 +34,18 @@ namespace {
 template <class Scheduler>
 CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
                     const model::FrozenGraph& graph, const model::Scenario& scenario,
-                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon) {
+                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon,
+                    std::span<const std::int64_t> lever_times) {
+  auto at = [&](std::uint32_t l) {
+    return lever_times.empty() ? scenario.levers[l].at.seconds : lever_times[l];
+  };
   std::vector<std::uint32_t> order(scenario.levers.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return scenario.levers[a].at < scenario.levers[b].at;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return at(a) < at(b); });
   for (std::uint32_t l : order) {
     for (std::uint32_t node : selected[l]) {
-      scheduler.inject(kernel::SimTime{scenario.levers[l].at.seconds}, node, kLeverEvent, l);
+      scheduler.inject(kernel::SimTime{at(l)}, node, kLeverEvent, l);
     }
   }
   CascadeRun run;
@@ -66,18 +69,19 @@ using Queue = kernel::RoundBucketQueue;
 
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
-                       std::int64_t horizon, int threads, kernel::EventObserver* observer) {
+                       std::int64_t horizon, int threads, kernel::EventObserver* observer,
+                       std::span<const std::int64_t> lever_times) {
   CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
   if (threads <= 1) {
     kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour);
     scheduler.set_observer(observer);
-    return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
+    return run_with(scheduler, behaviour, graph, scenario, selected, horizon, lever_times);
   }
   // Zero-delay dependencies are common ("fails immediately"): no lookahead, rounds.
   kernel::ParallelScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour,
                                                                threads);
   scheduler.set_observer(observer);
-  return run_with(scheduler, behaviour, graph, scenario, selected, horizon);
+  return run_with(scheduler, behaviour, graph, scenario, selected, horizon, lever_times);
 }
 
 }  // namespace msout::cascade

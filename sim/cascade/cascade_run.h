@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "model/frozen_graph.h"
@@ -32,9 +33,12 @@ struct CascadeRun {
 // The engine's view of the scenario's levers (ends resolved to lever indices).
 std::vector<EngineLever> engine_levers(const model::Scenario& scenario);
 
+// `lever_times`, when given, replaces each lever's `at` (seconds, one per lever): a Monte
+// Carlo replication's drawn times (model/uncertainty.h).
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
                        std::int64_t horizon, int threads = 1,
-                       kernel::EventObserver* observer = nullptr);
+                       kernel::EventObserver* observer = nullptr,
+                       std::span<const std::int64_t> lever_times = {});
 
 }  // namespace msout::cascade

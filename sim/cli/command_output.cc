@@ -27,9 +27,9 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
     throw UsageError("--out takes one " + std::string(noun) +
                      "; with several scenarios use --out-dir");
   }
-  if (format == "json" && vm.count("out-dir") == 0) {
-    throw UsageError("several JSON " + std::string(noun) +
-                     "s need --out-dir (one file per scenario)");
+  if ((format == "json" || format == "csv") && vm.count("out-dir") == 0) {
+    throw UsageError("several " + std::string(format == "json" ? "JSON" : "CSV") + " " +
+                     std::string(noun) + "s need --out-dir (one file per scenario)");
   }
 }
 
@@ -50,7 +50,7 @@ void write_per_scenario(const boost::program_options::variables_map& vm,
   if (!std::filesystem::is_directory(dir, ec)) {
     throw model::IoError(dir.string() + ": not a directory");
   }
-  const std::string extension = format == "json" ? ".json" : ".txt";
+  const std::string extension = format == "json" ? ".json" : format == "csv" ? ".csv" : ".txt";
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const std::string name = vm.count("scenario") != 0
                                  ? std::filesystem::path(scenarios[i].file).stem().string()

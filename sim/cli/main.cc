@@ -25,6 +25,10 @@ Usage:
             [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
             [--out FILE | --out-dir DIR] [--include-disputed] [--focus ORGANISATION]
             [--threads N]
+  msout montecarlo [--model PATH] [--scenario PATH]... [--replications N|auto] [--seed S]
+            [--at 1h,8h,1d,3d,7d] [--evidence-weights FILE] [--whatif OVERLAY]...
+            [--focus ORGANISATION] [--threads N] [--format table|json|csv] [--out FILE]
+            [--quiet]
   msout analyze <analysis> [options]    (msout analyze --help lists the analyses)
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
@@ -36,6 +40,9 @@ Commands:
              Microsoft-out) and print the report
   compare    run the model and a what-if (the model with overlays applied) under the same
              scenario and print, per critical function, what changed and by how much
+  montecarlo run a scenario many times over what the sources leave open (which claims
+             hold, which unnamed provider, uncertain durations) and print P(degraded / down
+             by t) per critical function with its 95% interval, and which claims decide it
   analyze    analyses of the model as a whole: the blast radius of each single outage,
              single points of failure and minimal cut sets of each critical function,
              provider concentration per sector, jurisdiction exposure per organisation
@@ -71,6 +78,7 @@ int main(int argc, char** argv) {
     if (command == "generate") return cli::generate_command(args);
     if (command == "analyze") return cli::analyze_command(args);
     if (command == "compare") return cli::compare_command(args);
+    if (command == "montecarlo") return cli::montecarlo_command(args);
     throw cli::UsageError("unknown command \"" + command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";

@@ -31,6 +31,7 @@ std::string json_report(const Report& report) {
                       {"levers", std::move(levers)}};
   root["horizon_s"] = report.horizon;
   root["include_disputed"] = report.include_disputed;
+  root["assumptions"] = report.assumptions;
 
   Json functions = Json::array();
   Json still_working = Json::array();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "model/uncertainty.h"
+
 namespace msout::report {
 using cascade::StateRecord;
 
@@ -91,6 +93,7 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
   report.scenario_description = scenario.description;
   report.scenario_file = scenario.file;
   report.horizon = run.horizon;
+  report.assumptions = model::point_choice_assumptions(model);
   report.entities = graph.node_count();
   report.edges = graph.edge_count();
   report.events = run.stats.events;

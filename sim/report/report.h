@@ -74,6 +74,8 @@ struct Report {
   std::uint32_t edges = 0;
   std::uint64_t events = 0;
   std::vector<std::string> warnings;
+  // What the run assumed where the model leaves a choice open (model/uncertainty.h).
+  std::vector<std::string> assumptions;
 
   const model::Model* model = nullptr;        // for names; outlives the report
   const model::Scenario* scenario = nullptr;  // for lever names

@@ -580,7 +580,7 @@ TEST_CASE("ModelLoader.Error.GroupMissingParts") {
   const auto both = errors_of_entities(R"([
     {"id": "a", "name": "A", "kind": "service", "requires": [
       {"any": [{"on": "a"}], "k": 1, "of": [{"on": "a"}]}]}])");
-  CHECK_DIAGNOSTIC(both, "m.json", "/entities/0/requires/0", "not both");
+  CHECK_DIAGNOSTIC(both, "m.json", "/entities/0/requires/0", "not several");
   const auto no_on = errors_of_entities(R"([
     {"id": "a", "name": "A", "kind": "service", "requires": [{"tolerance": "1h"}]}])");
   CHECK_DIAGNOSTIC(no_on, "m.json", "/entities/0/requires/0", "missing required key \"on\"");

@@ -176,9 +176,9 @@ TEST_CASE("Overlay.Load.EveryOperation") {
   CHECK(change.target.from == "app");
   CHECK(change.target.on == "idp");
   CHECK_FALSE(change.target.requirement.has_value());
-  CHECK(change.tolerance == Duration{4 * kHour});
-  CHECK(change.recovery == Duration{5 * kMinute});
-  CHECK(change.switchover == Duration{kMinute});
+  CHECK(change.tolerance->point == Duration{4 * kHour});
+  CHECK(change.recovery->point == Duration{5 * kMinute});
+  CHECK(change.switchover->point == Duration{kMinute});
   CHECK(change.layer == Layer::kSelf);
   CHECK(change.effect == Effect::kDegraded);
   CHECK(change.degraded_propagates == true);
@@ -186,7 +186,7 @@ TEST_CASE("Overlay.Load.EveryOperation") {
   REQUIRE(change.evidence.has_value());
   CHECK(change.evidence->source == "s");
   REQUIRE(overlay.add_alternatives.size() == 1);
-  CHECK(overlay.add_alternatives[0].switchover == Duration{15 * kMinute});
+  CHECK(overlay.add_alternatives[0].switchover->point == Duration{15 * kMinute});
   REQUIRE(overlay.add_alternatives[0].alternatives.size() == 1);
   CHECK(overlay.add_alternatives[0].alternatives[0].place.pointer ==
         "/add_alternatives/0/alternatives/0");
