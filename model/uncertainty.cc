@@ -26,7 +26,8 @@ class ClaimCollector {
       : model_(model), file_weights_(file_weights), diags_(diags) {}
 
   // The claim `evidence` (at `place`) names; `own_key` names it when it has no quote.
-  std::uint32_t add(const Evidence& evidence, const Place& place, const std::string& own_key) {
+  std::uint32_t add(const Evidence& evidence, const Place& place, const std::string& own_key,
+                    std::uint32_t owner, const std::string& link) {
     if (evidence.confidence == Confidence::kUnstated && !evidence.probability) return kNoClaim;
     const std::string key = evidence.quote.empty()
                                 ? "dependency:" + own_key
@@ -54,6 +55,8 @@ class ClaimCollector {
       }
     }
     claims_[it->second].uses.push_back(place);
+    claims_[it->second].owners.push_back(owner);
+    claims_[it->second].links.push_back(link);
     return it->second;
   }
 
@@ -83,6 +86,16 @@ class ClaimCollector {
   std::vector<Claim> claims_;
   std::unordered_map<std::string, std::uint32_t> index_;
 };
+
+std::string group_link(const Entity& entity, const Requirement& req) {
+  std::string text = entity.id + (req.gate == Gate::kAny      ? ": any of ("
+                                  : req.gate == Gate::kChoice ? ": one of ("
+                                                              : ": " + std::to_string(req.k) + " of (");
+  for (std::size_t m = 0; m < req.members.size(); ++m) {
+    text += (m > 0 ? ", " : "") + req.members[m].on;
+  }
+  return text + ")";
+}
 
 std::uint32_t slot(std::size_t index) { return static_cast<std::uint32_t>(index); }
 
@@ -151,7 +164,9 @@ UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scena
       const std::string req_path = entity.id + "/requires/" + std::to_string(r);
       plan.member_offsets_.push_back(slot(plan.member_claim_.size()));
       plan.req_claim_.push_back(
-          req.gate == Gate::kSingle ? kNoClaim : claims.add(req.evidence, req.place, req_path));
+          req.gate == Gate::kSingle
+              ? kNoClaim
+              : claims.add(req.evidence, req.place, req_path, e, group_link(entity, req)));
       plan.switchover_point_.push_back(req.switchover.seconds);
       if (req.switchover_spread) {
         plan.switchover_spreads_.push_back(
@@ -178,7 +193,8 @@ UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scena
         const Dependency& dep = req.members[m];
         const std::uint32_t mi = slot(plan.member_claim_.size());
         const std::string path = member_path(entity, r, m);
-        plan.member_claim_.push_back(claims.add(dep.evidence, dep.place, path));
+        plan.member_claim_.push_back(
+            claims.add(dep.evidence, dep.place, path, e, entity.id + " -> " + dep.on));
         plan.tolerance_point_.push_back(dep.tolerance.seconds);
         plan.recovery_point_.push_back(dep.recovery.seconds);
         if (dep.tolerance_spread) {

@@ -49,6 +49,8 @@ struct Claim {
   double probability = 1;
   std::string basis;  // why that probability: "stated", "--evidence-weights", "model", "default"
   std::vector<Place> uses;  // the dependencies and groups that rest on it, in model order
+  std::vector<std::uint32_t> owners;  // per use: the entity whose requirement it is
+  std::vector<std::string> links;     // per use: "uwv -> azure-westeurope", "x: any of (a, b)"
   std::uint64_t stream = 0;
   bool uncertain() const { return probability > 0 && probability < 1; }
 };

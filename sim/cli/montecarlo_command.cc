@@ -164,7 +164,8 @@ int montecarlo_command(const std::vector<std::string>& args) {
        "with --replications auto: the cap")
       ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
       ("at", po::value<std::vector<std::string>>()->multitoken(),
-       "report times, comma-separated (default 1h,8h,1d,3d,7d)")
+       "report times, comma-separated (default 1h,8h,1d,3d,7d, then 30d and the scenario's "
+       "horizon if it is later); the run lasts to the latest of them and the horizon")
       ("evidence-weights", po::value<std::string>(),
        "msout-evidence-weights/1 file: the probability that a claim of each confidence "
        "level holds (overrides the model's and the defaults)")
@@ -185,10 +186,11 @@ int montecarlo_command(const std::vector<std::string>& args) {
   const std::string format = one_of(vm, "format", {"table", "json", "csv"});
   const ReplicationChoice replications = replication_choice(vm);
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
-  std::vector<std::int64_t> at =
-      vm.count("at") != 0 ? report_times(vm)
-                          : std::vector<std::int64_t>{3600, 8 * 3600, 86400, 3 * 86400, 7 * 86400};
-  if (!at.empty() && at.front() <= 0) throw UsageError("--at: report times must be after 0s");
+  const std::vector<std::int64_t> at_given = vm.count("at") != 0 ? report_times(vm)
+                                                                 : std::vector<std::int64_t>{};
+  if (!at_given.empty() && at_given.front() <= 0) {
+    throw UsageError("--at: report times must be after 0s");
+  }
   check_batch_output(vm, format, "result");
 
   model::EvidenceWeights file_weights{};
@@ -235,8 +237,14 @@ int montecarlo_command(const std::vector<std::string>& args) {
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const model::Scenario& scenario = scenarios[i];
-    std::int64_t until = scenario.horizon.seconds;
-    if (!at.empty()) until = std::max(until, at.back());
+    // Default report times: 1h, 8h, 1d, 3d, 7d, then 30d and the horizon if it is later.
+    std::vector<std::int64_t> at = at_given;
+    if (at.empty()) {
+      at = {3600, 8 * 3600, 86400, 3 * 86400, 7 * 86400};
+      if (scenario.horizon.seconds > 30 * 86400) at.push_back(30 * 86400);
+      if (scenario.horizon.seconds > at.back()) at.push_back(scenario.horizon.seconds);
+    }
+    const std::int64_t until = std::max(scenario.horizon.seconds, at.back());
     montecarlo::ReplicationInput in{model,    scenario, selections[i], plans[i],
                                     reported, until,    seed};
     Progress progress(show_progress, replications.count, group.size());

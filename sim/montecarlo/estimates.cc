@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "model/duration_distribution.h"
+
 namespace msout::montecarlo {
 namespace {
 
@@ -80,6 +82,47 @@ std::vector<std::int64_t> sorted_times(const std::vector<std::int64_t>& cells,
   }
   std::sort(times.begin(), times.end());
   return times;
+}
+
+// For each reported entity, every entity it depends on, directly or not (all members of all
+// requirements, whatever their claims): a claim can decide an entity's outcome only if one
+// of its uses belongs to such an entity (or to the entity itself).
+std::vector<std::vector<bool>> upstream_of(const model::Model& model,
+                                           const std::vector<std::uint32_t>& reported) {
+  std::vector<std::vector<bool>> cones;
+  std::vector<std::uint32_t> stack;
+  for (std::uint32_t start : reported) {
+    std::vector<bool> seen(model.entities.size(), false);
+    seen[start] = true;
+    stack.assign(1, start);
+    while (!stack.empty()) {
+      const std::uint32_t node = stack.back();
+      stack.pop_back();
+      for (const model::Requirement& req : model.entities[node].requirements) {
+        for (const model::Dependency& dep : req.members) {
+          if (!seen[dep.target]) {
+            seen[dep.target] = true;
+            stack.push_back(dep.target);
+          }
+        }
+      }
+    }
+    cones.push_back(std::move(seen));
+  }
+  return cones;
+}
+
+// The two-sided z for a family-wise error of 5 % over `tests` tests (at least 1.96).
+double bonferroni_z(std::size_t tests) {
+  const double alpha = 0.05 / static_cast<double>(std::max<std::size_t>(tests, 1));
+  return model::normal_quantile(1 - alpha / 2);
+}
+
+bool touches(const model::Claim& claim, const std::vector<bool>& cone) {
+  for (std::uint32_t owner : claim.owners) {
+    if (cone[owner]) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -199,10 +242,14 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     if (examined.size() == options.claims_examined) break;
     examined.push_back(v.claim);
   }
+  // Many claims are tested at once: a difference counts only beyond the Bonferroni bound
+  // for a family-wise 5 % error over them.
+  const double z_run = bonferroni_z(values.size());
   for (const ClaimValue& v : values) {
-    if (std::abs(v.delta) > 2 * v.delta_se) s.verify_first.push_back(v);
+    if (std::abs(v.delta) > z_run * v.delta_se) s.verify_first.push_back(v);
   }
 
+  const std::vector<std::vector<bool>> cones = upstream_of(input.model, input.reported);
   for (std::uint32_t j = 0; j < table.columns; ++j) {
     EntityEstimate e;
     e.entity = input.reported[j];
@@ -229,7 +276,12 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     e.time_down_s = mean_of(total, squares, n, 1.0);
     e.people_hours_down = mean_of(total, squares, n, static_cast<double>(e.people) / 3600.0);
     const std::uint64_t down_total = count(down_bits[j]);
+    std::vector<std::uint32_t> relevant;
     for (std::uint32_t c : examined) {
+      if (touches(claims[c], cones[j])) relevant.push_back(c);
+    }
+    const double z_entity = bonferroni_z(relevant.size());
+    for (std::uint32_t c : relevant) {
       const std::uint64_t n1 = count(claim_bits[c]);
       const std::uint64_t n0 = n - n1;
       if (n1 == 0 || n0 == 0) continue;
@@ -240,7 +292,7 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
                          std::sqrt(p1 * (1 - p1) / static_cast<double>(n1) +
                                    p0 * (1 - p0) / static_cast<double>(n0)),
                          p1, p0};
-      if (effect.delta != 0 && std::abs(effect.delta) > 2 * effect.se) {
+      if (effect.delta != 0 && std::abs(effect.delta) > z_entity * effect.se) {
         e.decisive.push_back(effect);
       }
     }

@@ -65,7 +65,9 @@ struct EntityEstimate {
   std::optional<std::int64_t> first_down_p10, first_down_p50, first_down_p90;
   MeanEstimate time_down_s;
   MeanEstimate people_hours_down;
-  std::vector<ClaimEffect> decisive;  // largest |delta| first; only those beyond 2 SE
+  // Largest |delta| first; only claims used upstream of the entity, and only differences
+  // beyond the Bonferroni bound over those claims (family-wise 5 %).
+  std::vector<ClaimEffect> decisive;
 };
 
 // One claim's value of checking: the variance of the expected number of functions down by
@@ -94,7 +96,9 @@ struct Summary {
   std::vector<EntityEstimate> entities;  // by P(down by the end), P(degraded), model order
   MeanEstimate functions_down;           // number of reported entities down by the end
   double functions_down_variance = 0;
-  std::vector<ClaimValue> verify_first;  // highest value first; only effects beyond 2 SE
+  // Highest value first; only differences beyond the Bonferroni bound over the uncertain
+  // claims (family-wise 5 %).
+  std::vector<ClaimValue> verify_first;
   std::uint64_t events = 0;              // engine events over all replications
   double max_half_width = 0;             // the widest 95 % half-width of any probability
 };

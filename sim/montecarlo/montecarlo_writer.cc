@@ -43,11 +43,31 @@ std::string fixed(double value, int decimals) {
   return buffer;
 }
 
-// "61.2±1.0" (percent, with the 95 % half-width in points); "0" and "100" exact.
+// "61.2±1.0" (percent, with the 95 % half-width in points); "0" and "100" when in none or
+// all replications (the table's header gives the bound that leaves).
 std::string percent(const Proportion& p) {
-  if (p.hits == 0) return "0 (≤" + fixed(100 * p.high, 1) + ")";
-  if (p.hits == p.n) return "100 (≥" + fixed(100 * p.low, 1) + ")";
+  if (p.hits == 0) return "0";
+  if (p.hits == p.n) return "100";
   return fixed(100 * p.p, 1) + "±" + fixed(100 * p.half_width(), 1);
+}
+
+// A time rounded to its two largest units, for tables: "18d15h", "4h30m", "12m", "40s".
+std::string rough_time(std::int64_t seconds) {
+  if (seconds >= 86400) {
+    const std::int64_t hours = (seconds + 1800) / 3600;
+    return std::to_string(hours / 24) + "d" + (hours % 24 != 0 ? std::to_string(hours % 24) + "h" : "");
+  }
+  if (seconds >= 3600) {
+    const std::int64_t minutes = (seconds + 30) / 60;
+    return std::to_string(minutes / 60) + "h" +
+           (minutes % 60 != 0 ? std::to_string(minutes % 60) + "m" : "");
+  }
+  if (seconds >= 60) return std::to_string((seconds + 30) / 60) + "m";
+  return std::to_string(seconds) + "s";
+}
+
+std::string rough_time(const std::optional<std::int64_t>& seconds) {
+  return seconds ? rough_time(*seconds) : "-";
 }
 
 Json proportion_json(const Proportion& p) {
@@ -65,10 +85,8 @@ const model::Claim& claim_of(const MonteCarloReport& r, std::uint32_t c) {
 }
 
 std::string claim_label(const model::Claim& claim) {
-  const std::string quote = claim.evidence.quote.empty()
-                                ? "(no quote: " + claim.uses.front().pointer + ")"
-                                : "\"" + claim.evidence.quote + "\"";
-  return quote;
+  return claim.evidence.quote.empty() ? claim.links.front() + " (no quote)"
+                                      : "\"" + claim.evidence.quote + "\"";
 }
 
 // Counts of what the model leaves open, for the headline.
@@ -112,8 +130,10 @@ std::string montecarlo_table(const MonteCarloReport& r) {
       << s.entities.size() << "\n";
 
   auto probability_table = [&](const char* title, bool down) {
+    const Proportion none = proportion(0, s.replications);
     out << "\n"
-        << title << " (percent of replications, ±95% half-width; 0 (≤x): none, at most x)\n";
+        << title << " (percent of replications ±95% half-width; 0: in none, 95% bound "
+        << fixed(100 * none.high, 2) << ")\n";
     std::vector<std::string> header{"function"};
     for (std::int64_t t : s.at) header.push_back(time_text(t));
     if (down) header.push_back("first down P10/P50/P90");
@@ -129,9 +149,8 @@ std::string montecarlo_table(const MonteCarloReport& r) {
         row.push_back(percent(down ? e.down_by[i] : e.degraded_by[i]));
       }
       if (down) {
-        row.push_back(report::optional_time_text(e.first_down_p10) + "/" +
-                      report::optional_time_text(e.first_down_p50) + "/" +
-                      report::optional_time_text(e.first_down_p90));
+        row.push_back(rough_time(e.first_down_p10) + "/" + rough_time(e.first_down_p50) + "/" +
+                      rough_time(e.first_down_p90));
       }
       table.add(row);
     }
@@ -147,7 +166,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   out << "\nEXPECTED TIME DOWN WITHIN " << time_text(s.until)
       << " (mean over all replications, 95% interval)\n";
   {
-    report::TextTable table({"function", "time down", "people-hours down"});
+    report::TextTable table({"function", "hours down", "people-hours down"});
     for (const EntityEstimate& e : s.entities) {
       if (e.down_by_end.hits == 0) continue;
       table.add(
@@ -166,7 +185,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   }
 
   out << "\nCLAIMS THAT DECIDE IT: P(down by " << time_text(s.until)
-      << ") if the claim holds minus if it does not (points; only differences beyond 2 SE)\n";
+      << ") if the claim holds minus if it does not\n  (points ±95%; only claims upstream of the function, and differences that stand out from\n  chance over all of them: family-wise 5%)\n";
   bool any = false;
   for (const EntityEstimate& e : s.entities) {
     if (e.decisive.empty()) continue;
@@ -181,7 +200,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
           << "\n";
     }
   }
-  if (!any) out << "  (no claim changes any function's outcome beyond 2 SE)\n";
+  if (!any) out << "  (no claim changes any function's outcome beyond chance)\n";
 
   out << "\nVERIFY THESE CLAIMS FIRST (value of checking: the share of the variance of the\n"
          "number of functions down that knowing the claim removes; docs/uncertainty.md)\n";
@@ -309,7 +328,8 @@ std::string montecarlo_json(const MonteCarloReport& r) {
     const model::Claim& claim = r.plan->claims()[c];
     Json uses = Json::array();
     for (const model::Place& place : claim.uses) {
-      uses.push_back({{"file", place.file}, {"pointer", place.pointer}});
+      const std::size_t u = uses.size();
+      uses.push_back({{"file", place.file}, {"pointer", place.pointer}, {"link", claim.links[u]}});
     }
     claims.push_back({{"claim", c + 1},
                       {"source", claim.evidence.source},
