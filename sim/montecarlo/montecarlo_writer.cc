@@ -190,8 +190,8 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   for (const EntityEstimate& e : s.entities) {
     if (e.decisive.empty()) continue;
     any = true;
-    out << "  " << model.entities[e.entity].name << " (" << model.entities[e.entity].id
-        << "): P(down) " << percent(e.down_by_end) << "\n";
+    out << "  " << clip(model.entities[e.entity].name, 60) << " [" << model.entities[e.entity].id
+        << "]: P(down) " << percent(e.down_by_end) << "\n";
     for (const ClaimEffect& c : e.decisive) {
       const model::Claim& claim = claim_of(r, c.claim);
       out << "    " << (c.delta > 0 ? "+" : "") << fixed(100 * c.delta, 1) << "±"
@@ -228,10 +228,11 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   }
   for (std::uint32_t c : cited) {
     const model::Claim& claim = claim_of(r, c);
-    out << "  #" << (c + 1) << " " << claim.evidence.source << " ("
-        << model::to_string(claim.evidence.confidence) << ", p " << fixed(claim.probability, 2)
-        << " " << claim.basis << "; " << claim.uses.size()
-        << (claim.uses.size() == 1 ? " use" : " uses") << ")\n";
+    out << "  #" << (c + 1) << " " << model::to_string(claim.evidence.confidence) << ", p "
+        << fixed(claim.probability, 2) << " (" << claim.basis << "), " << claim.uses.size()
+        << (claim.uses.size() == 1 ? " use" : " uses") << ": "
+        << clip(claim.evidence.quote.empty() ? claim.links.front() : claim.evidence.quote, 80)
+        << "\n      " << claim.evidence.source << "\n";
   }
   return out.str();
 }
