@@ -70,6 +70,13 @@ check("microsoft-out: the SVB's planned and retracted claims leave the state pen
 check("microsoft-out: a 'verify these claims first' list, with sources and quotes",
       len(ms["verify_first"]) >= 3 and
       all(claim(ms, v["claim"])["source"] for v in ms["verify_first"]))
+first = claim(ms, ms["verify_first"][0]["claim"])
+check("README: the Belastingdienst's planned move to Microsoft 365 is the claim to verify first",
+      first["confidence"] == "planned" and "M365" in first["quote"], first)
+svb_claims = [claim(ms, c["claim"]) for c in svb["decisive_claims"]]
+check("README: the state pension turns on the SVB's planned move to Azure",
+      svb_claims and svb_claims[0]["confidence"] == "planned" and
+      "het plan is" in svb_claims[0]["quote"], svb_claims)
 check("verify-first is ranked by value of checking",
       [v["value"] for v in ms["verify_first"]] ==
       sorted((v["value"] for v in ms["verify_first"]), reverse=True))
