@@ -1,5 +1,7 @@
 #include "model/synthetic_graph.h"
 
+#include "model/counter_random.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -214,8 +216,33 @@ SyntheticGraph generate_synthetic(const SyntheticOptions& o) {
   return b.finish();
 }
 
-void write_model_json(std::ostream& out, const SyntheticGraph& g) {
+void write_model_json(std::ostream& out, const SyntheticGraph& g,
+                      const SyntheticUncertainty& uncertainty) {
   const EntityTable& t = g.entities;
+  // Counter-based draws per edge, so the uncertainty does not disturb the graph's own stream.
+  const std::uint64_t claim_stream = stream_id("synthetic-claim");
+  const std::uint64_t choice_stream = stream_id("synthetic-choice");
+  auto draw = [&](std::uint64_t stream, std::uint64_t edge, std::uint64_t index) {
+    return uniform01(uncertainty.seed, stream, edge, index);
+  };
+  static const char* kLevels[] = {"confirmed", "reported", "presumed", "planned", "disputed"};
+  static const double kLevelShare[] = {0.40, 0.25, 0.20, 0.10, 0.05};
+  const std::uint64_t statements = std::max<std::uint64_t>(1, g.graph.edge_count() / 4);
+  std::vector<std::uint32_t> providers;
+  for (std::uint32_t v = 0; v < t.size(); ++v) {
+    if (t.kind[v] == EntityKind::kProvider) providers.push_back(v);
+  }
+  auto evidence = [&](std::uint32_t edge) {
+    if (uncertainty.claims <= 0 || draw(claim_stream, edge, 0) >= uncertainty.claims) return;
+    const auto statement = static_cast<std::uint64_t>(draw(claim_stream, edge, 1) *
+                                                      static_cast<double>(statements));
+    // One statement, one confidence: the level is drawn per statement, not per edge.
+    double u = uniform01(uncertainty.seed, claim_stream, statement, 2);
+    std::size_t level = 0;
+    while (level + 1 < 5 && u >= kLevelShare[level]) u -= kLevelShare[level++];
+    out << ", \"evidence\": {\"source\": \"synthetic\", \"confidence\": \"" << kLevels[level]
+        << "\", \"quote\": \"statement " << statement << "\"}";
+  };
   static const char* kKinds[] = {"provider", "service", "organisation", "function"};
   out << "{\n  \"format\": \"msout-model/1\",\n  \"name\": \"synthetic\",\n  \"entities\": [";
   for (std::uint32_t v = 0; v < t.size(); ++v) {
@@ -238,17 +265,40 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g) {
       out << ", \"requires\": [";
       for (std::size_t q = 0; q < reqs.size(); ++q) {
         const FrozenRequirement& r = reqs[q];
-        auto member = [&](const FrozenEdge& e) {
-          out << "{\"on\": \"" << t.id(e.dependency) << "\"";
+        auto timing = [&](const FrozenEdge& e) {
           if (e.tolerance != 0)
             out << ", \"tolerance\": \"" << format_duration({e.tolerance}) << "\"";
           if (e.recovery != 0) out << ", \"recovery\": \"" << format_duration({e.recovery}) << "\"";
           if (e.degraded_propagates) out << ", \"degraded_propagates\": true";
         };
+        auto member = [&](const FrozenEdge& e, std::uint32_t index) {
+          out << "{\"on\": \"" << t.id(e.dependency) << "\"";
+          timing(e);
+          evidence(index);
+        };
         out << (q == 0 ? "" : ", ");
         const char* eff = r.effect == Effect::kDown ? "down" : "degraded";
         if (r.gate == Gate::kSingle) {
-          member(g.graph.edge(r.first_edge));
+          const FrozenEdge& e = g.graph.edge(r.first_edge);
+          if (t.kind[e.dependency] == EntityKind::kProvider && providers.size() >= 3 &&
+              uncertainty.choices > 0 && draw(choice_stream, r.first_edge, 0) < uncertainty.choices) {
+            // The provider as written is the likeliest of three.
+            const auto at = static_cast<std::size_t>(
+                std::find(providers.begin(), providers.end(), e.dependency) - providers.begin());
+            out << "{\"one_of\": [";
+            const double weights[] = {6, 3, 1};
+            for (std::size_t c = 0; c < 3; ++c) {
+              out << (c == 0 ? "" : ", ") << "{\"on\": \""
+                  << t.id(providers[(at + c) % providers.size()]) << "\", \"weight\": " << weights[c];
+              timing(e);
+              out << "}";
+            }
+            out << "], \"effect\": \"" << eff << "\"";
+            evidence(r.first_edge);
+            out << "}";
+            continue;
+          }
+          member(e, r.first_edge);
           out << ", \"effect\": \"" << eff << "\"}";
           continue;
         }
@@ -256,7 +306,7 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g) {
                                      : "{\"k\": " + std::to_string(r.k) + ", \"of\": [");
         for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
           out << (e == r.first_edge ? "" : ", ");
-          member(g.graph.edge(e));
+          member(g.graph.edge(e), e);
           out << "}";
         }
         out << "], \"effect\": \"" << eff << "\"";

@@ -28,9 +28,20 @@ struct SyntheticGraph {
 
 SyntheticGraph generate_synthetic(const SyntheticOptions& options);
 
+// What a JSON synthetic graph leaves uncertain, for Monte Carlo benchmarks
+// (docs/synthetic-graphs.md): the share of dependencies that rest on a quoted claim of a
+// drawn confidence level (about four dependencies a claim), and the share of single
+// dependencies on a provider written as a one_of choice of it and two other providers.
+struct SyntheticUncertainty {
+  double claims = 0;
+  double choices = 0;
+  std::uint64_t seed = 1;
+};
+
 // Writes the graph as an msout-model/1 document (for small graphs and for tools that read
 // JSON). Every entity gets its id as name.
-void write_model_json(std::ostream& out, const SyntheticGraph& g);
+void write_model_json(std::ostream& out, const SyntheticGraph& g,
+                      const SyntheticUncertainty& uncertainty = {});
 
 // A US-sanction scenario for synthetic graphs: every US provider down at 0s, horizon 30d.
 void write_us_sanction_scenario(std::ostream& out);

@@ -42,6 +42,12 @@ int generate_command(const std::vector<std::string>& args) {
       ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
       ("format,f", po::value<std::string>()->default_value("compact"), "compact or json")
       ("out,o", po::value<std::string>(), "output file")
+      ("claims", po::value<double>()->default_value(0),
+       "json only: share of dependencies (0 to 1) resting on a claim of a drawn confidence "
+       "level, for msout montecarlo")
+      ("choices", po::value<double>()->default_value(0),
+       "json only: share of single dependencies on a provider (0 to 1) written as a one_of "
+       "choice of three providers")
       ("scenario-out", po::value<std::string>(),
        "also write a US-sanction scenario for the graph to this file");
   // clang-format on
@@ -61,13 +67,24 @@ int generate_command(const std::vector<std::string>& args) {
   if (!(synthetic.degree >= 1 && synthetic.degree <= 100)) {
     throw UsageError("--degree must be between 1 and 100");
   }
+  model::SyntheticUncertainty uncertainty;
+  uncertainty.claims = vm["claims"].as<double>();
+  uncertainty.choices = vm["choices"].as<double>();
+  uncertainty.seed = synthetic.seed;
+  for (double share : {uncertainty.claims, uncertainty.choices}) {
+    if (!(share >= 0 && share <= 1)) throw UsageError("--claims and --choices must be from 0 to 1");
+  }
+  if (format == "compact" && (uncertainty.claims > 0 || uncertainty.choices > 0)) {
+    throw UsageError("--claims and --choices need --format json (the compact format has no "
+                     "evidence)");
+  }
   const auto start = std::chrono::steady_clock::now();
   const model::SyntheticGraph graph = model::generate_synthetic(synthetic);
   const std::filesystem::path out = vm["out"].as<std::string>();
   if (format == "compact") {
     model::write_compact(out, graph.entities, graph.graph);
   } else {
-    model::write_whole_file(out, [&](std::ostream& s) { model::write_model_json(s, graph); });
+    model::write_whole_file(out, [&](std::ostream& s) { model::write_model_json(s, graph, uncertainty); });
   }
   if (vm.count("scenario-out") != 0) {
     model::write_whole_file(vm["scenario-out"].as<std::string>(),

@@ -261,16 +261,19 @@ int montecarlo_command(const std::vector<std::string>& args) {
     } else {
       // Fixed batches decided on rank 0: the replications used are always the first N, so
       // the result equals a fixed run of N.
+      // Every rank counts the replications started; only rank 0 holds the rows.
+      std::uint64_t started = 0;
       for (bool more = true; more;) {
-        const std::uint64_t batch = std::min(kAutoBatch, replications.count - table.count);
-        progress.next_batch(table.count / static_cast<std::uint64_t>(group.size()),
+        const std::uint64_t batch = std::min(kAutoBatch, replications.count - started);
+        progress.next_batch(started / static_cast<std::uint64_t>(group.size()),
                             replications.count);
-        const montecarlo::ReplicationTable next = run_block(table.count, batch);
+        const montecarlo::ReplicationTable next = run_block(started, batch);
+        started += batch;
         bool done = false;
         if (group.rank() == 0) {
           table.append(next);
           const bool reached = montecarlo::max_half_width(table, at) < replications.target;
-          done = reached || table.count >= replications.count;
+          done = reached || started >= replications.count;
           stop_reason = reached ? "target reached" : "cap reached before the target";
         }
         more = !group.broadcast(done);

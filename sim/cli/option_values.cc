@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <sstream>
-#include <thread>
+
+#include <tbb/info.h>
 
 #include "model/diagnostics.h"
 #include "model/duration.h"
@@ -49,7 +50,9 @@ int thread_count(const boost::program_options::variables_map& vm) {
   const int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
   if (threads > 0) return threads;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // The cores this process may run on (its affinity mask: under mpirun each rank is bound
+  // to its own), not every core of the machine.
+  return std::max(1, tbb::info::default_concurrency());
 }
 
 std::optional<std::int64_t> duration_option(const boost::program_options::variables_map& vm,

@@ -26,7 +26,8 @@ const std::string& require_one_of(std::string_view option, const std::string& va
 std::string one_of(const boost::program_options::variables_map& vm, const std::string& option,
                    std::initializer_list<std::string_view> allowed);
 
-// --threads: the number given, 0 meaning every core (at least 1); negative is a usage error.
+// --threads: the number given, 0 meaning every core this process may run on (at least 1);
+// negative is a usage error.
 int thread_count(const boost::program_options::variables_map& vm);
 
 // Seconds of the duration given to `option` ("12h", "3d"), which must be longer than zero;
