@@ -58,7 +58,7 @@ class Progress {
       : enabled_(enabled),
         total_(total),
         processes_(processes),
-        start_(std::chrono::steady_clock::now()) {}
+        start_(std::chrono::steady_clock::now()), last_(start_) {}
 
   void report(std::uint64_t done_here) {
     if (!enabled_) return;
