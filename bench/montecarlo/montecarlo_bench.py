@@ -1,7 +1,8 @@
 """Monte Carlo benchmark: whole-process times of `msout montecarlo`, measured side by side.
 
 Usage: montecarlo_bench.py MSOUT_BINARY [--repeat R] [--results FILE] [--mpiexec PATH]
-                           [--synthetic-nodes N] [--synthetic-replications M] [--graphs DIR]
+                           [--synthetic-nodes N] [--synthetic-replications M]
+                           [--synthetic-repeat S] [--graphs DIR]
 
 Workloads (bench/README.md):
   national   the Netherlands model under us-sanctions-staged, 10,000 replications, whole
@@ -54,6 +55,7 @@ def main():
     parser.add_argument("--mpiexec", default="")
     parser.add_argument("--synthetic-nodes", type=int, default=100000)
     parser.add_argument("--synthetic-replications", type=int, default=1000)
+    parser.add_argument("--synthetic-repeat", type=int, default=3)
     parser.add_argument("--graphs", default=os.path.join(os.environ.get("TMPDIR", "/tmp"),
                                                          "msout-bench-graphs"))
     a = parser.parse_args()
@@ -71,9 +73,9 @@ def main():
     events = json.loads(o1)["engine"]["events"]
     rows.append(("national-staged", "threads=1", n, t1, n / t1, events / t1))
     rows.append(("national-staged", "threads=2", n, t2, n / t2, events / t2))
-    print(f"national, us-sanctions-staged, {n} replications (whole process, median of {a.repeat}):")
-    print(f"  1 thread  {t1:.3f} s  {n / t1:,.0f} replications/s")
-    print(f"  2 threads {t2:.3f} s  {n / t2:,.0f} replications/s  (speed-up {t1 / t2:.2f})")
+    print(f"national, us-sanctions-staged, {n} replications (whole process, median of {a.repeat}):", flush=True)
+    print(f"  1 thread  {t1:.3f} s  {n / t1:,.0f} replications/s", flush=True)
+    print(f"  2 threads {t2:.3f} s  {n / t2:,.0f} replications/s  (speed-up {t1 / t2:.2f})", flush=True)
     if a.mpiexec:
         mpi = [a.mpiexec, "--allow-run-as-root", "--oversubscribe"]
         (p1, p2), (q1, q2) = side_by_side(
@@ -100,15 +102,16 @@ def main():
                                               "--format", "json"]
     many = [a.msout, "montecarlo"] + common + ["--replications", str(m), "--quiet",
                                                "--format", "json"]
-    (td, t_one, t_many), (_, _, out) = side_by_side([det, one, many], max(3, a.repeat // 2))
+    (td, t_one, t_many), (_, _, out) = side_by_side([det, one, many], a.synthetic_repeat)
     events = json.loads(out)["engine"]["events"]
     per_replication = (t_many - t_one) / (m - 1)
     rows.append((f"synthetic-{nodes}", "deterministic-run", 1, td, 1 / td, 0))
     rows.append((f"synthetic-{nodes}", "montecarlo-1", 1, t_one, 1 / t_one, 0))
     rows.append((f"synthetic-{nodes}", f"montecarlo-{m}", m, t_many, m / t_many, events / t_many))
-    print(f"synthetic, {nodes} nodes, claims 0.5, choices 0.2 (whole process, median):")
-    print(f"  one deterministic msout run   {td:.3f} s")
-    print(f"  montecarlo, 1 replication     {t_one:.3f} s (load, plan, one replication)")
+    print(f"synthetic, {nodes} nodes, claims 0.5, choices 0.2 "
+          f"(whole process, median of {a.synthetic_repeat}):")
+    print(f"  one deterministic msout run   {td:.3f} s", flush=True)
+    print(f"  montecarlo, 1 replication     {t_one:.3f} s (load, plan, one replication)", flush=True)
     print(f"  montecarlo, {m} replications {t_many:.3f} s: {m / t_many:,.1f} replications/s, "
           f"{events / t_many / 1e6:.2f} M events/s")
     print(f"  one more replication costs {per_replication * 1000:.1f} ms "
@@ -121,7 +124,7 @@ def main():
             f.write("workload\tconfig\treplications\tmedian_s\treplications_per_s\tevents_per_s\n")
         for r in rows:
             f.write("\t".join(str(x) if not isinstance(x, float) else f"{x:.4f}" for x in r) + "\n")
-    print(f"results: {a.results}")
+    print(f"results: {a.results}", flush=True)
 
 
 if __name__ == "__main__":

@@ -27,23 +27,31 @@ constexpr std::uint32_t kGeneration31 = 0x7fffffffu;
 
 CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
                                    const std::vector<std::vector<std::uint32_t>>& selected)
-    : graph_(graph),
-      levers_(std::move(levers)),
-      state_(graph.node_count(), State::kUp),
-      history_(graph.node_count()),
-      edges_(graph.edge_count()),
-      group_of_(graph.requirement_count(), kNoIndex),
-      contribution_(graph.requirement_count(), State::kUp),
-      down_count_(graph.node_count(), 0),
-      degraded_count_(graph.node_count(), 0) {
+    : graph_(graph), levers_(std::move(levers)) {
+  reset(selected);
+}
+
+void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& selected) {
+  const model::FrozenGraph& graph = graph_;
   assert(selected.size() == levers_.size());
+  const std::uint32_t n = graph.node_count();
+  state_.assign(n, State::kUp);
+  // Keep each change log's memory: a reused behaviour allocates nothing once warm.
+  if (history_.size() > n) history_.resize(n);
+  for (auto& log : history_) log.clear();
+  history_.resize(n);
+  edges_.assign(graph.edge_count(), EdgeState{});
+  group_of_.assign(graph.requirement_count(), kNoIndex);
+  groups_.clear();
+  contribution_.assign(graph.requirement_count(), State::kUp);
+  down_count_.assign(n, 0);
+  degraded_count_.assign(n, 0);
   for (std::uint32_t r = 0; r < graph.requirement_count(); ++r) {
     if (graph.requirement(r).gate == Gate::kAny) {
       group_of_[r] = static_cast<std::uint32_t>(groups_.size());
       groups_.emplace_back();
     }
   }
-  const std::uint32_t n = graph.node_count();
   slot_offsets_.assign(n + 1, 0);
   for (std::uint32_t l = 0; l < levers_.size(); ++l) {
     if (levers_[l].restore) continue;
@@ -52,11 +60,13 @@ CascadeBehaviour::CascadeBehaviour(const model::FrozenGraph& graph, std::vector<
   for (std::uint32_t i = 0; i < n; ++i) slot_offsets_[i + 1] += slot_offsets_[i];
   slot_lever_.resize(slot_offsets_[n]);
   slot_state_.assign(slot_offsets_[n], State::kUp);
-  std::vector<std::uint32_t> cursor(slot_offsets_.begin(), slot_offsets_.end() - 1);
+  // Fill by cursor: the offsets advance as slots are written, then shift back.
   for (std::uint32_t l = 0; l < levers_.size(); ++l) {  // ascending l: slots sorted by lever
     if (levers_[l].restore) continue;
-    for (std::uint32_t node : selected[l]) slot_lever_[cursor[node]++] = l;
+    for (std::uint32_t node : selected[l]) slot_lever_[slot_offsets_[node]++] = l;
   }
+  for (std::uint32_t i = n; i > 0; --i) slot_offsets_[i] = slot_offsets_[i - 1];
+  slot_offsets_[0] = 0;
 }
 
 State CascadeBehaviour::imposed(std::uint32_t node) const {

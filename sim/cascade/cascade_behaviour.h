@@ -40,6 +40,10 @@ class CascadeBehaviour {
   CascadeBehaviour(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
                    const std::vector<std::vector<std::uint32_t>>& selected);
 
+  // Back to the start of a run on the graph as it is now (it may have been refrozen since:
+  // model/frozen_graph.h), keeping this object's memory. `selected` as for the constructor.
+  void reset(const std::vector<std::vector<std::uint32_t>>& selected);
+
   void handle_batch(kernel::LpId node, std::span<const kernel::Event> batch, kernel::Outbox& out);
 
   State state(std::uint32_t node) const { return state_[node]; }

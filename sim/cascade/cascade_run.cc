@@ -30,16 +30,15 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario) {
 namespace {
 
 // Injects the levers in time order (simultaneous ones in file order: the injection order
-// breaks ties), runs to the horizon and collects the result.
+// breaks ties). `order` is scratch space.
 template <class Scheduler>
-CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
-                    const model::FrozenGraph& graph, const model::Scenario& scenario,
-                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon,
-                    std::span<const std::int64_t> lever_times) {
+void inject_levers(Scheduler& scheduler, const model::Scenario& scenario,
+                   const std::vector<std::vector<std::uint32_t>>& selected,
+                   std::span<const std::int64_t> lever_times, std::vector<std::uint32_t>& order) {
   auto at = [&](std::uint32_t l) {
     return lever_times.empty() ? scenario.levers[l].at.seconds : lever_times[l];
   };
-  std::vector<std::uint32_t> order(scenario.levers.size());
+  order.resize(scenario.levers.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return at(a) < at(b); });
@@ -48,6 +47,16 @@ CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
       scheduler.inject(kernel::SimTime{at(l)}, node, kLeverEvent, l);
     }
   }
+}
+
+// Injects the levers, runs to the horizon and collects the result.
+template <class Scheduler>
+CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
+                    const model::FrozenGraph& graph, const model::Scenario& scenario,
+                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon,
+                    std::span<const std::int64_t> lever_times) {
+  std::vector<std::uint32_t> order;
+  inject_levers(scheduler, scenario, selected, lever_times, order);
   CascadeRun run;
   run.horizon = horizon;
   run.stats = scheduler.run_until(kernel::SimTime{horizon});
@@ -82,6 +91,29 @@ CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& s
                                                                threads);
   scheduler.set_observer(observer);
   return run_with(scheduler, behaviour, graph, scenario, selected, horizon, lever_times);
+}
+
+struct CascadeWorkspace::Scheduler {
+  kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler;
+};
+
+CascadeWorkspace::CascadeWorkspace(const model::FrozenGraph& graph,
+                                   const model::Scenario& scenario,
+                                   const std::vector<std::vector<std::uint32_t>>& selected)
+    : graph_(graph),
+      scenario_(scenario),
+      selected_(selected),
+      behaviour_(graph, engine_levers(scenario), selected),
+      scheduler_(std::make_unique<Scheduler>(Scheduler{{graph.node_count(), behaviour_}})) {}
+
+CascadeWorkspace::~CascadeWorkspace() = default;
+
+kernel::RunStats CascadeWorkspace::run(std::int64_t horizon,
+                                       std::span<const std::int64_t> lever_times) {
+  behaviour_.reset(selected_);
+  scheduler_->scheduler.reset(graph_.node_count());
+  inject_levers(scheduler_->scheduler, scenario_, selected_, lever_times, order_);
+  return scheduler_->scheduler.run_until(kernel::SimTime{horizon});
 }
 
 }  // namespace msout::cascade

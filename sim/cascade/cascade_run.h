@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -40,5 +41,36 @@ CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& s
                        std::int64_t horizon, int threads = 1,
                        kernel::EventObserver* observer = nullptr,
                        std::span<const std::int64_t> lever_times = {});
+
+// The reusable form of run_cascade for many runs of one scenario on one FrozenGraph object
+// whose contents may change between runs (Monte Carlo: FrozenGraph::refreeze). Keeps the
+// behaviour, the sequential scheduler and their memory, so that a run allocates nothing once
+// the workspace is warm. One workspace per thread.
+//
+//   CascadeWorkspace ws(graph, scenario, selected);
+//   for (...) { graph.refreeze(...); ws.run(horizon, draw.lever_at); read ws.behaviour(); }
+class CascadeWorkspace {
+ public:
+  // `graph`, `scenario` and `selected` must outlive the workspace.
+  CascadeWorkspace(const model::FrozenGraph& graph, const model::Scenario& scenario,
+                   const std::vector<std::vector<std::uint32_t>>& selected);
+  ~CascadeWorkspace();
+  CascadeWorkspace(const CascadeWorkspace&) = delete;
+  CascadeWorkspace& operator=(const CascadeWorkspace&) = delete;
+
+  // One run to `horizon` with the levers at `lever_times` (empty: as in the scenario). The
+  // results (behaviour().history(node), state(node)) hold until the next run.
+  kernel::RunStats run(std::int64_t horizon, std::span<const std::int64_t> lever_times = {});
+  const CascadeBehaviour& behaviour() const { return behaviour_; }
+
+ private:
+  struct Scheduler;
+  const model::FrozenGraph& graph_;
+  const model::Scenario& scenario_;
+  const std::vector<std::vector<std::uint32_t>>& selected_;
+  CascadeBehaviour behaviour_;
+  std::unique_ptr<Scheduler> scheduler_;
+  std::vector<std::uint32_t> order_;
+};
 
 }  // namespace msout::cascade

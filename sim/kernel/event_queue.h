@@ -2,7 +2,8 @@
 //
 // Schedulers are templated on the queue so that alternatives can be compared in bench/.
 // A queue type Q must provide: push(Event), pop() -> Event (removes the least), top() ->
-// const Event&, empty(), size(). Not thread-safe.
+// const Event&, empty(), size(), clear() (empties it, keeping its memory for the next run).
+// Not thread-safe.
 #pragma once
 
 #include <algorithm>
@@ -21,6 +22,7 @@ concept EventQueueType = requires(Q q, const Q cq, Event e) {
   { cq.top() } -> std::same_as<const Event&>;
   { cq.empty() } -> std::same_as<bool>;
   { cq.size() } -> std::same_as<std::size_t>;
+  q.clear();
 };
 
 // Binary min-heap over a flat vector.
@@ -39,6 +41,7 @@ class BinaryHeapQueue {
   const Event& top() const { return heap_.front(); }
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
+  void clear() { heap_.clear(); }
 
  private:
   // std heap functions build a max-heap; invert the order to keep the earliest on top.

@@ -5,6 +5,10 @@
 // once, by EventOrder, when it becomes the earliest. Pops then walk the sorted bucket. The
 // order of pops is exactly EventOrder, as with BinaryHeapQueue; only the cost differs: sorting
 // a contiguous bucket is far cheaper than sifting each event through a large heap.
+//
+// An emptied bucket (its map node and its vector's memory) is kept for the next new
+// (time, round), so that a queue reused across runs (clear()) allocates nothing once warm:
+// Monte Carlo replications run many short cascades.
 #pragma once
 
 #include <algorithm>
@@ -22,7 +26,19 @@ class RoundBucketQueue {
  public:
   // Precondition (kept by every scheduler): `e` does not precede an event already popped.
   void push(const Event& e) {
-    Bucket& bucket = buckets_[{e.time, std::uint32_t{e.delta}}];
+    const Key key{e.time, std::uint32_t{e.delta}};
+    auto it = buckets_.lower_bound(key);
+    if (it == buckets_.end() || it->first != key) {
+      if (spare_.empty()) {
+        it = buckets_.emplace_hint(it, key, Bucket{});
+      } else {
+        Node node = std::move(spare_.back());
+        spare_.pop_back();
+        node.key() = key;
+        it = buckets_.insert(it, std::move(node));
+      }
+    }
+    Bucket& bucket = it->second;
     bucket.events.push_back(e);
     bucket.sorted = false;  // the not-yet-popped rest is sorted again when next needed
     ++size_;
@@ -32,8 +48,13 @@ class RoundBucketQueue {
     Bucket& bucket = front();
     const Event e = bucket.events[bucket.next++];
     --size_;
-    if (bucket.next == bucket.events.size()) buckets_.erase(buckets_.begin());
+    if (bucket.next == bucket.events.size()) retire(buckets_.begin());
     return e;
+  }
+
+  void clear() {
+    while (!buckets_.empty()) retire(buckets_.begin());
+    size_ = 0;
   }
 
   const Event& top() const {
@@ -50,6 +71,19 @@ class RoundBucketQueue {
     std::size_t next = 0;  // first event not yet popped (in sorted order)
     bool sorted = false;
   };
+
+  using Key = std::pair<SimTime, std::uint32_t>;
+  using Map = std::map<Key, Bucket>;
+  using Node = Map::node_type;
+
+  // Keeps an emptied bucket for reuse.
+  void retire(Map::iterator it) {
+    Node node = buckets_.extract(it);
+    node.mapped().events.clear();
+    node.mapped().next = 0;
+    node.mapped().sorted = false;
+    spare_.push_back(std::move(node));
+  }
 
   // EventOrder for events of one bucket (same time and round), without comparing those.
   struct WithinRound {
@@ -72,7 +106,8 @@ class RoundBucketQueue {
     return bucket;
   }
 
-  mutable std::map<std::pair<SimTime, std::uint32_t>, Bucket> buckets_;
+  mutable Map buckets_;
+  std::vector<Node> spare_;
   std::size_t size_ = 0;
 };
 

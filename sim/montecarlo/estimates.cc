@@ -145,6 +145,27 @@ Proportion proportion(std::uint64_t hits, std::uint64_t n) {
   return p;
 }
 
+std::vector<std::pair<std::int64_t, std::uint64_t>> curve_points(
+    const std::vector<std::pair<std::int64_t, std::uint64_t>>& steps, std::int64_t until,
+    const std::vector<std::int64_t>& at, std::size_t max_points) {
+  if (steps.size() <= max_points) return steps;
+  std::vector<std::int64_t> times(at.begin(), at.end());
+  for (std::size_t k = 1; k <= max_points; ++k) {
+    times.push_back(static_cast<std::int64_t>(static_cast<double>(until) * static_cast<double>(k) /
+                                              static_cast<double>(max_points)));
+  }
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  std::vector<std::pair<std::int64_t, std::uint64_t>> points;
+  for (std::int64_t t : times) {
+    // The last step at or before t.
+    auto it = std::upper_bound(steps.begin(), steps.end(), t,
+                               [](std::int64_t time, const auto& step) { return time < step.first; });
+    points.emplace_back(t, it == steps.begin() ? 0 : std::prev(it)->second);
+  }
+  return points;
+}
+
 double max_half_width(const ReplicationTable& table, const std::vector<std::int64_t>& at) {
   double widest = 0;
   for (std::uint32_t j = 0; j < table.columns; ++j) {

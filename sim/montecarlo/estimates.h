@@ -103,6 +103,13 @@ struct Summary {
   double max_half_width = 0;             // the widest 95 % half-width of any probability
 };
 
+// A curve for output: `steps` itself where it has at most `max_points` steps, else its value
+// (replications failed by t) at `max_points` evenly spaced times in (0, until] and at the
+// report times `at`, in time order. Either way every point is exact.
+std::vector<std::pair<std::int64_t, std::uint64_t>> curve_points(
+    const std::vector<std::pair<std::int64_t, std::uint64_t>>& steps, std::int64_t until,
+    const std::vector<std::int64_t>& at, std::size_t max_points = 200);
+
 Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
                   const SummaryOptions& options);
 

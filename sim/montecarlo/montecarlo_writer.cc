@@ -282,7 +282,7 @@ std::string montecarlo_json(const MonteCarloReport& r) {
     }
     auto curve = [&](const std::vector<std::pair<std::int64_t, std::uint64_t>>& steps) {
       Json points = Json::array();
-      for (const auto& [t, hits] : steps) {
+      for (const auto& [t, hits] : curve_points(steps, s.until, s.at)) {
         points.push_back({{"t_s", t}, {"p", static_cast<double>(hits) / s.replications}});
       }
       return points;
@@ -359,8 +359,8 @@ std::string montecarlo_csv(const MonteCarloReport& r) {
     const model::Entity& entity = r.model->entities[e.entity];
     // Every report time and every time the curve steps, in time order.
     std::set<std::int64_t> times(s.at.begin(), s.at.end());
-    for (const auto& [t, hits] : e.down_curve) times.insert(t);
-    for (const auto& [t, hits] : e.degraded_curve) times.insert(t);
+    for (const auto& [t, hits] : curve_points(e.down_curve, s.until, s.at)) times.insert(t);
+    for (const auto& [t, hits] : curve_points(e.degraded_curve, s.until, s.at)) times.insert(t);
     auto hits_by = [](const std::vector<std::pair<std::int64_t, std::uint64_t>>& curve,
                       std::int64_t t) {
       std::uint64_t hits = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 #include "model/frozen_graph.h"
 #include "sim/cascade/cascade_run.h"
@@ -77,16 +78,18 @@ ReplicationTable run_replications(const ReplicationInput& input, std::uint64_t f
   kernel::for_each_index(blocks, threads, [&](std::size_t block) {
     model::Realization draw;
     model::FrozenGraph graph;
+    std::optional<cascade::CascadeWorkspace> workspace;  // made on the first graph
     const std::uint64_t begin = block * kBlock;
     const std::uint64_t end = std::min(count, begin + kBlock);
     for (std::uint64_t row = begin; row < end; ++row) {
       const std::uint64_t replication = first + row;
       model::draw_realization(input.plan, input.seed, replication, draw);
       graph.refreeze(input.model, input.plan, draw);
-      const cascade::CascadeRun run = cascade::run_cascade(graph, input.scenario, input.selected,
-                                                           input.until, 1, nullptr, draw.lever_at);
+      if (!workspace) workspace.emplace(graph, input.scenario, input.selected);
+      const kernel::RunStats stats = workspace->run(input.until, draw.lever_at);
       for (std::uint32_t j = 0; j < columns; ++j) {
-        const Outcome o = outcome_from(run.history[input.reported[j]], input.until);
+        const Outcome o =
+            outcome_from(workspace->behaviour().history(input.reported[j]), input.until);
         const std::uint64_t cell = row * columns + j;
         table.first_degraded[cell] = o.first_degraded;
         table.first_down[cell] = o.first_down;
@@ -97,7 +100,7 @@ ReplicationTable run_replications(const ReplicationInput& input, std::uint64_t f
           table.claim_holds[row * table.claim_words + c / 64] |= std::uint64_t{1} << (c % 64);
         }
       }
-      table.events[row] = run.stats.events;
+      table.events[row] = stats.events;
     }
     const std::uint64_t now = done.fetch_add(end - begin) + (end - begin);
     if (progress) progress(now);
