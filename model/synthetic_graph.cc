@@ -1,13 +1,12 @@
 #include "model/synthetic_graph.h"
 
-#include "model/counter_random.h"
-
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "model/counter_random.h"
 #include "model/duration.h"
 
 namespace msout::model {
@@ -234,8 +233,8 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g,
   }
   auto evidence = [&](std::uint32_t edge) {
     if (uncertainty.claims <= 0 || draw(claim_stream, edge, 0) >= uncertainty.claims) return;
-    const auto statement = static_cast<std::uint64_t>(draw(claim_stream, edge, 1) *
-                                                      static_cast<double>(statements));
+    const auto statement =
+        static_cast<std::uint64_t>(draw(claim_stream, edge, 1) * static_cast<double>(statements));
     // One statement, one confidence: the level is drawn per statement, not per edge.
     double u = uniform01(uncertainty.seed, claim_stream, statement, 2);
     std::size_t level = 0;
@@ -281,7 +280,8 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g,
         if (r.gate == Gate::kSingle) {
           const FrozenEdge& e = g.graph.edge(r.first_edge);
           if (t.kind[e.dependency] == EntityKind::kProvider && providers.size() >= 3 &&
-              uncertainty.choices > 0 && draw(choice_stream, r.first_edge, 0) < uncertainty.choices) {
+              uncertainty.choices > 0 &&
+              draw(choice_stream, r.first_edge, 0) < uncertainty.choices) {
             // The provider as written is the likeliest of three.
             const auto at = static_cast<std::size_t>(
                 std::find(providers.begin(), providers.end(), e.dependency) - providers.begin());
@@ -289,7 +289,8 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g,
             const double weights[] = {6, 3, 1};
             for (std::size_t c = 0; c < 3; ++c) {
               out << (c == 0 ? "" : ", ") << "{\"on\": \""
-                  << t.id(providers[(at + c) % providers.size()]) << "\", \"weight\": " << weights[c];
+                  << t.id(providers[(at + c) % providers.size()])
+                  << "\", \"weight\": " << weights[c];
               timing(e);
               out << "}";
             }

@@ -88,9 +88,10 @@ class ClaimCollector {
 };
 
 std::string group_link(const Entity& entity, const Requirement& req) {
-  std::string text = entity.id + (req.gate == Gate::kAny      ? ": any of ("
-                                  : req.gate == Gate::kChoice ? ": one of ("
-                                                              : ": " + std::to_string(req.k) + " of (");
+  std::string text =
+      entity.id + (req.gate == Gate::kAny      ? ": any of ("
+                   : req.gate == Gate::kChoice ? ": one of ("
+                                               : ": " + std::to_string(req.k) + " of (");
   for (std::size_t m = 0; m < req.members.size(); ++m) {
     text += (m > 0 ? ", " : "") + req.members[m].on;
   }

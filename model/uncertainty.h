@@ -48,7 +48,7 @@ struct Claim {
   Evidence evidence;  // source, quote and confidence as written at its first use
   double probability = 1;
   std::string basis;  // why that probability: "stated", "--evidence-weights", "model", "default"
-  std::vector<Place> uses;  // the dependencies and groups that rest on it, in model order
+  std::vector<Place> uses;            // the dependencies and groups that rest on it, in model order
   std::vector<std::uint32_t> owners;  // per use: the entity whose requirement it is
   std::vector<std::string> links;     // per use: "uwv -> azure-westeurope", "x: any of (a, b)"
   std::uint64_t stream = 0;

@@ -97,8 +97,7 @@ struct CascadeWorkspace::Scheduler {
   kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler;
 };
 
-CascadeWorkspace::CascadeWorkspace(const model::FrozenGraph& graph,
-                                   const model::Scenario& scenario,
+CascadeWorkspace::CascadeWorkspace(const model::FrozenGraph& graph, const model::Scenario& scenario,
                                    const std::vector<std::vector<std::uint32_t>>& selected)
     : graph_(graph),
       scenario_(scenario),

@@ -75,8 +75,9 @@ int generate_command(const std::vector<std::string>& args) {
     if (!(share >= 0 && share <= 1)) throw UsageError("--claims and --choices must be from 0 to 1");
   }
   if (format == "compact" && (uncertainty.claims > 0 || uncertainty.choices > 0)) {
-    throw UsageError("--claims and --choices need --format json (the compact format has no "
-                     "evidence)");
+    throw UsageError(
+        "--claims and --choices need --format json (the compact format has no "
+        "evidence)");
   }
   const auto start = std::chrono::steady_clock::now();
   const model::SyntheticGraph graph = model::generate_synthetic(synthetic);
@@ -84,7 +85,8 @@ int generate_command(const std::vector<std::string>& args) {
   if (format == "compact") {
     model::write_compact(out, graph.entities, graph.graph);
   } else {
-    model::write_whole_file(out, [&](std::ostream& s) { model::write_model_json(s, graph, uncertainty); });
+    model::write_whole_file(
+        out, [&](std::ostream& s) { model::write_model_json(s, graph, uncertainty); });
   }
   if (vm.count("scenario-out") != 0) {
     model::write_whole_file(vm["scenario-out"].as<std::string>(),

@@ -58,7 +58,8 @@ class Progress {
       : enabled_(enabled),
         total_(total),
         processes_(processes),
-        start_(std::chrono::steady_clock::now()), last_(start_) {}
+        start_(std::chrono::steady_clock::now()),
+        last_(start_) {}
 
   void report(std::uint64_t done_here) {
     if (!enabled_) return;
@@ -186,8 +187,8 @@ int montecarlo_command(const std::vector<std::string>& args) {
   const std::string format = one_of(vm, "format", {"table", "json", "csv"});
   const ReplicationChoice replications = replication_choice(vm);
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
-  const std::vector<std::int64_t> at_given = vm.count("at") != 0 ? report_times(vm)
-                                                                 : std::vector<std::int64_t>{};
+  const std::vector<std::int64_t> at_given =
+      vm.count("at") != 0 ? report_times(vm) : std::vector<std::int64_t>{};
   if (!at_given.empty() && at_given.front() <= 0) {
     throw UsageError("--at: report times must be after 0s");
   }
@@ -265,8 +266,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
       std::uint64_t started = 0;
       for (bool more = true; more;) {
         const std::uint64_t batch = std::min(kAutoBatch, replications.count - started);
-        progress.next_batch(started / static_cast<std::uint64_t>(group.size()),
-                            replications.count);
+        progress.next_batch(started / static_cast<std::uint64_t>(group.size()), replications.count);
         const montecarlo::ReplicationTable next = run_block(started, batch);
         started += batch;
         bool done = false;

@@ -159,8 +159,9 @@ std::vector<std::pair<std::int64_t, std::uint64_t>> curve_points(
   std::vector<std::pair<std::int64_t, std::uint64_t>> points;
   for (std::int64_t t : times) {
     // The last step at or before t.
-    auto it = std::upper_bound(steps.begin(), steps.end(), t,
-                               [](std::int64_t time, const auto& step) { return time < step.first; });
+    auto it =
+        std::upper_bound(steps.begin(), steps.end(), t,
+                         [](std::int64_t time, const auto& step) { return time < step.first; });
     points.emplace_back(t, it == steps.begin() ? 0 : std::prev(it)->second);
   }
   return points;

@@ -99,8 +99,8 @@ struct Summary {
   // Highest value first; only differences beyond the Bonferroni bound over the uncertain
   // claims (family-wise 5 %).
   std::vector<ClaimValue> verify_first;
-  std::uint64_t events = 0;              // engine events over all replications
-  double max_half_width = 0;             // the widest 95 % half-width of any probability
+  std::uint64_t events = 0;   // engine events over all replications
+  double max_half_width = 0;  // the widest 95 % half-width of any probability
 };
 
 // A curve for output: `steps` itself where it has at most `max_points` steps, else its value

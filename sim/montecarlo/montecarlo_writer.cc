@@ -55,7 +55,8 @@ std::string percent(const Proportion& p) {
 std::string rough_time(std::int64_t seconds) {
   if (seconds >= 86400) {
     const std::int64_t hours = (seconds + 1800) / 3600;
-    return std::to_string(hours / 24) + "d" + (hours % 24 != 0 ? std::to_string(hours % 24) + "h" : "");
+    return std::to_string(hours / 24) + "d" +
+           (hours % 24 != 0 ? std::to_string(hours % 24) + "h" : "");
   }
   if (seconds >= 3600) {
     const std::int64_t minutes = (seconds + 30) / 60;
@@ -185,7 +186,9 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   }
 
   out << "\nCLAIMS THAT DECIDE IT: P(down by " << time_text(s.until)
-      << ") if the claim holds minus if it does not\n  (points ±95%; only claims upstream of the function, and differences that stand out from\n  chance over all of them: family-wise 5%)\n";
+      << ") if the claim holds minus if it does not\n  (points ±95%; only claims upstream of the "
+         "function, and differences that stand out from\n  chance over all of them: family-wise "
+         "5%)\n";
   bool any = false;
   for (const EntityEstimate& e : s.entities) {
     if (e.decisive.empty()) continue;

@@ -25,8 +25,7 @@ using testing::provider;
 // A dependency on `on` resting on a claim of its own quote, with probability `p`.
 std::string on(const std::string& id, double p, const std::string& quote = "") {
   return R"({"on":")" + id + R"(","evidence":{"source":"s","confidence":"reported","quote":")" +
-         (quote.empty() ? "claim " + id : quote) + R"(","probability":)" + std::to_string(p) +
-         "}}";
+         (quote.empty() ? "claim " + id : quote) + R"(","probability":)" + std::to_string(p) + "}}";
 }
 
 struct McSim {
@@ -50,8 +49,8 @@ struct McSim {
     for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
       if (model.entities[e].kind == model::EntityKind::kFunction) reported.push_back(e);
     }
-    input = std::make_unique<ReplicationInput>(ReplicationInput{
-        model, scenario, selected, plan, reported, scenario.horizon.seconds, 7});
+    input = std::make_unique<ReplicationInput>(
+        ReplicationInput{model, scenario, selected, plan, reported, scenario.horizon.seconds, 7});
   }
 
   ReplicationTable table(std::uint64_t n, int threads = 2, std::uint64_t seed = 7) {
@@ -200,11 +199,14 @@ TEST_CASE("MonteCarlo.Analytic.CommonCause") {
 TEST_CASE("MonteCarlo.Analytic.UncertainDurations") {
   // Tolerance uniform 1h-3h: P(down by 2h) = 1/2. Lever time log-normal, median 2h, P90
   // 8h: P(by 2h) = 0.5, P(by 8h) = 0.9 for the entity it hits directly.
-  McSim sim("[" + provider("a") + "," + provider("b") + "," +
-                function("f", R"([{"on":"a","tolerance":{"distribution":"uniform","min":"1h","max":"3h"}}])") +
-                "," + function("g", R"([{"on":"b"}])") + "]",
-            "[" + lever("l", "0s", "down", R"("a")") + R"(,{"id":"m","at":{"distribution":"lognormal","median":"2h","p90":"8h"},"action":"down","select":{"ids":"b"}}])",
-            "1d");
+  McSim sim(
+      "[" + provider("a") + "," + provider("b") + "," +
+          function("f",
+                   R"([{"on":"a","tolerance":{"distribution":"uniform","min":"1h","max":"3h"}}])") +
+          "," + function("g", R"([{"on":"b"}])") + "]",
+      "[" + lever("l", "0s", "down", R"("a")") +
+          R"(,{"id":"m","at":{"distribution":"lognormal","median":"2h","p90":"8h"},"action":"down","select":{"ids":"b"}}])",
+      "1d");
   const Summary s = sim.summary(kN, {2 * 3600, 8 * 3600});
   check_near(sim.of(s, "f").down_by[0].p, 0.5, kN);
   check_near(sim.of(s, "g").down_by[0].p, 0.5, kN);
@@ -215,14 +217,17 @@ TEST_CASE("MonteCarlo.Analytic.UncertainDurations") {
 }
 
 TEST_CASE("MonteCarlo.Determinism.SameTableFor1To16Threads") {
-  McSim sim("[" + provider("a") + "," + provider("b") + "," + entity("s", "[" + on("a", 0.6) + "]") +
-                "," +
-                function("f", R"([{"any":[)" + on("s", 0.8) + "," + on("b", 0.5) +
-                                  R"(],"switchover":{"distribution":"triangular","min":"1m","mode":"5m","max":"1h"}}])") +
-                "," +
-                function("g", R"([{"one_of":[{"on":"a","weight":2},{"on":"b","weight":1}]}])") + "]",
-            "[" + lever("l", "0s", "down", R"("a")") + "," + lever("m", "2h", "down", R"("b")") + "]",
-            "1d");
+  McSim sim(
+      "[" + provider("a") + "," + provider("b") + "," + entity("s", "[" + on("a", 0.6) + "]") +
+          "," +
+          function(
+              "f",
+              R"([{"any":[)" + on("s", 0.8) + "," + on("b", 0.5) +
+                  R"(],"switchover":{"distribution":"triangular","min":"1m","mode":"5m","max":"1h"}}])") +
+          "," + function("g", R"([{"one_of":[{"on":"a","weight":2},{"on":"b","weight":1}]}])") +
+          "]",
+      "[" + lever("l", "0s", "down", R"("a")") + "," + lever("m", "2h", "down", R"("b")") + "]",
+      "1d");
   const ReplicationTable one = sim.table(3000, 1);
   for (int threads : {2, 4, 16}) {
     const ReplicationTable many = sim.table(3000, threads);
@@ -232,7 +237,8 @@ TEST_CASE("MonteCarlo.Determinism.SameTableFor1To16Threads") {
     CHECK(many.claim_holds == one.claim_holds);
   }
   // Any split into blocks (as across processes) gives the same rows.
-  ReplicationTable split = sim.input ? run_replications(*sim.input, 0, 1234, 2) : ReplicationTable{};
+  ReplicationTable split =
+      sim.input ? run_replications(*sim.input, 0, 1234, 2) : ReplicationTable{};
   split.append(run_replications(*sim.input, 1234, 3000 - 1234, 3));
   CHECK(split.first_down == one.first_down);
   CHECK(split.claim_holds == one.claim_holds);

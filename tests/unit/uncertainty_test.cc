@@ -1,5 +1,7 @@
 // The uncertainty model (model/uncertainty.h, model/duration_distribution.h): claims,
 // their probabilities, draws, distributions, and the loader's checks of each.
+#include "model/uncertainty.h"
+
 #include <cmath>
 
 #include <doctest/doctest.h>
@@ -8,15 +10,14 @@
 #include "model/duration_distribution.h"
 #include "model/frozen_graph.h"
 #include "model/model_loader.h"
-#include "model/uncertainty.h"
 #include "tests/unit/test_support.h"
 
 namespace msout::model {
 namespace {
 
 Model load(const std::string& entities, const std::string& extra = "") {
-  return load_model({{"m.json", R"({"format":"msout-model/1",)" + extra + R"("entities":)" +
-                                    entities + "}"}});
+  return load_model(
+      {{"m.json", R"({"format":"msout-model/1",)" + extra + R"("entities":)" + entities + "}"}});
 }
 
 std::vector<Diagnostic> errors_of(const std::string& entities, const std::string& extra = "") {
@@ -145,7 +146,8 @@ TEST_CASE("Uncertainty.BadInput.NamedWithFileAndPointer") {
       {"any":[{"on":"a"},{"on":"b"}],"common_cause":-0.1}]}])"),
                    "m.json", "/entities/2/requires/0/common_cause", "between 0 and 1");
   CHECK_DIAGNOSTIC(errors_of(p + R"({"id":"f","name":"f","kind":"function","requires":[
-      {"on":"a"}]}])", R"("evidence_weights":{"likely":0.5},)"),
+      {"on":"a"}]}])",
+                             R"("evidence_weights":{"likely":0.5},)"),
                    "m.json", "/evidence_weights/likely", "unknown key");
   CHECK_DIAGNOSTIC(errors_of(p + R"({"id":"f","name":"f","kind":"function","requires":[
       {"on":"a","weight":2}]}])"),
