@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 results=${1:-bench/results/latest.tsv}
 mkdir -p "$(dirname "$results")"
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMSOUT_MPI="$(command -v mpiexec >/dev/null && echo ON || echo OFF)" >/dev/null
 cmake --build build -j "$(nproc)" --target msout msout_phold msout_cascade_bench >/dev/null
 graphs=${TMPDIR:-/tmp}/msout-bench-graphs
 mkdir -p "$graphs"
@@ -42,4 +42,8 @@ for n in $sizes; do
     fi
   fi
 done
+# Monte Carlo: the national model (threads, MPI processes) and an uncertain synthetic graph.
+mpiexec=$(command -v mpiexec || true)
+/usr/bin/python3 bench/montecarlo/montecarlo_bench.py build/msout --repeat 5 --synthetic-repeat 1 \
+  ${mpiexec:+--mpiexec "$mpiexec"} --graphs "$graphs" --results "${results%.tsv}-montecarlo.tsv"
 echo "results: $results"

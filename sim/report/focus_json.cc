@@ -35,6 +35,7 @@ std::string focus_json(const FocusReport& focus) {
   root["scenario"] = {{"name", report.scenario_name}, {"file", report.scenario_file}};
   root["horizon_s"] = report.horizon;
   root["include_disputed"] = report.include_disputed;
+  root["assumptions"] = report.assumptions;
   Json own = outcome_json(report, focus.own);
   own["count"] = model.entities[focus.organisation].count;
   root["organisation"] = std::move(own);

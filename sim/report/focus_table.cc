@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "sim/report/cause_text.h"
+#include "sim/report/table_report.h"
 #include "sim/report/text_table.h"
 
 namespace msout::report {
@@ -57,6 +58,7 @@ std::string focus_table(const FocusReport& focus) {
   for (const AppliedOverlay& overlay : report.whatif) {
     out << "  what-if \"" << overlay.name << "\" (" << overlay.file << ")\n";
   }
+  out << assumption_lines(report);
   out << "  the organisation itself: "
       << (focus.own.first_degraded ? "first degraded " + time_text(*focus.own.first_degraded) +
                                          ", first down " + optional_time_text(focus.own.first_down)

@@ -7,38 +7,13 @@
 #include "sim/report/text_table.h"
 
 namespace msout::report {
-namespace {
-
-// `text` broken at spaces into lines of at most `width` columns (a longer word stands
-// alone), the first line after `first`, the others after `rest`.
-std::string wrapped(const std::string& text, const std::string& first, const std::string& rest,
-                    std::size_t width) {
-  std::string out = first;
-  std::size_t column = first.size();
-  bool line_start = true;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!line_start && column + 1 + word.size() > width) {
-      out += "\n" + rest;
-      column = rest.size();
-      line_start = true;
-    }
-    if (!line_start) {
-      out += " ";
-      ++column;
-    }
-    out += word;
-    column += word.size();
-    line_start = false;
-    start = end + 1;
-  }
-  return out + "\n";
+std::string assumption_lines(const Report& report) {
+  if (report.assumptions.empty()) return "";
+  std::string out =
+      "  assumed where the sources name no provider (msout montecarlo weighs the others):\n";
+  for (const std::string& a : report.assumptions) out += wrapped(a, "    ", "      ", 96);
+  return out;
 }
-
-}  // namespace
 
 std::string table_report(const Report& report) {
   const model::Model& model = *report.model;
@@ -50,10 +25,7 @@ std::string table_report(const Report& report) {
   out << "  horizon " << horizon << ", " << report.entities << " entities, " << report.edges
       << " dependencies, " << report.events << " events"
       << (report.include_disputed ? ", disputed dependencies included" : "") << "\n";
-  if (!report.assumptions.empty()) {
-    out << "  assumed where the sources name no provider (msout montecarlo weighs the others):\n";
-    for (const std::string& a : report.assumptions) out << wrapped(a, "    ", "      ", 96);
-  }
+  out << assumption_lines(report);
   out << "\n";
 
   std::vector<const FunctionOutcome*> failed;

@@ -8,6 +8,10 @@
 
 namespace msout::report {
 
+// The "assumed where the sources name no provider" lines of the report's header (empty when
+// the run assumed nothing); the focus view prints them too.
+std::string assumption_lines(const Report& report);
+
 std::string table_report(const Report& report);
 
 }  // namespace msout::report

@@ -35,4 +35,31 @@ std::string TextTable::render(const std::string& indent) const {
   return out;
 }
 
+std::string wrapped(const std::string& text, const std::string& first, const std::string& rest,
+                    std::size_t width) {
+  std::string out = first;
+  std::size_t column = first.size();
+  bool line_start = true;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line_start && column + 1 + word.size() > width) {
+      out += "\n" + rest;
+      column = rest.size();
+      line_start = true;
+    }
+    if (!line_start) {
+      out += " ";
+      ++column;
+    }
+    out += word;
+    column += word.size();
+    line_start = false;
+    start = end + 1;
+  }
+  return out + "\n";
+}
+
 }  // namespace msout::report

@@ -19,6 +19,11 @@ std::string grouped(std::uint64_t n);
 // Display width of UTF-8 text (code points; good enough for names in reports).
 std::size_t display_width(const std::string& text);
 
+// `text` broken at spaces into lines of at most `width` columns (a longer word stands
+// alone), the first line after `first`, the others after `rest`; ends with a newline.
+std::string wrapped(const std::string& text, const std::string& first, const std::string& rest,
+                    std::size_t width);
+
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) { rows_.push_back(std::move(header)); }

@@ -18,7 +18,7 @@ from cli_support import MsoutBinary, binary_and_repo_root, check, finish  # noqa
 BINARY, ROOT = binary_and_repo_root(sys.argv)
 msout = MsoutBinary(BINARY, timeout_s=300)
 NL = os.path.join(ROOT, "scenarios", "nl")
-N = 20000
+N = 10000
 
 
 def function(result, fid):
@@ -142,6 +142,17 @@ with tempfile.TemporaryDirectory() as tmp:
           written.stderr)
     with open(out, encoding="utf-8") as f:
         table = f.read()
+
+    # Several scenarios: one result each in --out-dir, each the same as its own run.
+    both = msout("montecarlo", "--scenario", os.path.join(NL, "aws-out.json"), "--scenario",
+                 os.path.join(NL, "google-out.json"), "--replications", "500", "--quiet",
+                 "--format", "json", "--out-dir", tmp)
+    alone = msout("montecarlo", "--scenario", os.path.join(NL, "google-out.json"),
+                  "--replications", "500", "--quiet", "--format", "json")
+    with open(os.path.join(tmp, "google-out.json"), "rb") as f:
+        check("several scenarios: one file each in --out-dir, the same as a run of its own",
+              both.returncode == 0 and f.read() == alone.stdout and
+              os.path.exists(os.path.join(tmp, "aws-out.json")))
 
 # The table a reader sees.
 for needle in ["P(DOWN BY t)", "P(DEGRADED OR DOWN BY t)", "CLAIMS THAT DECIDE IT",

@@ -22,6 +22,18 @@ using Changes = std::vector<std::pair<std::int64_t, State>>;
 constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kHour = 3600;
 
+// A model whose entities are the JSON array `entities`, and a scenario named "test" with the
+// JSON array `levers` and `horizon` (a duration), as files "model.json" and "scenario.json".
+inline model::Model inline_model(const std::string& entities) {
+  return model::load_model(
+      {{"model.json", R"({"format":"msout-model/1","entities":)" + entities + "}"}});
+}
+inline model::Scenario inline_scenario(const std::string& levers, const std::string& horizon) {
+  return model::load_scenario(
+      {"scenario.json", R"({"format":"msout-scenario/1","name":"test","horizon":")" + horizon +
+                            R"(","levers":)" + levers + "}"});
+}
+
 struct Sim {
   model::Model model;
   model::Scenario scenario;
@@ -31,11 +43,8 @@ struct Sim {
   // `entities` and `levers` are JSON arrays; `horizon` a duration.
   Sim(const std::string& entities, const std::string& levers, const std::string& horizon,
       bool include_disputed = false) {
-    model = model::load_model(
-        {{"model.json", R"({"format":"msout-model/1","entities":)" + entities + "}"}});
-    scenario = model::load_scenario(
-        {"scenario.json", R"({"format":"msout-scenario/1","name":"test","horizon":")" + horizon +
-                              R"(","levers":)" + levers + "}"});
+    model = inline_model(entities);
+    scenario = inline_scenario(levers, horizon);
     model::Diagnostics diags;
     auto selected = model::resolve_levers(scenario, model, diags);
     graph = model::FrozenGraph::freeze(model, model::FreezeOptions{include_disputed});

@@ -36,11 +36,8 @@ struct McSim {
   std::unique_ptr<ReplicationInput> input;
 
   McSim(const std::string& entities, const std::string& levers, const std::string& horizon) {
-    model = model::load_model(
-        {{"model.json", R"({"format":"msout-model/1","entities":)" + entities + "}"}});
-    scenario = model::load_scenario(
-        {"scenario.json", R"({"format":"msout-scenario/1","name":"test","horizon":")" + horizon +
-                              R"(","levers":)" + levers + "}"});
+    model = testing::inline_model(entities);
+    scenario = testing::inline_scenario(levers, horizon);
     model::Diagnostics diags;
     selected = model::resolve_levers(scenario, model, diags);
     plan = model::UncertaintyPlan::build(model, &scenario, {}, diags);
