@@ -8,17 +8,20 @@ namespace {
 
 // The deterministic run's decisions, read from the model itself.
 struct PointDecisions {
+  const ModelShape& shape;
   bool include_disputed;
   static bool disputed(const Evidence& evidence) {
     return evidence.confidence == Confidence::kDisputed;
   }
-  bool requirement_present(std::uint32_t, const Requirement& req) const {
+  bool requirement_present(std::uint32_t ri) const {
+    const Requirement& req = *shape.requirements[ri];
     return include_disputed || req.gate == Gate::kSingle || !disputed(req.evidence);
   }
-  bool member_present(std::uint32_t, const Dependency& dep) const {
-    return include_disputed || !disputed(dep.evidence);
+  bool member_present(std::uint32_t mi) const {
+    return include_disputed || !disputed(shape.members[mi]->evidence);
   }
-  static std::uint32_t chosen(std::uint32_t, const Requirement& req) {
+  std::uint32_t chosen(std::uint32_t ri) const {
+    const Requirement& req = *shape.requirements[ri];
     std::uint32_t heaviest = 0;
     for (std::uint32_t m = 1; m < req.members.size(); ++m) {
       if (req.members[m].weight > req.members[heaviest].weight) heaviest = m;
@@ -26,35 +29,25 @@ struct PointDecisions {
     return heaviest;
   }
   static bool common_cause(std::uint32_t) { return false; }
-  static std::int64_t tolerance(std::uint32_t, const Dependency& dep) {
-    return dep.tolerance.seconds;
-  }
-  static std::int64_t recovery(std::uint32_t, const Dependency& dep) {
-    return dep.recovery.seconds;
-  }
-  static std::int64_t switchover(std::uint32_t, const Requirement& req) {
-    return req.switchover.seconds;
+  std::int64_t tolerance(std::uint32_t mi) const { return shape.members[mi]->tolerance.seconds; }
+  std::int64_t recovery(std::uint32_t mi) const { return shape.members[mi]->recovery.seconds; }
+  std::int64_t switchover(std::uint32_t ri) const {
+    return shape.requirements[ri]->switchover.seconds;
   }
 };
 
-// One replication's decisions (uncertainty.h).
+// One replication's decisions (uncertainty.h), from flat arrays only.
 struct DrawnDecisions {
   const UncertaintyPlan& plan;
   const Realization& draw;
   bool holds(std::uint32_t claim) const { return claim == kNoClaim || draw.claim_holds[claim]; }
-  bool requirement_present(std::uint32_t ri, const Requirement&) const {
-    return holds(plan.requirement_claim(ri));
-  }
-  bool member_present(std::uint32_t mi, const Dependency&) const {
-    return holds(plan.member_claim(mi));
-  }
-  std::uint32_t chosen(std::uint32_t ri, const Requirement&) const { return draw.chosen[ri]; }
+  bool requirement_present(std::uint32_t ri) const { return holds(plan.requirement_claim(ri)); }
+  bool member_present(std::uint32_t mi) const { return holds(plan.member_claim(mi)); }
+  std::uint32_t chosen(std::uint32_t ri) const { return draw.chosen[ri]; }
   bool common_cause(std::uint32_t ri) const { return draw.common_cause[ri] != 0; }
-  std::int64_t tolerance(std::uint32_t mi, const Dependency&) const { return draw.tolerance[mi]; }
-  std::int64_t recovery(std::uint32_t mi, const Dependency&) const { return draw.recovery[mi]; }
-  std::int64_t switchover(std::uint32_t ri, const Requirement&) const {
-    return draw.switchover[ri];
-  }
+  std::int64_t tolerance(std::uint32_t mi) const { return draw.tolerance[mi]; }
+  std::int64_t recovery(std::uint32_t mi) const { return draw.recovery[mi]; }
+  std::int64_t switchover(std::uint32_t ri) const { return draw.switchover[ri]; }
 };
 
 }  // namespace
@@ -65,46 +58,42 @@ struct DrawnDecisions {
 // keeps its chosen member as a single dependency; a common cause makes a group need all
 // its members (one failing takes the group down, as the shared cause would take them all).
 template <class Decisions>
-void FrozenGraph::fill(const Model& model, const Decisions& decide) {
+void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
   req_offsets_.clear();
   requirements_.clear();
   edges_.clear();
   edge_requirement_.clear();
   source_requirement_.clear();
   source_member_.clear();
-  const auto n = static_cast<std::uint32_t>(model.entities.size());
+  const std::uint32_t n = shape.entity_count();
   req_offsets_.reserve(n + 1);
   req_offsets_.push_back(0);
-  std::uint32_t ri = 0;  // flat requirement index in the model
-  std::uint32_t mi = 0;  // flat member index in the model
   for (std::uint32_t node = 0; node < n; ++node) {
-    const Entity& entity = model.entities[node];
-    for (std::uint32_t r = 0; r < entity.requirements.size(); ++r, ++ri) {
-      const Requirement& req = entity.requirements[r];
-      const std::uint32_t first_member = mi;
-      mi += static_cast<std::uint32_t>(req.members.size());
-      if (!decide.requirement_present(ri, req)) continue;
+    const std::uint32_t first_requirement = shape.req_offsets[node];
+    for (std::uint32_t ri = first_requirement; ri < shape.req_offsets[node + 1]; ++ri) {
+      if (!decide.requirement_present(ri)) continue;
+      const std::uint32_t first_member = shape.member_offsets[ri];
+      const std::uint32_t end_member = shape.member_offsets[ri + 1];
       FrozenRequirement frozen{};
       frozen.first_edge = static_cast<std::uint32_t>(edges_.size());
-      frozen.gate = req.gate;
-      frozen.k = req.k;
-      frozen.effect = req.effect;
-      frozen.switchover = saturate_seconds(decide.switchover(ri, req));
-      auto keep = [&](std::uint32_t m) {
-        const Dependency& dep = req.members[m];
-        const std::uint32_t member = first_member + m;
-        if (!decide.member_present(member, dep)) return;
+      frozen.gate = shape.gate[ri];
+      frozen.k = shape.k[ri];
+      frozen.effect = shape.effect[ri];
+      frozen.switchover = saturate_seconds(decide.switchover(ri));
+      auto keep = [&](std::uint32_t mi) {
+        if (!decide.member_present(mi)) return;
         edge_requirement_.push_back(static_cast<std::uint32_t>(requirements_.size()));
-        edges_.push_back({dep.target, node, saturate_seconds(decide.tolerance(member, dep)),
-                          saturate_seconds(decide.recovery(member, dep)), dep.degraded_propagates});
-        source_member_.push_back(m);
+        edges_.push_back({shape.target[mi], node, saturate_seconds(decide.tolerance(mi)),
+                          saturate_seconds(decide.recovery(mi)),
+                          shape.degraded_propagates[mi] != 0});
+        source_member_.push_back(mi - first_member);
       };
-      if (req.gate == Gate::kChoice) {
-        keep(decide.chosen(ri, req));
+      if (frozen.gate == Gate::kChoice) {
+        keep(first_member + decide.chosen(ri));
         frozen.gate = Gate::kSingle;
         frozen.k = 1;
       } else {
-        for (std::uint32_t m = 0; m < req.members.size(); ++m) keep(m);
+        for (std::uint32_t mi = first_member; mi < end_member; ++mi) keep(mi);
       }
       frozen.end_edge = static_cast<std::uint32_t>(edges_.size());
       const std::uint32_t kept = frozen.end_edge - frozen.first_edge;
@@ -115,7 +104,7 @@ void FrozenGraph::fill(const Model& model, const Decisions& decide) {
         frozen.k = kept;
       }
       requirements_.push_back(frozen);
-      source_requirement_.push_back(r);
+      source_requirement_.push_back(ri - first_requirement);
     }
     req_offsets_.push_back(static_cast<std::uint32_t>(requirements_.size()));
   }
@@ -124,13 +113,13 @@ void FrozenGraph::fill(const Model& model, const Decisions& decide) {
 
 FrozenGraph FrozenGraph::freeze(const Model& model, const FreezeOptions& options) {
   FrozenGraph g;
-  g.fill(model, PointDecisions{options.include_disputed});
+  const ModelShape shape = ModelShape::of(model);
+  g.fill(shape, PointDecisions{shape, options.include_disputed});
   return g;
 }
 
-void FrozenGraph::refreeze(const Model& model, const UncertaintyPlan& plan,
-                           const Realization& draw) {
-  fill(model, DrawnDecisions{plan, draw});
+void FrozenGraph::refreeze(const UncertaintyPlan& plan, const Realization& draw) {
+  fill(plan.shape(), DrawnDecisions{plan, draw});
 }
 
 FrozenGraph FrozenGraph::from_parts(std::vector<std::uint32_t> req_offsets,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "model/model_shape.h"
 #include "model/uncertainty.h"
 
 namespace msout::model {
@@ -51,9 +52,10 @@ class FrozenGraph {
  public:
   static FrozenGraph freeze(const Model& model, const FreezeOptions& options = {});
 
-  // Recompiles this graph for one Monte Carlo replication `draw` of `plan` (which must be
-  // built from `model`), reusing its buffers: no allocation once they have grown.
-  void refreeze(const Model& model, const UncertaintyPlan& plan, const Realization& draw);
+  // Recompiles this graph for one Monte Carlo replication `draw` of `plan` (whose model
+  // must be alive), from the plan's flat shape of the model, reusing this graph's buffers:
+  // no allocation once they have grown.
+  void refreeze(const UncertaintyPlan& plan, const Realization& draw);
 
   // Builds the graph from its primary arrays (as stored in a compact file); derives the
   // reverse index. Preconditions (checked by the compact loader): offsets ascending and
@@ -110,7 +112,7 @@ class FrozenGraph {
 
  private:
   template <class Decisions>
-  void fill(const Model& model, const Decisions& decide);
+  void fill(const ModelShape& shape, const Decisions& decide);
   void build_reverse_index();
 
   std::vector<std::uint32_t> req_offsets_;

@@ -155,15 +155,14 @@ EvidenceWeights load_evidence_weights_path(const std::string& path) {
 UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scenario,
                                        const EvidenceWeights& file_weights, Diagnostics& diags) {
   UncertaintyPlan plan;
+  plan.shape_ = ModelShape::of(model);
   ClaimCollector claims(model, file_weights, diags);
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     const Entity& entity = model.entities[e];
-    plan.req_offsets_.push_back(slot(plan.req_claim_.size()));
     for (std::uint32_t r = 0; r < entity.requirements.size(); ++r) {
       const Requirement& req = entity.requirements[r];
       const std::uint32_t ri = slot(plan.req_claim_.size());
       const std::string req_path = entity.id + "/requires/" + std::to_string(r);
-      plan.member_offsets_.push_back(slot(plan.member_claim_.size()));
       plan.req_claim_.push_back(
           req.gate == Gate::kSingle
               ? kNoClaim
@@ -209,8 +208,6 @@ UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scena
       }
     }
   }
-  plan.req_offsets_.push_back(slot(plan.req_claim_.size()));
-  plan.member_offsets_.push_back(slot(plan.member_claim_.size()));
   if (scenario != nullptr) {
     for (std::uint32_t l = 0; l < scenario->levers.size(); ++l) {
       const Lever& lever = scenario->levers[l];

@@ -17,7 +17,7 @@
 //   UncertaintyPlan plan = UncertaintyPlan::build(model, scenario, {}, diags);
 //   Realization draw;
 //   draw_realization(plan, seed, replication, draw);      // reuses draw's buffers
-//   graph.refreeze(model, plan, draw);                    // the replication's graph
+//   graph.refreeze(plan, draw);                    // the replication's graph
 #pragma once
 
 #include <array>
@@ -28,6 +28,7 @@
 
 #include "model/diagnostics.h"
 #include "model/model.h"
+#include "model/model_shape.h"
 #include "model/scenario.h"
 
 namespace msout::model {
@@ -67,13 +68,16 @@ class UncertaintyPlan {
   const std::vector<Claim>& claims() const { return claims_; }
   std::uint32_t requirement_count() const { return static_cast<std::uint32_t>(req_claim_.size()); }
   std::uint32_t member_count() const { return static_cast<std::uint32_t>(member_claim_.size()); }
+  // The model's requirement structure as flat arrays (what a replication's graph is
+  // compiled from); valid while the model is.
+  const ModelShape& shape() const { return shape_; }
   // Flat index of entity `entity`'s requirement `local`, and of member `m` of requirement
   // `requirement` (a flat index).
   std::uint32_t requirement_index(std::uint32_t entity, std::uint32_t local) const {
-    return req_offsets_[entity] + local;
+    return shape_.req_offsets[entity] + local;
   }
   std::uint32_t member_index(std::uint32_t requirement, std::uint32_t m) const {
-    return member_offsets_[requirement] + m;
+    return shape_.member_offsets[requirement] + m;
   }
   // The claim a group rests on as a whole, and the claim a member (or single dependency)
   // rests on; kNoClaim where nothing is uncertain about it.
@@ -106,8 +110,7 @@ class UncertaintyPlan {
   };
 
   std::vector<Claim> claims_;
-  std::vector<std::uint32_t> req_offsets_;     // per entity, into requirements
-  std::vector<std::uint32_t> member_offsets_;  // per requirement, into members
+  ModelShape shape_;
   std::vector<std::uint32_t> req_claim_;
   std::vector<std::uint32_t> member_claim_;
   std::vector<ChoiceDraw> choices_;

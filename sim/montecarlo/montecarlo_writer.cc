@@ -125,10 +125,10 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   }
   out << "  widest 95% half-width of any probability below: " << fixed(100 * s.max_half_width, 1)
       << " points\n";
-  out << "  critical functions down by " << time_text(s.until) << ": "
-      << fixed(s.functions_down.mean, 1) << " expected (95% interval "
-      << fixed(s.functions_down.low, 1) << "-" << fixed(s.functions_down.high, 1) << ") of "
-      << s.entities.size() << "\n";
+  out << "  " << (r.focus.empty() ? "critical functions" : "the organisation and its functions")
+      << " down by " << time_text(s.until) << ": " << fixed(s.functions_down.mean, 1)
+      << " expected (95% interval " << fixed(s.functions_down.low, 1) << "-"
+      << fixed(s.functions_down.high, 1) << ") of " << s.entities.size() << "\n";
 
   auto probability_table = [&](const char* title, bool down) {
     const Proportion none = proportion(0, s.replications);

@@ -84,7 +84,7 @@ ReplicationTable run_replications(const ReplicationInput& input, std::uint64_t f
     for (std::uint64_t row = begin; row < end; ++row) {
       const std::uint64_t replication = first + row;
       model::draw_realization(input.plan, input.seed, replication, draw);
-      graph.refreeze(input.model, input.plan, draw);
+      graph.refreeze(input.plan, draw);
       if (!workspace) workspace.emplace(graph, input.scenario, input.selected);
       const kernel::RunStats stats = workspace->run(input.until, draw.lever_at);
       for (std::uint32_t j = 0; j < columns; ++j) {

@@ -122,6 +122,21 @@ check("--focus prorail: the organisation and rail transport",
       {f["id"] for f in focus["functions"]} >= {"prorail", "fn-rail-transport"}
       and focus["focus"] == "prorail")
 
+# --whatif: the patched model, named in the result.
+moved = msout.json("montecarlo", "--whatif",
+                   os.path.join(NL, "whatif", "hix-moved-to-dutch-cloud.json"),
+                   "--focus", "hospitals-hix-on-azure", "--replications", "2000",
+                   "--format", "json", "--quiet")
+as_is = msout.json("montecarlo", "--focus", "hospitals-hix-on-azure", "--replications", "2000",
+                   "--format", "json", "--quiet")
+at_8h = ms["at_s"].index(8 * 3600)
+check("--whatif: the overlay is named; with the EPD at a Dutch cloud the hospitals are not "
+      "down by 8h, as they mostly are without it",
+      len(moved["whatif"]) == 1 and not as_is["whatif"] and
+      function(moved, "hospitals-hix-on-azure")["at"][at_8h]["down"]["p"] == 0.0 and
+      function(as_is, "hospitals-hix-on-azure")["at"][at_8h]["down"]["p"] > 0.5,
+      moved["whatif"])
+
 # --evidence-weights: a planned claim held certain makes rail certain under aws-out.
 with tempfile.TemporaryDirectory() as tmp:
     weights = os.path.join(tmp, "weights.json")

@@ -110,7 +110,7 @@ TEST_CASE("Uncertainty.PointRealization.IsTheDeterministicGraph") {
   Realization draw;
   point_realization(plan, false, draw);
   FrozenGraph drawn;
-  drawn.refreeze(m, plan, draw);
+  drawn.refreeze(plan, draw);
   const FrozenGraph frozen = FrozenGraph::freeze(m);
   REQUIRE(drawn.edge_count() == frozen.edge_count());
   CHECK(drawn.edge_count() == 2);
