@@ -20,14 +20,7 @@ struct PointDecisions {
   bool member_present(std::uint32_t mi) const {
     return include_disputed || !disputed(shape.members[mi]->evidence);
   }
-  std::uint32_t chosen(std::uint32_t ri) const {
-    const Requirement& req = *shape.requirements[ri];
-    std::uint32_t heaviest = 0;
-    for (std::uint32_t m = 1; m < req.members.size(); ++m) {
-      if (req.members[m].weight > req.members[heaviest].weight) heaviest = m;
-    }
-    return heaviest;
-  }
+  std::uint32_t chosen(std::uint32_t ri) const { return heaviest_member(*shape.requirements[ri]); }
   static bool common_cause(std::uint32_t) { return false; }
   std::int64_t tolerance(std::uint32_t mi) const { return shape.members[mi]->tolerance.seconds; }
   std::int64_t recovery(std::uint32_t mi) const { return shape.members[mi]->recovery.seconds; }

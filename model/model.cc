@@ -61,6 +61,14 @@ std::optional<Confidence> confidence_from(std::string_view text) {
   return confidence == Confidence::kUnstated ? std::nullopt : confidence;
 }
 
+std::uint32_t heaviest_member(const Requirement& req) {
+  std::uint32_t heaviest = 0;
+  for (std::uint32_t m = 1; m < req.members.size(); ++m) {
+    if (req.members[m].weight > req.members[heaviest].weight) heaviest = m;
+  }
+  return heaviest;
+}
+
 std::optional<std::uint32_t> Model::find(std::string_view id) const {
   auto it = index_.find(std::string(id));
   if (it == index_.end()) return std::nullopt;

@@ -99,6 +99,10 @@ struct Requirement {
   Place place;
 };
 
+// The member of a one_of choice with the largest weight, the first of equals: what a
+// deterministic run assumes (docs/uncertainty.md). `req` must have members.
+std::uint32_t heaviest_member(const Requirement& req);
+
 struct Entity {
   std::string id;
   std::string name;

@@ -276,11 +276,12 @@ Evidence read_evidence(JsonReader& in, const json& parent, const std::string& po
   return evidence;
 }
 
-void read_evidence_weights(JsonReader& in, const json& parent, const std::string& pointer,
+void read_evidence_weights(JsonReader& in, const json& parent, std::string_view key,
+                           const std::string& pointer,
                            std::array<std::optional<double>, kConfidenceLevels>& weights) {
-  auto it = parent.find("evidence_weights");
+  auto it = parent.find(key);
   if (it == parent.end()) return;
-  const std::string here = pointer_append(pointer, "evidence_weights");
+  const std::string here = pointer_append(pointer, key);
   if (!in.object(*it, here, {"confirmed", "reported", "presumed", "planned", "disputed"}, {})) {
     return;
   }
@@ -320,7 +321,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
         description && model.description.empty()) {
       model.description = *description;
     }
-    read_evidence_weights(in, doc.json, "", model.evidence_weights);
+    read_evidence_weights(in, doc.json, "evidence_weights", "", model.evidence_weights);
     const json* entities = in.array(doc.json, "entities", "");
     if (entities == nullptr) continue;
     for (std::size_t i = 0; i < entities->size(); ++i) {

@@ -61,10 +61,11 @@ Entity read_entity(JsonReader& in, const nlohmann::json& value, const std::strin
 // that requires itself is a warning.
 void resolve_dependencies(Model& model, Diagnostics& diags);
 
-// The optional "evidence_weights" object of `parent`: the probability that a claim of each
-// confidence level holds (docs/uncertainty.md). A level set to two values across files is
-// an error.
-void read_evidence_weights(JsonReader& in, const nlohmann::json& parent, const std::string& pointer,
+// The optional object at `key` of `parent` ("evidence_weights" in a model file, "weights"
+// in an msout-evidence-weights/1 file): the probability that a claim of each confidence
+// level holds (docs/uncertainty.md). A level already set to another value is an error.
+void read_evidence_weights(JsonReader& in, const nlohmann::json& parent, std::string_view key,
+                           const std::string& pointer,
                            std::array<std::optional<double>, kConfidenceLevels>& weights);
 
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;

@@ -134,18 +134,7 @@ EvidenceWeights load_evidence_weights_path(const std::string& path) {
                                 *format + "\"");
       }
       in.string(*json, "description", "");
-      if (json->contains("weights")) {
-        // The model's reader, with the key it reads renamed: one set of rules for both.
-        nlohmann::json parent = {{"evidence_weights", (*json)["weights"]}};
-        Diagnostics local;
-        JsonReader scoped(source.name, local);
-        read_evidence_weights(scoped, parent, "", weights);
-        for (Diagnostic d : local.errors()) {
-          const std::string prefix = "/evidence_weights";
-          if (d.where.rfind(prefix, 0) == 0) d.where = "/weights" + d.where.substr(prefix.size());
-          diags.error(d.file, d.where, d.message);
-        }
-      }
+      read_evidence_weights(in, *json, "weights", "", weights);  // the model's rules
     }
   }
   if (diags.has_errors()) throw InputError(diags.errors());
@@ -177,14 +166,13 @@ UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scena
             {ri, stream_id("common-cause:" + req_path), req.common_cause});
       }
       if (req.gate == Gate::kChoice) {
-        ChoiceDraw choice{ri, stream_id("choice:" + req_path), {}, 0};
+        ChoiceDraw choice{ri, stream_id("choice:" + req_path), {}, heaviest_member(req)};
         double total = 0;
         for (const Dependency& member : req.members) total += member.weight;
         double running = 0;
-        for (std::uint32_t m = 0; m < req.members.size(); ++m) {
-          running += req.members[m].weight;
+        for (const Dependency& member : req.members) {
+          running += member.weight;
           choice.cumulative.push_back(running / total);
-          if (req.members[m].weight > req.members[choice.heaviest].weight) choice.heaviest = m;
         }
         choice.cumulative.back() = 1.0;  // no rounding gap at the top
         plan.choices_.push_back(std::move(choice));
@@ -218,35 +206,8 @@ UncertaintyPlan UncertaintyPlan::build(const Model& model, const Scenario* scena
     }
   }
   plan.claims_ = claims.take();
-  for (const Claim& claim : plan.claims_) {
-    plan.claim_disputed_.push_back(claim.evidence.confidence == Confidence::kDisputed);
-  }
   return plan;
 }
-
-bool UncertaintyPlan::has_uncertainty() const {
-  return std::any_of(claims_.begin(), claims_.end(),
-                     [](const Claim& c) { return c.uncertain(); }) ||
-         !choices_.empty() || !common_causes_.empty() || !tolerance_spreads_.empty() ||
-         !recovery_spreads_.empty() || !switchover_spreads_.empty() || !lever_spreads_.empty();
-}
-
-namespace {
-
-void copy_points(const UncertaintyPlan& plan, const std::vector<std::int64_t>& tolerance,
-                 const std::vector<std::int64_t>& recovery,
-                 const std::vector<std::int64_t>& switchover,
-                 const std::vector<std::int64_t>& lever, Realization& out) {
-  out.tolerance.assign(tolerance.begin(), tolerance.end());
-  out.recovery.assign(recovery.begin(), recovery.end());
-  out.switchover.assign(switchover.begin(), switchover.end());
-  out.lever_at.assign(lever.begin(), lever.end());
-  out.chosen.assign(plan.requirement_count(), 0);
-  out.common_cause.assign(plan.requirement_count(), 0);
-  out.claim_holds.resize(plan.claims().size());
-}
-
-}  // namespace
 
 std::vector<std::string> point_choice_assumptions(const Model& model) {
   // Organisations with the same choice share one sentence, in order of first appearance.
@@ -254,13 +215,9 @@ std::vector<std::string> point_choice_assumptions(const Model& model) {
   for (const Entity& entity : model.entities) {
     for (const Requirement& req : entity.requirements) {
       if (req.gate != Gate::kChoice || req.members.empty()) continue;
-      std::uint32_t heaviest = 0;
       double total = 0;
-      for (std::uint32_t m = 0; m < req.members.size(); ++m) {
-        total += req.members[m].weight;
-        if (req.members[m].weight > req.members[heaviest].weight) heaviest = m;
-      }
-      std::string text = req.members[heaviest].on + ", the likeliest of";
+      for (const Dependency& member : req.members) total += member.weight;
+      std::string text = req.members[heaviest_member(req)].on + ", the likeliest of";
       for (std::uint32_t m = 0; m < req.members.size(); ++m) {
         const long percent = std::lround(100 * req.members[m].weight / total);
         text += (m > 0 ? ", " : " ") + req.members[m].on + " " + std::to_string(percent) + "%";
@@ -283,19 +240,31 @@ std::vector<std::string> point_choice_assumptions(const Model& model) {
   return out;
 }
 
+void UncertaintyPlan::reset_to_points(Realization& out) const {
+  out.tolerance.assign(tolerance_point_.begin(), tolerance_point_.end());
+  out.recovery.assign(recovery_point_.begin(), recovery_point_.end());
+  out.switchover.assign(switchover_point_.begin(), switchover_point_.end());
+  out.lever_at.assign(lever_point_.begin(), lever_point_.end());
+  out.chosen.assign(requirement_count(), 0);
+  out.common_cause.assign(requirement_count(), 0);
+  out.claim_holds.resize(claims_.size());
+  out.plan = this;
+}
+
 void point_realization(const UncertaintyPlan& plan, bool include_disputed, Realization& out) {
-  copy_points(plan, plan.tolerance_point_, plan.recovery_point_, plan.switchover_point_,
-              plan.lever_point_, out);
+  plan.reset_to_points(out);
   for (std::size_t c = 0; c < plan.claims_.size(); ++c) {
-    out.claim_holds[c] = include_disputed || plan.claim_disputed_[c] == 0;
+    out.claim_holds[c] =
+        include_disputed || plan.claims_[c].evidence.confidence != Confidence::kDisputed;
   }
   for (const auto& choice : plan.choices_) out.chosen[choice.requirement] = choice.heaviest;
 }
 
 void draw_realization(const UncertaintyPlan& plan, std::uint64_t seed, std::uint64_t replication,
                       Realization& out) {
-  copy_points(plan, plan.tolerance_point_, plan.recovery_point_, plan.switchover_point_,
-              plan.lever_point_, out);
+  // Values nothing leaves open keep their points from the first draw on: resetting them
+  // every replication would copy every duration of the model each time.
+  if (out.plan != &plan) plan.reset_to_points(out);
   for (std::size_t c = 0; c < plan.claims_.size(); ++c) {
     const Claim& claim = plan.claims_[c];
     out.claim_holds[c] = claim.probability >= 1 ||

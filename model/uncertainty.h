@@ -85,10 +85,11 @@ class UncertaintyPlan {
     return req_claim_[requirement];
   }
   std::uint32_t member_claim(std::uint32_t member) const { return member_claim_[member]; }
-  // Whether the scenario or model leaves anything open at all.
-  bool has_uncertainty() const;
 
  private:
+  // Every value of `out` at its point; sizes for this plan (no allocation once grown).
+  void reset_to_points(Realization& out) const;
+
   friend void draw_realization(const UncertaintyPlan&, std::uint64_t, std::uint64_t, Realization&);
   friend void point_realization(const UncertaintyPlan&, bool, Realization&);
 
@@ -119,7 +120,6 @@ class UncertaintyPlan {
       lever_spreads_;
   // Point values, copied into every realization before the draws.
   std::vector<std::int64_t> tolerance_point_, recovery_point_, switchover_point_, lever_point_;
-  std::vector<std::uint8_t> claim_disputed_;
 };
 
 // One replication's answer to every open question of a plan.
@@ -131,6 +131,9 @@ struct Realization {
   std::vector<std::int64_t> recovery;      // per member, seconds
   std::vector<std::int64_t> switchover;    // per requirement, seconds
   std::vector<std::int64_t> lever_at;      // per scenario lever, seconds
+  // The plan whose draws these are: a draw for the same plan overwrites only what the plan
+  // leaves open (every other value stays at its point).
+  const UncertaintyPlan* plan = nullptr;
 };
 
 // Replication `replication` under `seed`. Reuses `out`'s buffers (no allocation once they

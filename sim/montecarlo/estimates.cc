@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "model/duration_distribution.h"
+#include "model/model_shape.h"
 
 namespace msout::montecarlo {
 namespace {
@@ -33,19 +34,22 @@ std::uint64_t count(const Bits& a) {
   return n;
 }
 
+// The sample variance of n integer values from their exact sum and sum of squares
+// (n * sum_squares - sum^2 is exact in 128 bits for the values msout sums); 0 for n < 2.
+double sample_variance(Int128 sum, Int128 sum_squares, std::uint64_t n) {
+  if (n < 2) return 0;
+  const Int128 spread = static_cast<Int128>(n) * sum_squares - sum * sum;
+  return std::max(
+      0.0, static_cast<double>(spread) / (static_cast<double>(n) * static_cast<double>(n - 1)));
+}
+
 // Mean and 95 % interval of integer values (exact sums in 128 bits).
 MeanEstimate mean_of(Int128 sum, Int128 sum_squares, std::uint64_t n, double scale) {
   MeanEstimate m;
   if (n == 0) return m;
   const double mean = static_cast<double>(sum) / static_cast<double>(n);
-  double half = 0;
-  if (n > 1) {
-    // n * sum_squares - sum^2 is exact in 128 bits for the values msout sums.
-    const Int128 spread = static_cast<Int128>(n) * sum_squares - sum * sum;
-    const double variance =
-        static_cast<double>(spread) / (static_cast<double>(n) * static_cast<double>(n - 1));
-    half = kZ95 * std::sqrt(std::max(0.0, variance) / static_cast<double>(n));
-  }
+  const double half =
+      kZ95 * std::sqrt(sample_variance(sum, sum_squares, n) / static_cast<double>(n));
   m.mean = mean * scale;
   m.low = std::max(0.0, mean - half) * scale;
   m.high = (mean + half) * scale;
@@ -87,23 +91,23 @@ std::vector<std::int64_t> sorted_times(const std::vector<std::int64_t>& cells,
 // For each reported entity, every entity it depends on, directly or not (all members of all
 // requirements, whatever their claims): a claim can decide an entity's outcome only if one
 // of its uses belongs to such an entity (or to the entity itself).
-std::vector<std::vector<bool>> upstream_of(const model::Model& model,
+std::vector<std::vector<bool>> upstream_of(const model::ModelShape& shape,
                                            const std::vector<std::uint32_t>& reported) {
   std::vector<std::vector<bool>> cones;
   std::vector<std::uint32_t> stack;
   for (std::uint32_t start : reported) {
-    std::vector<bool> seen(model.entities.size(), false);
+    std::vector<bool> seen(shape.entity_count(), false);
     seen[start] = true;
     stack.assign(1, start);
     while (!stack.empty()) {
       const std::uint32_t node = stack.back();
       stack.pop_back();
-      for (const model::Requirement& req : model.entities[node].requirements) {
-        for (const model::Dependency& dep : req.members) {
-          if (!seen[dep.target]) {
-            seen[dep.target] = true;
-            stack.push_back(dep.target);
-          }
+      const std::uint32_t first = shape.member_offsets[shape.req_offsets[node]];
+      const std::uint32_t end = shape.member_offsets[shape.req_offsets[node + 1]];
+      for (std::uint32_t mi = first; mi < end; ++mi) {
+        if (!seen[shape.target[mi]]) {
+          seen[shape.target[mi]] = true;
+          stack.push_back(shape.target[mi]);
         }
       }
     }
@@ -209,11 +213,7 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     sum_squares += static_cast<Int128>(y) * y;
   }
   s.functions_down = mean_of(sum, sum_squares, n, 1.0);
-  if (n > 1) {
-    s.functions_down_variance =
-        static_cast<double>(static_cast<Int128>(n) * sum_squares - sum * sum) /
-        (static_cast<double>(n) * static_cast<double>(n - 1));
-  }
+  s.functions_down_variance = sample_variance(sum, sum_squares, n);
 
   // Claims as bit columns; the value of checking of each uncertain one.
   std::vector<Bits> claim_bits(claims.size(), Bits(words_for(n), 0));
@@ -222,6 +222,8 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
       if (table.holds(row, c)) set_bit(claim_bits[c], row);
     }
   }
+  std::vector<std::uint64_t> holds_count(claims.size());
+  for (std::uint32_t c = 0; c < claims.size(); ++c) holds_count[c] = count(claim_bits[c]);
   std::vector<ClaimValue> values;
   for (std::uint32_t c = 0; c < claims.size(); ++c) {
     if (!claims[c].uncertain()) continue;
@@ -246,12 +248,8 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     v.mean_if_holds = static_cast<double>(sum1) / static_cast<double>(n1);
     v.mean_if_not = static_cast<double>(sum0) / static_cast<double>(n0);
     v.delta = v.mean_if_holds - v.mean_if_not;
-    auto variance = [](Int128 total, Int128 squares, std::uint64_t k) {
-      return static_cast<double>(static_cast<Int128>(k) * squares - total * total) /
-             (static_cast<double>(k) * static_cast<double>(k - 1));
-    };
-    v.delta_se = std::sqrt(variance(sum1, sq1, n1) / static_cast<double>(n1) +
-                           variance(sum0, sq0, n0) / static_cast<double>(n0));
+    v.delta_se = std::sqrt(sample_variance(sum1, sq1, n1) / static_cast<double>(n1) +
+                           sample_variance(sum0, sq0, n0) / static_cast<double>(n0));
     v.value = v.probability * (1 - v.probability) * v.delta * v.delta;
     v.share = s.functions_down_variance > 0 ? v.value / s.functions_down_variance : 0;
     values.push_back(v);
@@ -271,7 +269,7 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     if (std::abs(v.delta) > z_run * v.delta_se) s.verify_first.push_back(v);
   }
 
-  const std::vector<std::vector<bool>> cones = upstream_of(input.model, input.reported);
+  const std::vector<std::vector<bool>> cones = upstream_of(input.plan.shape(), input.reported);
   for (std::uint32_t j = 0; j < table.columns; ++j) {
     EntityEstimate e;
     e.entity = input.reported[j];
@@ -304,7 +302,7 @@ Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
     }
     const double z_entity = bonferroni_z(relevant.size());
     for (std::uint32_t c : relevant) {
-      const std::uint64_t n1 = count(claim_bits[c]);
+      const std::uint64_t n1 = holds_count[c];
       const std::uint64_t n0 = n - n1;
       if (n1 == 0 || n0 == 0) continue;
       const std::uint64_t d1 = count_and(claim_bits[c], down_bits[j]);

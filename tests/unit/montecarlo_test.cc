@@ -234,8 +234,7 @@ TEST_CASE("MonteCarlo.Determinism.SameTableFor1To16Threads") {
     CHECK(many.claim_holds == one.claim_holds);
   }
   // Any split into blocks (as across processes) gives the same rows.
-  ReplicationTable split =
-      sim.input ? run_replications(*sim.input, 0, 1234, 2) : ReplicationTable{};
+  ReplicationTable split = run_replications(*sim.input, 0, 1234, 2);
   split.append(run_replications(*sim.input, 1234, 3000 - 1234, 3));
   CHECK(split.first_down == one.first_down);
   CHECK(split.claim_holds == one.claim_holds);
