@@ -1,5 +1,7 @@
 #include "model/diagnostics.h"
 
+#include "model/printable_text.h"
+
 namespace msout::model {
 namespace {
 
@@ -17,7 +19,9 @@ std::string join(const std::vector<Diagnostic>& diagnostics) {
 std::string Diagnostic::to_string() const {
   std::string text = file;
   if (!where.empty()) text += ": " + where;
-  return text + ": " + message;
+  // The one way a diagnostic reaches a terminal: never a control character, never a line
+  // longer than a screenful, whatever the input held (loaders also quote() what they echo).
+  return printable(text + ": " + message, kDiagnosticMaxBytes);
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -6,18 +6,23 @@
 // that `msout validate` can report every error of a file, not only the first.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace msout::model {
 
+// The longest diagnostic line printed, in bytes.
+inline constexpr std::size_t kDiagnosticMaxBytes = 2000;
+
 struct Diagnostic {
   std::string file;
   std::string where;  // JSON pointer or "line L, column C"; may be empty
   std::string message;
 
-  // "file: where: message"
+  // "file: where: message", with control characters escaped and shortened to
+  // kDiagnosticMaxBytes (model/printable_text.h).
   std::string to_string() const;
 };
 

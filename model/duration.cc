@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include "model/printable_text.h"
+
 namespace msout::model {
 namespace {
 
@@ -25,30 +27,34 @@ DurationParse fail(std::string message) { return {std::nullopt, std::move(messag
 }  // namespace
 
 DurationParse parse_duration(std::string_view text) {
-  const std::string quoted = "\"" + std::string(text) + "\"";
+  const std::string shown = quoted(text);
   if (text == "0") return {Duration{0}, {}};
   if (text.empty()) return fail(std::string("empty duration") + kExpected);
-  if (text.front() == '-') return fail("negative duration " + quoted);
+  if (text.front() == '-') return fail("negative duration " + shown);
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   std::int64_t total = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
-      return fail("unparsable duration " + quoted + kExpected);
+      return fail("unparsable duration " + shown + kExpected);
     }
     std::int64_t number = 0;
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
       const int digit = text[i] - '0';
-      if (number > (kMax - digit) / 10) return fail("duration " + quoted + " is too large");
+      if (number > (kMax - digit) / 10) return fail("duration " + shown + " is too large");
       number = number * 10 + digit;
       ++i;
     }
-    if (i == text.size()) return fail("duration " + quoted + " lacks a unit" + kExpected);
+    if (i == text.size()) return fail("duration " + shown + " lacks a unit" + kExpected);
     const auto seconds = unit_seconds(text[i]);
-    if (!seconds) return fail("unparsable duration " + quoted + kExpected);
+    if (!seconds) return fail("unparsable duration " + shown + kExpected);
     ++i;
-    if (number > (kMax - total) / *seconds) return fail("duration " + quoted + " is too large");
+    if (number > (kMax - total) / *seconds) return fail("duration " + shown + " is too large");
     total += number * *seconds;
+  }
+  if (total > kMaxDuration.seconds) {
+    return fail("duration " + shown + " is longer than the longest msout accepts (" +
+                format_duration(kMaxDuration) + ", 100 years)");
   }
   return {Duration{total}, {}};
 }

@@ -1,8 +1,8 @@
 // Duration: a span of simulated time, held as integer seconds and written for humans.
 //
 // Text form: one or more <integer><unit> parts, unit s|m|h|d|w ("90s", "15m", "1h30m",
-// "2w"), or "0". parse_duration rejects negatives, fractions, unknown units and overflow
-// with a message meant for the user.
+// "2w"), or "0". parse_duration rejects negatives, fractions, unknown units and durations
+// longer than kMaxDuration with a message meant for the user.
 #pragma once
 
 #include <compare>
@@ -22,6 +22,12 @@ struct DurationParse {
   std::optional<Duration> value;  // set on success
   std::string error;              // why not, on failure
 };
+
+// The longest duration any input may give (a tolerance, a lever time, a horizon, --until):
+// 100 years. Far beyond any stress test, and small enough that the engine's sums of
+// durations (a lever time plus tolerances, switchovers and recoveries along a chain of
+// millions of entities) stay far inside 64 bits.
+inline constexpr Duration kMaxDuration{36500LL * 24 * 3600};
 
 DurationParse parse_duration(std::string_view text);
 

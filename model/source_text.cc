@@ -1,25 +1,15 @@
 #include "model/source_text.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "model/diagnostics.h"
+#include "model/input_file.h"
 
 namespace msout::model {
 
 SourceText read_source(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw IoError(path.string() + ": is a directory, expected a file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string() + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(path.string() + ": read error");
-  return {path.string(), buffer.str()};
+  return {path.string(), read_regular_input(path, kMaxJsonInputBytes)};
 }
 
 std::vector<std::filesystem::path> json_files_in(const std::filesystem::path& directory) {

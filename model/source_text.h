@@ -15,7 +15,8 @@ struct SourceText {
   std::string text;
 };
 
-// Reads a whole file. Throws IoError naming the path when it cannot.
+// Reads a whole JSON input file (model/input_file.h: regular files only, at most
+// kMaxJsonInputBytes). Throws IoError naming the path when it cannot.
 SourceText read_source(const std::filesystem::path& path);
 
 // The *.json files directly inside `directory`, sorted by name. Throws IoError.

@@ -8,6 +8,7 @@
 #include <boost/program_options/errors.hpp>
 
 #include "model/diagnostics.h"
+#include "model/printable_text.h"
 #include "sim/cli/commands.h"
 
 namespace {
@@ -81,23 +82,26 @@ int main(int argc, char** argv) {
     if (command == "montecarlo") return cli::montecarlo_command(args);
     throw cli::UsageError("unknown command \"" + command + "\"");
   } catch (const cli::UsageError& e) {
-    std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
+    std::cerr << "msout: " << model::printable(e.what(), model::kDiagnosticMaxBytes)
+              << "\n(see msout --help)\n";
     return cli::kExitUsage;
   } catch (const boost::program_options::error& e) {
-    std::cerr << "msout: " << e.what() << "\n(see msout --help)\n";
+    std::cerr << "msout: " << model::printable(e.what(), model::kDiagnosticMaxBytes)
+              << "\n(see msout --help)\n";
     return cli::kExitUsage;
   } catch (const model::InputError& e) {
     for (const model::Diagnostic& d : e.diagnostics())
       std::cerr << "error: " << d.to_string() << "\n";
     return cli::kExitInvalidInput;
   } catch (const model::IoError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << model::printable(e.what(), model::kDiagnosticMaxBytes) << "\n";
     return cli::kExitIo;
   } catch (const std::bad_alloc&) {
     std::cerr << "msout: out of memory\n";
     return cli::kExitInternal;
   } catch (const std::exception& e) {
-    std::cerr << "msout: internal error: " << e.what() << "\n";
+    std::cerr << "msout: internal error: " << model::printable(e.what(), model::kDiagnosticMaxBytes)
+              << "\n";
     return cli::kExitInternal;
   }
 }

@@ -123,8 +123,13 @@ TEST_CASE("Duration.Parse.Overflow") {
   CHECK(error_of("9223372036854775807w").find("too large") != std::string::npos);
   // Each part fits but the sum does not.
   CHECK(error_of("9223372036854775807s1s").find("too large") != std::string::npos);
-  // The largest representable value still parses.
-  CHECK(seconds_of("9223372036854775807s") == std::numeric_limits<std::int64_t>::max());
+  // Fits in 64 bits but is longer than 100 years.
+  CHECK(error_of("9223372036854775807s").find("longer than") != std::string::npos);
+  CHECK(error_of("300000w").find("longer than the longest msout accepts (36500d") !=
+        std::string::npos);
+  CHECK(error_of("36500d1s").find("longer than") != std::string::npos);
+  // The limit itself parses.
+  CHECK(seconds_of("36500d") == msout::model::kMaxDuration.seconds);
 }
 
 TEST_CASE("Duration.Format.Examples") {
