@@ -342,7 +342,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
   return model;
 }
 
-Model load_model(const std::vector<SourceText>& sources) {
+Model load_model(const std::vector<SourceText>& sources, Diagnostics* warnings) {
   Diagnostics diags;
   std::vector<ModelDocument> documents;
   for (const SourceText& source : sources) {
@@ -350,14 +350,15 @@ Model load_model(const std::vector<SourceText>& sources) {
   }
   Model model = build_model(documents, diags);
   if (diags.has_errors()) throw InputError(diags.errors());
+  if (warnings != nullptr) warnings->append(diags);
   return model;
 }
 
-Model load_model_path(const std::filesystem::path& path) {
+Model load_model_path(const std::filesystem::path& path, Diagnostics* warnings) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw IoError(path.string() + ": no such file or directory");
-  if (!std::filesystem::is_directory(path, ec)) return load_model({read_source(path)});
+  if (!std::filesystem::is_directory(path, ec)) return load_model({read_source(path)}, warnings);
   Diagnostics diags;
   std::vector<ModelDocument> documents;
   for (const auto& file : json_files_in(path)) {
@@ -377,6 +378,7 @@ Model load_model_path(const std::filesystem::path& path) {
   }
   Model model = build_model(documents, diags);
   if (diags.has_errors()) throw InputError(diags.errors());
+  if (warnings != nullptr) warnings->append(diags);
   return model;
 }
 

@@ -72,11 +72,12 @@ void read_evidence_weights(JsonReader& in, const nlohmann::json& parent, std::st
 // the result is meaningful only when no error was added.
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags);
 
-// Parses and builds; throws InputError with every diagnostic if any error is found.
-Model load_model(const std::vector<SourceText>& sources);
+// Parses and builds; throws InputError with every diagnostic if any error is found. The
+// warnings (an entity that requires itself, ...) are added to `*warnings` if given.
+Model load_model(const std::vector<SourceText>& sources, Diagnostics* warnings = nullptr);
 
 // Reads a model file, or all msout-model/1 files directly in a directory (name order;
 // other msout files there are skipped). Throws IoError or InputError.
-Model load_model_path(const std::filesystem::path& path);
+Model load_model_path(const std::filesystem::path& path, Diagnostics* warnings = nullptr);
 
 }  // namespace msout::model

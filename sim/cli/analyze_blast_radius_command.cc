@@ -43,7 +43,8 @@ int analyze_blast_radius(const std::vector<std::string>& args) {
        "how long each outage lasts and is simulated (e.g. 3d, 2w)")
       ("top", po::value<int>()->default_value(0), "show only the N worst (0: all)")
       ("threads,t", po::value<int>()->default_value(0),
-       "worker threads (0: all cores); results are identical for any number");
+       "worker threads (0: all cores; more than the cores this process may use runs on those); "
+       "results are identical for any number");
   // clang-format on
   add_analysis_output_options(options, "also simulate dependencies whose evidence is disputed");
   po::variables_map vm;

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "model/printable_text.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 namespace {
@@ -56,7 +58,12 @@ int analyze_command(const std::vector<std::string>& args) {
       return analysis.command(std::vector<std::string>(args.begin() + 1, args.end()));
     }
   }
-  throw UsageError("unknown analysis \"" + name + "\" (see msout analyze --help)");
+  std::vector<std::string> names;
+  for (const Analysis& analysis : kAnalyses) {
+    if (analysis.name != nullptr) names.emplace_back(analysis.name);
+  }
+  throw UsageError("unknown analysis " + model::quoted(name) + did_you_mean(name, names) +
+                   "; msout analyze --help lists them");
 }
 
 }  // namespace msout::cli

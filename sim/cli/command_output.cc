@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 
+#include "model/printable_text.h"
 #include "sim/cli/commands.h"
 #include "sim/report/atomic_file.h"
 
@@ -20,9 +22,13 @@ void write_result(const boost::program_options::variables_map& vm, const std::st
 
 void check_batch_output(const boost::program_options::variables_map& vm, std::string_view format,
                         std::string_view noun) {
-  if (vm.count("scenario") == 0 || vm["scenario"].as<std::vector<std::string>>().size() <= 1) {
-    return;
+  if (vm.count("out") != 0 && vm.count("out-dir") != 0) {
+    throw UsageError("--out and --out-dir cannot be given together: --out writes one " +
+                     std::string(noun) + " to a file, --out-dir one per scenario into a directory");
   }
+  if (vm.count("scenario") == 0) return;
+  const auto& scenarios = vm["scenario"].as<std::vector<std::string>>();
+  if (scenarios.size() <= 1) return;
   if (vm.count("out") != 0) {
     throw UsageError("--out takes one " + std::string(noun) +
                      "; with several scenarios use --out-dir");
@@ -30,6 +36,23 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
   if ((format == "json" || format == "csv") && vm.count("out-dir") == 0) {
     throw UsageError("several " + std::string(format == "json" ? "JSON" : "CSV") + " " +
                      std::string(noun) + "s need --out-dir (one file per scenario)");
+  }
+  // With --out-dir each result is named after its scenario file: two files of one name (in
+  // different folders, or the same file twice) would write the same path, the second result
+  // replacing the first.
+  std::map<std::string, std::string> first_by_name;
+  for (const std::string& scenario : scenarios) {
+    const std::string name = std::filesystem::path(scenario).stem().string();
+    const auto [it, added] = first_by_name.emplace(name, scenario);
+    if (added) continue;
+    if (it->second == scenario) {
+      throw UsageError("--scenario " + model::printable(scenario) + " is given twice");
+    }
+    if (vm.count("out-dir") != 0) {
+      throw UsageError("--scenario " + model::printable(it->second) + " and " +
+                       model::printable(scenario) + " would both be written to " +
+                       model::quoted(name) + " in --out-dir; rename one of them");
+    }
   }
 }
 

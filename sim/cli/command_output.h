@@ -19,8 +19,10 @@ namespace msout::cli {
 // Writes `text` to --out FILE if given, else to standard output.
 void write_result(const boost::program_options::variables_map& vm, const std::string& text);
 
-// Checks --out and --out-dir against the number of --scenario files (one result each): --out
-// takes one `noun` (e.g. "report"); several JSON results need --out-dir. Throws UsageError.
+// Checks --out and --out-dir against each other and the --scenario files (one result each):
+// not both; --out takes one `noun` (e.g. "report"); several JSON results need --out-dir; no
+// scenario given twice; with --out-dir, no two scenario files of one name (their results
+// would overwrite each other). Throws UsageError.
 void check_batch_output(const boost::program_options::variables_map& vm, std::string_view format,
                         std::string_view noun);
 

@@ -40,6 +40,7 @@ int generate_command(const std::vector<std::string>& args);
 int analyze_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int montecarlo_command(const std::vector<std::string>& args);
+int list_command(const std::vector<std::string>& args);
 
 // `msout analyze` analyses (sim/cli/analyze_*_command.cc), dispatched by analyze_command.
 int analyze_blast_radius(const std::vector<std::string>& args);

@@ -1,11 +1,14 @@
 // `msout compare`: run a baseline model and a what-if (the model with overlays applied)
 // under the same scenarios and report the difference per critical function.
 #include <algorithm>
+#include <iostream>
 #include <optional>
+#include <set>
 
 #include <boost/program_options.hpp>
 
 #include "model/frozen_graph.h"
+#include "model/printable_text.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
 #include "sim/cli/command_output.h"
@@ -70,6 +73,18 @@ void add_whatif_diagnostics(model::Diagnostics& diags, const model::Diagnostics&
   }
 }
 
+// Keeps in `side` only the functions that `other` lists (by id): the functions a focused
+// organisation provides on the side that has it.
+void keep_functions_of(report::Report& side, const report::Report& other) {
+  std::set<std::string> ids;
+  for (const report::FunctionOutcome& f : other.functions) {
+    ids.insert(other.model->entities[f.entity].id);
+  }
+  std::erase_if(side.functions, [&](const report::FunctionOutcome& f) {
+    return ids.count(side.model->entities[f.entity].id) == 0;
+  });
+}
+
 }  // namespace
 
 int compare_command(const std::vector<std::string>& args) {
@@ -85,7 +100,7 @@ int compare_command(const std::vector<std::string>& args) {
        "(this) with another (--whatif) instead of with the model as loaded")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
       ("scenario,s", po::value<std::vector<std::string>>(),
-       "scenario file; repeat it for one comparison per scenario, run concurrently")
+       "scenario file, or the name of a shipped one (msout list scenarios); repeat it for one comparison per scenario, run concurrently")
       ("until,u", po::value<std::string>(),
        "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
       ("format,f", po::value<std::string>()->default_value("table"), "table or json")
@@ -98,7 +113,8 @@ int compare_command(const std::vector<std::string>& args) {
        "compare one organisation (its id) and the functions it provides, instead of every "
        "critical function")
       ("threads,t", po::value<int>()->default_value(0),
-       "worker threads (0: all cores); results are identical for any number");
+       "worker threads (0: all cores; more than the cores this process may use runs on those); "
+       "results are identical for any number");
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
@@ -136,17 +152,32 @@ int compare_command(const std::vector<std::string>& args) {
   }
   add_whatif_diagnostics(diags, whatif_diags);
   if (diags.has_errors()) throw model::InputError(diags.errors());
+  warn_levers_after_until(until, scenarios, diags);
   print_warnings(diags);
 
-  // --focus: the organisation must be in both models (an overlay may move indices).
+  // --focus: the organisation may be in one model only (an overlay adds or removes it); the
+  // side without it then shows the same functions, so that the rows still pair up.
   std::optional<std::uint32_t> focus[2];
   if (vm.count("focus") != 0) {
     const std::string id = vm["focus"].as<std::string>();
-    focus[0] =
-        resolve_entities(baseline.model, "--focus", {id}, model::EntityKind::kOrganisation).front();
-    focus[1] = resolve_entities(whatif.model, "--focus (in the what-if model)", {id},
-                                model::EntityKind::kOrganisation)
-                   .front();
+    const model::Model* models[2] = {&baseline.model, &whatif.model};
+    for (int side = 0; side < 2; ++side) {
+      if (!models[side]->find(id)) continue;
+      focus[side] =
+          resolve_entities(*models[side], side == 0 ? "focus" : "focus (in the what-if model)",
+                           {id}, model::EntityKind::kOrganisation)
+              .front();
+    }
+    if (!focus[0] && !focus[1]) {
+      resolve_entities(whatif.model, "focus", {id}, model::EntityKind::kOrganisation);
+    }
+    for (int side = 0; side < 2; ++side) {
+      if (focus[side]) continue;
+      std::cerr << "warning: --focus " << model::quoted(id) << " is not in the "
+                << (side == 0 ? "baseline model: the what-if adds it"
+                              : "what-if model: the what-if removes it")
+                << "; that side shows the functions the organisation provides in the other\n";
+    }
   }
 
   model::FreezeOptions freeze;
@@ -173,6 +204,10 @@ int compare_command(const std::vector<std::string>& args) {
     reports[i].include_disputed = freeze.include_disputed;
   };
   kernel::for_each_index(runs, threads, run_one);
+  for (std::size_t i = 0; i < runs; ++i) {
+    if (vm.count("focus") == 0 || focus[i % 2]) continue;
+    keep_functions_of(reports[i], reports[i % 2 == 0 ? i + 1 : i - 1]);
+  }
 
   std::vector<std::string> texts;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {

@@ -10,6 +10,7 @@
 #include "model/diagnostics.h"
 #include "model/printable_text.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/suggestions.h"
 
 namespace {
 
@@ -54,6 +55,21 @@ Exit codes: 0 ok, 2 bad command line, 3 invalid input, 4 file not readable or wr
 70 internal error.
 )";
 
+struct Command {
+  const char* name;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const Command kCommands[] = {
+    {"run", msout::cli::run_command},
+    {"compare", msout::cli::compare_command},
+    {"montecarlo", msout::cli::montecarlo_command},
+    {"analyze", msout::cli::analyze_command},
+    {"list", msout::cli::list_command},
+    {"validate", msout::cli::validate_command},
+    {"generate", msout::cli::generate_command},
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,13 +90,13 @@ int main(int argc, char** argv) {
       std::cout << "msout " << MSOUT_VERSION << "\n";
       return cli::kExitOk;
     }
-    if (command == "run") return cli::run_command(args);
-    if (command == "validate") return cli::validate_command(args);
-    if (command == "generate") return cli::generate_command(args);
-    if (command == "analyze") return cli::analyze_command(args);
-    if (command == "compare") return cli::compare_command(args);
-    if (command == "montecarlo") return cli::montecarlo_command(args);
-    throw cli::UsageError("unknown command \"" + command + "\"");
+    for (const Command& c : kCommands) {
+      if (command == c.name) return c.run(args);
+    }
+    std::vector<std::string> names;
+    for (const Command& c : kCommands) names.emplace_back(c.name);
+    throw cli::UsageError("unknown command " + model::quoted(command) +
+                          cli::did_you_mean(command, names));
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << model::printable(e.what(), model::kDiagnosticMaxBytes)
               << "\n(see msout --help)\n";

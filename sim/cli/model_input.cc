@@ -5,22 +5,29 @@
 
 #include "model/json_document.h"
 #include "model/model_loader.h"
+#include "model/printable_text.h"
 #include "model/scenario_loader.h"
 #include "model/source_text.h"
+#include "sim/cli/command_output.h"
 #include "sim/cli/embedded_defaults.h"
+#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 
 void require_exists(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    throw model::IoError(path + ": no such file or directory");
+    throw model::IoError(model::printable(path) + ": no such file or directory");
   }
 }
 
 model::Model load_model_option(const boost::program_options::variables_map& vm) {
-  return vm.count("model") != 0 ? model::load_model_path(vm["model"].as<std::string>())
-                                : model::load_model(embedded_default_model());
+  model::Diagnostics warnings;
+  model::Model model = vm.count("model") != 0
+                           ? model::load_model_path(vm["model"].as<std::string>(), &warnings)
+                           : model::load_model(embedded_default_model(), &warnings);
+  print_warnings(warnings);
+  return model;
 }
 
 std::vector<model::Overlay> load_overlays(const std::vector<std::string>& paths) {
@@ -60,14 +67,35 @@ PatchedModel load_patched_model(const boost::program_options::variables_map& vm)
   return input;
 }
 
+std::string shipped_scenario_name(const model::SourceText& source) {
+  return std::filesystem::path(source.name).stem().string();
+}
+
+model::Scenario load_scenario_argument(const std::string& value) {
+  std::error_code ec;
+  if (std::filesystem::exists(value, ec)) return model::load_scenario_path(value);
+  // A bare name (no folder, no extension) names a shipped scenario; a path that does not
+  // exist is an error, never a quiet fall-back to a shipped file.
+  const bool bare = value.find('/') == std::string::npos && !value.ends_with(".json");
+  std::vector<std::string> names;
+  for (const model::SourceText& source : embedded_scenarios()) {
+    if (bare && shipped_scenario_name(source) == value) return model::load_scenario(source);
+    names.push_back(shipped_scenario_name(source));
+  }
+  throw model::IoError(model::printable(value) + ": no such file or directory" +
+                       (bare ? ", and no shipped scenario of that name" +
+                                   did_you_mean(value, names) + " (msout list scenarios)"
+                             : ""));
+}
+
 std::vector<model::Scenario> load_scenarios(const boost::program_options::variables_map& vm) {
   std::vector<model::Scenario> scenarios;
   if (vm.count("scenario") == 0) {
     scenarios.push_back(model::load_scenario(embedded_default_scenario()));
     return scenarios;
   }
-  for (const std::string& path : vm["scenario"].as<std::vector<std::string>>()) {
-    scenarios.push_back(model::load_scenario_path(path));
+  for (const std::string& value : vm["scenario"].as<std::vector<std::string>>()) {
+    scenarios.push_back(load_scenario_argument(value));
   }
   return scenarios;
 }

@@ -30,7 +30,8 @@ struct PatchedModel {
 // Throws model::IoError "PATH: no such file or directory" unless `path` exists.
 void require_exists(const std::string& path);
 
-// --model PATH, or the embedded default model. Throws model::IoError or model::InputError.
+// --model PATH, or the embedded default model; its warnings go to standard error. Throws
+// model::IoError or model::InputError.
 model::Model load_model_option(const boost::program_options::variables_map& vm);
 
 // Reads every overlay file and reports the errors of all of them at once (one
@@ -49,8 +50,15 @@ std::vector<std::string> whatif_paths(const boost::program_options::variables_ma
 // load_model_option, then the --whatif overlays (if any) loaded and applied.
 PatchedModel load_patched_model(const boost::program_options::variables_map& vm);
 
-// The --scenario files, in the order given, or the embedded default scenario. Throws
-// model::IoError or model::InputError.
+// One --scenario value: a scenario file, or, if no such file exists, the name of a scenario
+// shipped with msout (scenarios/nl/<name>.json, embedded: "aws-out"). Throws model::IoError
+// (no such file, with the closest shipped names) or model::InputError.
+model::Scenario load_scenario_argument(const std::string& value);
+
+// The name a shipped scenario is found by: its file name without ".json".
+std::string shipped_scenario_name(const model::SourceText& source);
+
+// The --scenario values, in the order given, or the embedded default scenario.
 std::vector<model::Scenario> load_scenarios(const boost::program_options::variables_map& vm);
 
 // Help text of an analysis' --whatif option (run and compare word their own).

@@ -155,7 +155,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
       ("scenario,s", po::value<std::vector<std::string>>(),
-       "scenario file; repeat it for one result per scenario (with --out-dir)")
+       "scenario file, or the name of a shipped one (msout list scenarios); repeat it for one result per scenario (with --out-dir)")
       ("replications,n", po::value<std::string>()->default_value("auto"),
        "number of replications, or auto: until every reported probability's 95% half-width "
        "is below --target (or --max-replications is reached)")
@@ -218,7 +218,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
   if (vm.count("focus") != 0) {
     focus = vm["focus"].as<std::string>();
     const std::uint32_t organisation =
-        resolve_entities(model, "--focus", {focus}, model::EntityKind::kOrganisation).front();
+        resolve_entities(model, "focus", {focus}, model::EntityKind::kOrganisation).front();
     model::FreezeOptions every_claim;
     every_claim.include_disputed = true;
     reported.push_back(organisation);

@@ -1,13 +1,16 @@
 #include "sim/cli/option_values.h"
 
 #include <algorithm>
+#include <iostream>
 #include <sstream>
 
 #include <tbb/info.h>
 
 #include "model/diagnostics.h"
 #include "model/duration.h"
+#include "model/printable_text.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 namespace {
@@ -46,13 +49,26 @@ std::string one_of(const boost::program_options::variables_map& vm, const std::s
   return require_one_of(option, vm[option].as<std::string>(), allowed);
 }
 
-int thread_count(const boost::program_options::variables_map& vm) {
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
-  if (threads > 0) return threads;
+int available_cores() {
   // The cores this process may run on (its affinity mask: under mpirun each rank is bound
   // to its own), not every core of the machine.
   return std::max(1, tbb::info::default_concurrency());
+}
+
+int thread_count(const boost::program_options::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
+  const int cores = available_cores();
+  if (threads == 0) return cores;
+  if (threads > cores) {
+    // More workers than cores only costs: oneTBB would not start them, and the parallel
+    // scheduler's partitions (and their pairwise outboxes) grow with the count.
+    std::cerr << "warning: --threads " << threads << " is more than the " << cores
+              << (cores == 1 ? " core" : " cores") << " this process may use; using " << cores
+              << " (results are identical for any number)\n";
+    return cores;
+  }
+  return threads;
 }
 
 std::optional<std::int64_t> duration_option(const boost::program_options::variables_map& vm,
@@ -91,14 +107,22 @@ std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::stri
   const std::string where = "--" + std::string(option);
   model::Diagnostics diags;
   std::vector<std::uint32_t> entities;
+  std::vector<std::string> known;  // the ids to suggest from, gathered on the first miss
   for (const std::string& id : ids) {
     const auto index = model.find(id);
     if (!index) {
-      diags.error(where, "", "unknown entity \"" + id + "\"");
+      if (known.empty()) {
+        for (const model::Entity& e : model.entities) {
+          if (!kind || e.kind == *kind) known.push_back(e.id);
+        }
+      }
+      diags.error(where, "",
+                  "unknown entity " + model::quoted(id) + did_you_mean(id, known) +
+                      " (msout list shows the ids)");
     } else if (kind && model.entities[*index].kind != *kind) {
       diags.error(where, "",
-                  "\"" + id + "\" is " + with_article(model.entities[*index].kind) + ", not " +
-                      with_article(*kind));
+                  model::quoted(id) + " is " + with_article(model.entities[*index].kind) +
+                      ", not " + with_article(*kind));
     } else {
       entities.push_back(*index);
     }
@@ -116,6 +140,21 @@ std::vector<std::uint32_t> entities_of_kind(const model::Model& model, std::stri
     }
   }
   return entities;
+}
+
+void warn_levers_after_until(std::optional<std::int64_t> until,
+                             const std::vector<model::Scenario>& scenarios,
+                             model::Diagnostics& diags) {
+  if (!until) return;
+  const std::string until_text = model::format_duration(model::Duration{*until});
+  for (const model::Scenario& scenario : scenarios) {
+    for (const model::Lever& lever : scenario.levers) {
+      if (lever.at.seconds <= *until) continue;
+      diags.warning(lever.place.file, lever.place.pointer,
+                    "lever " + model::quoted(lever.id) + " at " + model::format_duration(lever.at) +
+                        " comes after --until " + until_text + ": it is not simulated");
+    }
+  }
 }
 
 }  // namespace msout::cli

@@ -14,7 +14,9 @@
 
 #include <boost/program_options/variables_map.hpp>
 
+#include "model/diagnostics.h"
 #include "model/model.h"
+#include "model/scenario.h"
 
 namespace msout::cli {
 
@@ -26,14 +28,24 @@ const std::string& require_one_of(std::string_view option, const std::string& va
 std::string one_of(const boost::program_options::variables_map& vm, const std::string& option,
                    std::initializer_list<std::string_view> allowed);
 
-// --threads: the number given, 0 meaning every core this process may run on (at least 1);
-// negative is a usage error.
+// The cores this process may run on (at least 1).
+int available_cores();
+
+// --threads: the number given, 0 meaning every core this process may run on. Bounded by
+// those cores: a larger number runs on them, with a warning on standard error (results are
+// identical for any number); negative is a usage error.
 int thread_count(const boost::program_options::variables_map& vm);
 
 // Seconds of the duration given to `option` ("12h", "3d"), which must be longer than zero;
 // empty when the option is absent.
 std::optional<std::int64_t> duration_option(const boost::program_options::variables_map& vm,
                                             const std::string& option);
+
+// Warns (into `diags`, at each lever's place) of every lever that --until leaves out: one
+// whose time comes after it, so that a report cut short never looks like the whole scenario.
+void warn_levers_after_until(std::optional<std::int64_t> until,
+                             const std::vector<model::Scenario>& scenarios,
+                             model::Diagnostics& diags);
 
 // The items of a list option, comma-separated or repeated alike ("a,b" --x c): empty items
 // dropped, each kept once, in the order given. Empty when the option is absent; a usage
@@ -45,8 +57,8 @@ std::vector<std::string> list_option(const boost::program_options::variables_map
 std::vector<std::string> split_list(const std::vector<std::string>& values);
 
 // The entities `ids` name, in order. With `kind`, each must be of that kind. Every unknown
-// id (`--OPTION: unknown entity "x"`) and every entity of another kind (`--OPTION: "app" is
-// a service, not a function`) is reported, then one model::InputError thrown.
+// id (`--OPTION: unknown entity "x" (did you mean "y"?)`) and every entity of another kind
+// (`--OPTION: "app" is a service, not a function`) is reported, then one model::InputError thrown.
 std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::string_view option,
                                             const std::vector<std::string>& ids,
                                             std::optional<model::EntityKind> kind = std::nullopt);

@@ -49,7 +49,7 @@ int run_command(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("model,m", po::value<std::string>(), "model file, or directory of model files")
       ("scenario,s", po::value<std::vector<std::string>>(),
-       "scenario file; repeat it to run a batch of scenarios concurrently")
+       "scenario file, or the name of a shipped one (msout list scenarios); repeat it to run a batch of scenarios concurrently")
       ("until,u", po::value<std::string>(),
        "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
       ("format,f", po::value<std::string>()->default_value("table"), "table or json")
@@ -65,7 +65,8 @@ int run_command(const std::vector<std::string>& args) {
        "report for one organisation (its id): the functions it provides, what still works "
        "when, what fails first and why, its single points of failure")
       ("threads,t", po::value<int>()->default_value(0),
-       "worker threads (0: all cores); results are identical for any number");
+       "worker threads (0: all cores; more than the cores this process may use runs on those); "
+       "results are identical for any number");
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
@@ -86,11 +87,12 @@ int run_command(const std::vector<std::string>& args) {
     selections.push_back(model::resolve_levers(scenario, model, diags));
   }
   if (diags.has_errors()) throw model::InputError(diags.errors());
+  warn_levers_after_until(until, scenarios, diags);
   print_warnings(diags);
 
   std::optional<std::uint32_t> focus;
   if (vm.count("focus") != 0) {
-    focus = resolve_entities(model, "--focus", {vm["focus"].as<std::string>()},
+    focus = resolve_entities(model, "focus", {vm["focus"].as<std::string>()},
                              model::EntityKind::kOrganisation)
                 .front();
   }

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "model/file_format.h"
+#include "model/frozen_graph.h"
 #include "model/json_document.h"
 #include "model/model_graph.h"
 #include "model/model_loader.h"
@@ -83,10 +84,18 @@ std::size_t model_documents(const Inputs& inputs) {
   return n;
 }
 
-void report(const model::Diagnostics& diags, std::size_t from) {
-  for (std::size_t i = from; i < diags.errors().size(); ++i) {
+// Prints the errors and warnings added since `from` (errors, warnings) was taken.
+void report(const model::Diagnostics& diags, std::pair<std::size_t, std::size_t> from) {
+  for (std::size_t i = from.first; i < diags.errors().size(); ++i) {
     std::cerr << "error: " << diags.errors()[i].to_string() << "\n";
   }
+  for (std::size_t i = from.second; i < diags.warnings().size(); ++i) {
+    std::cerr << "warning: " << diags.warnings()[i].to_string() << "\n";
+  }
+}
+
+std::pair<std::size_t, std::size_t> mark(const model::Diagnostics& diags) {
+  return {diags.errors().size(), diags.warnings().size()};
 }
 
 }  // namespace
@@ -133,24 +142,33 @@ int validate_command(const std::vector<std::string>& args) {
       }
     }
   }
-  report(diags, 0);
+  report(diags, {0, 0});
 
   std::map<fs::path, model::Model> valid_models;
   for (const auto& [directory, documents] : inputs.models) {
-    const std::size_t before = diags.errors().size();
+    const auto before = mark(diags);
     model::Model m = model::build_model(documents, diags);
     report(diags, before);
-    if (diags.errors().size() != before) continue;
+    if (diags.errors().size() != before.first) continue;
     std::size_t dependencies = 0;
     for (const model::Entity& e : m.entities) {
       for (const model::Requirement& r : e.requirements) dependencies += r.members.size();
     }
+    // msout run simulates fewer: it leaves out the disputed dependencies and the one_of
+    // alternatives it does not assume. Say so, so that the two counts never look at odds.
+    const std::size_t simulated = model::FrozenGraph::freeze(m, {}).edge_count();
     const std::size_t cycles = model::dependency_cycles(m).size();
     const std::string where =
         documents.size() == 1 ? documents.front().file : directory.string() + "/";
     std::cout << "OK  " << where << " (model: " << m.entities.size() << " entities, "
-              << dependencies << " dependencies, " << cycles << " cycle" << (cycles == 1 ? "" : "s")
-              << ")\n";
+              << dependencies << " dependencies, " << cycles << " cycle"
+              << (cycles == 1 ? "" : "s");
+    if (simulated != dependencies) {
+      std::cout << "; msout run simulates " << simulated << " of the dependencies, leaving out "
+                << dependencies - simulated
+                << " disputed ones or one_of alternatives it does not assume";
+    }
+    std::cout << ")\n";
     valid_models.emplace(directory, std::move(m));
   }
 
@@ -192,34 +210,33 @@ int validate_command(const std::vector<std::string>& args) {
   };
 
   for (const auto& [file, json] : inputs.scenarios) {
-    const std::size_t before = diags.errors().size();
+    const auto before = mark(diags);
     model::Scenario scenario = model::build_scenario(file, json, diags);
     const model::Model* against = model_for(file, /*one_level_up=*/false);
     model::Diagnostics resolution;
-    if (against != nullptr && diags.errors().size() == before) {
+    if (against != nullptr && diags.errors().size() == before.first) {
       model::resolve_levers(scenario, *against, resolution);
       diags.append(resolution);
-      print_warnings(resolution);
     }
     report(diags, before);
-    if (diags.errors().size() != before) continue;
+    if (diags.errors().size() != before.first) continue;
     const std::size_t levers = scenario.levers.size();
     std::cout << "OK  " << file << " (scenario: " << levers << " lever" << (levers == 1 ? "" : "s")
               << (against != nullptr ? ", selectors checked against the model" : "") << ")\n";
   }
 
   for (const auto& [file, json] : inputs.overlays) {
-    const std::size_t before = diags.errors().size();
+    const auto before = mark(diags);
     const model::Overlay overlay = model::build_overlay(file, json, diags);
     const model::Model* against = model_for(file, /*one_level_up=*/true);
     std::size_t entities = 0;
-    if (against != nullptr && diags.errors().size() == before) {
+    if (against != nullptr && diags.errors().size() == before.first) {
       model::Model patched = *against;  // each overlay on its own, never cumulatively
       model::apply_overlay(patched, overlay, diags);
       entities = patched.entities.size();
     }
     report(diags, before);
-    if (diags.errors().size() != before) continue;
+    if (diags.errors().size() != before.first) continue;
     std::cout << "OK  " << file << " (overlay \"" << overlay.name << "\"";
     if (against != nullptr) {
       std::cout << ", applied to the model: " << entities << " entities after it";

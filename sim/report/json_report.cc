@@ -11,7 +11,8 @@ std::string json_report(const Report& report) {
   root["model"] = {{"name", report.model_name},
                    {"files", report.model_files},
                    {"entities", report.entities},
-                   {"dependencies", report.edges}};
+                   {"dependencies", report.edges},
+                   {"dependencies_in_model", report.model_dependencies}};
   Json whatif = Json::array();
   for (const AppliedOverlay& overlay : report.whatif) {
     whatif.push_back(

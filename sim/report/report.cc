@@ -96,6 +96,10 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
   report.assumptions = model::point_choice_assumptions(model);
   report.entities = graph.node_count();
   report.edges = graph.edge_count();
+  for (const model::Entity& e : model.entities) {
+    for (const model::Requirement& r : e.requirements)
+      report.model_dependencies += r.members.size();
+  }
   report.events = run.stats.events;
   report.black_start = cascade::find_black_start(graph, run.final_state, run.final_imposed);
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {

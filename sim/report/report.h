@@ -71,7 +71,8 @@ struct Report {
   std::vector<OrganisationOutcome> organisations;  // affected ones, in the same order
   cascade::BlackStart black_start;
   std::uint32_t entities = 0;
-  std::uint32_t edges = 0;
+  std::uint32_t edges = 0;               // dependencies simulated
+  std::uint64_t model_dependencies = 0;  // dependencies in the model (validate counts these)
   std::uint64_t events = 0;
   std::vector<std::string> warnings;
   // What the run assumed where the model leaves a choice open (model/uncertainty.h).

@@ -23,8 +23,12 @@ std::string table_report(const Report& report) {
       << "\"\n";
   out << whatif_lines(report.whatif, "  ");
   out << "  horizon " << horizon << ", " << report.entities << " entities, " << report.edges
-      << " dependencies, " << report.events << " events"
+      << " dependencies simulated, " << report.events << " events"
       << (report.include_disputed ? ", disputed dependencies included" : "") << "\n";
+  if (report.model_dependencies > report.edges) {
+    out << "  (the model has " << report.model_dependencies
+        << " dependencies: disputed ones and one_of alternatives not assumed are left out)\n";
+  }
   out << assumption_lines(report);
   out << "\n";
 

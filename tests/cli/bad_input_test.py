@@ -9,6 +9,8 @@ Each sub-directory of CORPUS_DIR is one case:
   expect  first line: the exit code; every further non-empty line: a substring that must
           appear in stderr ({dir} is replaced there too)
   absent  optional: paths ({dir} allowed), one a line, that must not exist after the run
+  refute  optional: substrings, one a line, that must NOT appear in stderr (e.g. a doubled
+          "----focus", or a raw control character written as \x1b)
 plus the input files the command reads.
 
 For every case the binary must: exit with the expected code within 30 seconds; print every
@@ -76,6 +78,12 @@ def run_case(binary, case_dir):
         absent = [substitute(line.strip(), case_dir)
                   for line in read_lines(absent_file) if line.strip()]
 
+    refute_file = os.path.join(case_dir, "refute")
+    refuted = []
+    if os.path.exists(refute_file):
+        refuted = [substitute(line, case_dir).encode("utf-8").decode("unicode_escape")
+                   for line in read_lines(refute_file) if line.strip()]
+
     args = [substitute(arg, case_dir) for arg in shlex.split(cmd_lines[0])]
     before = snapshot(case_dir)
     try:
@@ -99,6 +107,9 @@ def run_case(binary, case_dir):
     for s in substrings:
         if s not in stderr:
             problems.append("stderr lacks %r" % s)
+    for s in refuted:
+        if s in stderr:
+            problems.append("stderr holds %r, which it must not" % s)
     is_validate = bool(args) and args[0] == "validate"
     if result.returncode != 0 and not is_validate and stdout:
         problems.append("stdout not empty for a failing run: %r" % stdout[:200])
