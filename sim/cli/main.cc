@@ -32,6 +32,7 @@ Usage:
             [--focus ORGANISATION] [--threads N] [--format table|json|csv] [--out FILE]
             [--quiet]
   msout analyze <analysis> [options]    (msout analyze --help lists the analyses)
+  msout list [entities|scenarios] [--model PATH] [--kind K] [--sector S] [--match TEXT]
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
   msout --help | --version
@@ -48,8 +49,12 @@ Commands:
   analyze    analyses of the model as a whole: the blast radius of each single outage,
              single points of failure and minimal cut sets of each critical function,
              provider concentration per sector, jurisdiction exposure per organisation
+  list       the model's entities with the ids the options take (by kind, sector or text),
+             or the shipped scenarios by the name --scenario takes
   validate   check model, scenario and what-if overlay files; print OK or every error found
   generate   write a synthetic society graph (seeded, deterministic) for benchmarks
+
+--scenario takes a scenario file or the name of a shipped one (msout list scenarios).
 
 Exit codes: 0 ok, 2 bad command line, 3 invalid input, 4 file not readable or writable,
 70 internal error.
