@@ -122,4 +122,14 @@ cut = msout("analyze", "cut-sets", "--function", "fn-hospital-cre")
 check("cut-sets --function: suggests the id", cut.returncode == 3
       and 'did you mean "fn-hospital-care"' in cut.stderr, cut.stderr)
 
+# What msout echoes of a hostile argument is escaped and shortened.
+huge = msout("run", "--focus", "x" * 100000)
+check("a 100,000-byte id is shortened in the error",
+      huge.returncode == 3 and len(huge.stderr) < 1000 and "(100000 bytes)" in huge.stderr,
+      len(huge.stderr))
+forged = msout("run", "--scenario", "nope\nerror: forged line")
+check("a newline in an argument cannot forge an error line",
+      forged.returncode == 4 and "\nerror: forged" not in forged.stderr
+      and "nope\\nerror: forged line" in forged.stderr, forged.stderr)
+
 finish()
