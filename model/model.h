@@ -111,6 +111,7 @@ struct Entity {
   std::string jurisdiction;   // of the controlling company (its ultimate parent)
   std::string controlled_by;  // that parent, where ownership moved ("Kiteworks (US)")
   std::uint64_t count = 1;    // real-world members this entity stands for (342 municipalities)
+  bool count_given = false;   // the file gave `count`; without it the number is unknown
   std::vector<std::string> regions;
   std::vector<std::string> tags;
   std::uint64_t people_served = 0;

@@ -189,6 +189,7 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
       in.error(pointer_append(pointer, "count"), "count must be at least 1");
     } else {
       entity.count = *count;
+      entity.count_given = true;
     }
   }
   entity.regions = in.strings(value, "regions", pointer);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "model/saturating_sum.h"
 #include "sim/cascade/cascade_run.h"
 #include "sim/kernel/for_each_index.h"
 #include "sim/report/report.h"
@@ -26,10 +27,10 @@ BlastRadius run_one(const model::Model& model, const model::FrozenGraph& graph,
                                 f.final_state, f.people, f.people_hours_down});
     if (f.first_down) {
       ++result.functions_down;
-      result.people_down += f.people;
+      result.people_down = model::saturating_add(result.people_down, f.people);
     } else {
       ++result.functions_degraded;
-      result.people_degraded += f.people;
+      result.people_degraded = model::saturating_add(result.people_degraded, f.people);
     }
     result.people_hours_down += f.people_hours_down;
   }

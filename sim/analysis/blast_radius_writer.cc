@@ -1,6 +1,5 @@
 #include "sim/analysis/blast_radius_writer.h"
 
-#include <cmath>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -50,9 +49,8 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
     const model::Entity& e = model.entities[r.entity];
     ranking.add({std::to_string(i + 1), e.id, std::string(model::to_string(e.kind)),
                  std::to_string(r.functions_down), std::to_string(r.functions_degraded),
-                 report::grouped(r.people_down), report::grouped(r.people_degraded),
-                 report::grouped(static_cast<std::uint64_t>(std::llround(r.people_hours_down))),
-                 e.name});
+                 report::total_text(r.people_down), report::total_text(r.people_degraded),
+                 report::people_hours_text(r.people_hours_down), e.name});
   }
   out << ranking.render("  ");
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "model/saturating_sum.h"
+
 namespace msout::analysis {
 namespace {
 
@@ -15,13 +17,13 @@ struct Tally {
 
   void add(const model::Entity& function, const std::vector<std::uint32_t>& reached) {
     ++functions;
-    people_served += function.people_served;
+    people_served = model::saturating_add(people_served, function.people_served);
     if (!reached.empty()) ++functions_on_providers;
     for (std::uint32_t p : reached) {
       ProviderShare& s = providers[p];
       s.provider = p;
       ++s.functions;
-      s.people_served += function.people_served;
+      s.people_served = model::saturating_add(s.people_served, function.people_served);
     }
   }
 
@@ -47,6 +49,10 @@ struct Tally {
                 if (a.functions != b.functions) return a.functions > b.functions;
                 return model.entities[a.provider].id < model.entities[b.provider].id;
               });
+    for (const ProviderShare& s : out.providers) {
+      if (s.functions != out.providers.front().functions) break;
+      out.most_depended_on.push_back(s.provider);
+    }
     return out;
   }
 };

@@ -59,7 +59,10 @@ struct SectorConcentration {
   std::vector<ProviderShare> providers;      // those with share > 0: most functions first,
                                              // then by id
   double largest_share = 0;                  // 0 if no provider is depended on
-  double hhi = 0;                            // 0..10000
+  // Every provider with the largest share, by id: more than one is a tie, and no order
+  // among them crowns one (empty if no provider is depended on).
+  std::vector<std::uint32_t> most_depended_on;
+  double hhi = 0;  // 0..10000
 };
 
 struct Concentration {

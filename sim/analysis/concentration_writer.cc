@@ -24,16 +24,14 @@ std::string kinds_text(const ConcentrationOptions& options) {
   return text;
 }
 
-// "Microsoft Azure West Europe", or with ties for first place "… (+2 tied)".
+// "Microsoft Azure West Europe", or for a tie every provider tied for first place:
+// "tie: Microsoft Azure North Europe, Microsoft Azure West Europe".
 std::string most_depended_on(const model::Model& model, const SectorConcentration& s) {
-  if (s.providers.empty()) return "-";
-  std::size_t tied = 0;
-  while (tied + 1 < s.providers.size() &&
-         s.providers[tied + 1].functions == s.providers.front().functions) {
-    ++tied;
+  if (s.most_depended_on.empty()) return "-";
+  std::string text = s.most_depended_on.size() > 1 ? "tie: " : "";
+  for (std::size_t i = 0; i < s.most_depended_on.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + model.entities[s.most_depended_on[i]].name;
   }
-  std::string text = model.entities[s.providers.front().provider].name;
-  if (tied > 0) text += " (+" + std::to_string(tied) + " tied)";
   return text;
 }
 
@@ -50,7 +48,7 @@ std::string providers_table(const model::Model& model, const SectorConcentration
     table.add({std::to_string(rank), entity.name,
                entity.jurisdiction.empty() ? "-" : entity.jurisdiction,
                std::to_string(p.functions) + " of " + std::to_string(s.functions), percent(p.share),
-               report::grouped(p.people_served)});
+               report::total_text(p.people_served)});
   }
   return table.render("  ");
 }
@@ -63,6 +61,10 @@ Json sector_json(const model::Model& model, const SectorConcentration& s) {
   out["functions_on_providers"] = s.functions_on_providers;
   out["largest_share"] = rounded(s.largest_share, 1e4);
   out["hhi"] = rounded(s.hhi, 10);
+  Json most = Json::array();
+  for (std::uint32_t p : s.most_depended_on) most.push_back(model.entities[p].id);
+  out["most_depended_on"] = std::move(most);
+  out["tie"] = s.most_depended_on.size() > 1;
   Json providers = Json::array();
   for (const ProviderShare& p : s.providers) {
     const model::Entity& entity = model.entities[p.provider];

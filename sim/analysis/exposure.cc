@@ -28,6 +28,7 @@ class ExposureSearch {
       : model_(model),
         graph_(graph),
         foreign_(graph.node_count()),
+        identity_(graph.node_count()),
         carries_(graph.edge_count()),
         level_(graph.edge_count(), ExposureLevel::kReduced),
         stamp_(graph.node_count(), 0),
@@ -35,6 +36,8 @@ class ExposureSearch {
     for (std::uint32_t n = 0; n < graph.node_count(); ++n) {
       const std::string& jurisdiction = model.entities[n].jurisdiction;
       foreign_[n] = !jurisdiction.empty() && !is_home(jurisdiction, options.home);
+      const std::vector<std::string>& tags = model.entities[n].tags;
+      identity_[n] = std::find(tags.begin(), tags.end(), kIdentityTag) != tags.end();
     }
     for (std::uint32_t e = 0; e < graph.edge_count(); ++e) {
       const model::Dependency& dependency = graph.source_dependency(model, e);
@@ -55,8 +58,14 @@ class ExposureSearch {
       if (inserted) systems.push_back({via, {}});
       systems[it->second].second.push_back(start);
     }
-    for (const auto& [via, starts] : systems) search_from(organisation, via, starts, out.rows);
+    for (const auto& [via, starts] : systems) {
+      std::unordered_set<std::uint32_t> reported;  // foreign entities given a row from `via`
+      if (!identity_[via])
+        search_from(organisation, via, starts, ExposureHolds::kData, reported, out.rows);
+      search_from(organisation, via, starts, ExposureHolds::kSignIn, reported, out.rows);
+    }
     std::sort(out.rows.begin(), out.rows.end(), [&](const ExposureRow& a, const ExposureRow& b) {
+      if (a.holds != b.holds) return a.holds < b.holds;
       if (a.level != b.level) return a.level > b.level;
       const model::Entity& ea = model_.entities[a.entity];
       const model::Entity& eb = model_.entities[b.entity];
@@ -96,10 +105,12 @@ class ExposureSearch {
   // only what it sees), so the best level of an entity is a widest-path problem: search
   // once per level, most exposed first, keeping only the dependencies into foreign entities
   // of at least that level; the first search that reaches an entity gives its level and,
-  // breadth-first, a shortest route. Appends one row per entity reached.
+  // breadth-first, a shortest route. Appends one row per entity reached and not yet in
+  // `reported`. The data search does not enter identity entities; the sign-in search does,
+  // so after the data search it finds what is reached only through one.
   void search_from(std::uint32_t organisation, std::uint32_t via,
-                   const std::vector<std::uint32_t>& starts, std::vector<ExposureRow>& rows) {
-    std::unordered_set<std::uint32_t> reported;  // foreign entities given a row
+                   const std::vector<std::uint32_t>& starts, ExposureHolds holds,
+                   std::unordered_set<std::uint32_t>& reported, std::vector<ExposureRow>& rows) {
     for (const ExposureLevel level :
          {ExposureLevel::kExposed, ExposureLevel::kReduced, ExposureLevel::kReducedCustomerKeys}) {
       std::uint32_t start = starts.front();
@@ -116,12 +127,13 @@ class ExposureSearch {
       for (std::size_t i = 0; i < order.size(); ++i) {
         const std::uint32_t node = order[i];
         if (foreign_[node] && reported.insert(node).second) {
-          rows.push_back({node, level, via, route(start, node)});
+          rows.push_back({node, level, holds, via, route(start, node)});
         }
         for (const model::FrozenRequirement& r : graph_.requirements_of(node)) {
           for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
             const std::uint32_t next = graph_.edge(e).dependency;
             if (!carries_[e] || next == organisation || stamp_[next] == generation_) continue;
+            if (holds == ExposureHolds::kData && identity_[next]) continue;
             if (foreign_[next] && level_[e] < level) continue;
             stamp_[next] = generation_;
             parent_[next] = e;
@@ -146,6 +158,7 @@ class ExposureSearch {
   const model::Model& model_;
   const model::FrozenGraph& graph_;
   std::vector<bool> foreign_;
+  std::vector<bool> identity_;  // tagged kIdentityTag: holds sign-ins, not data
   std::vector<bool> carries_;
   std::vector<ExposureLevel> level_;
   std::vector<std::uint32_t> stamp_;
@@ -165,6 +178,10 @@ std::string_view to_string(ExposureLevel level) {
       return "reduced-customer-keys";
   }
   return "?";
+}
+
+std::string_view to_string(ExposureHolds holds) {
+  return holds == ExposureHolds::kData ? "data" : "sign-in";
 }
 
 bool is_home(std::string_view jurisdiction, const std::vector<std::string>& home) {

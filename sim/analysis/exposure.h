@@ -30,14 +30,21 @@
 // infrastructure gives that cloud `reduced`: the white paper's "Nederlands SaaS-EPD op
 // Azure", privacy risk "Gemiddeld".
 //
+// Sign-in is not data: an entity tagged `identity` (kIdentityTag: Entra ID, an identity
+// provider) authenticates the organisation's people; it holds accounts and sign-in records,
+// not the records the systems keep. So the data search never enters an identity entity, and
+// a foreign entity reached only through one (the identity provider itself, the cloud it runs
+// on) is reported apart, as holding sign-ins (ExposureHolds::kSignIn), beside the entities
+// that hold the data. An entity reached both ways is reported once, as holding data.
+//
 // An entity is foreign when it has a jurisdiction and that jurisdiction is not home
 // (is_home). Over several routes from one system to one entity the most exposed wins, then
 // the shortest (breadth-first, in model order).
 //
 //   Exposure e = compute_exposure(model, graph, {});
 //
-// Cost: per organisation and first-hop system, three traversals (one per level) of what it
-// reaches.
+// Cost: per organisation and first-hop system, six traversals (one per level, for data and
+// for sign-ins) of what it reaches.
 // Deterministic; thread-safe (reads only).
 #pragma once
 
@@ -56,6 +63,17 @@ enum class ExposureLevel : std::uint8_t { kReducedCustomerKeys = 1, kReduced = 2
 
 std::string_view to_string(ExposureLevel level);
 
+// What the foreign entity holds of the organisation.
+enum class ExposureHolds : std::uint8_t {
+  kData,    // what its systems keep (records, mail, files)
+  kSignIn,  // only accounts and sign-ins: reached only through an identity entity
+};
+
+std::string_view to_string(ExposureHolds holds);  // "data", "sign-in"
+
+// The tag that marks an identity provider (docs/model-format.md).
+inline constexpr std::string_view kIdentityTag = "identity";
+
 // True if `jurisdiction` is one of `home`; "EU" in `home` also covers the codes of the EU
 // member states (FR, DE, BE, …; EL and GR for Greece): the GDPR applies there and the white
 // paper counts "Nederlandse/Europese jurisdictie" as one. Empty jurisdictions are not home
@@ -72,6 +90,7 @@ struct ExposureOptions {
 struct ExposureRow {
   std::uint32_t entity = 0;  // the foreign entity
   ExposureLevel level = ExposureLevel::kExposed;
+  ExposureHolds holds = ExposureHolds::kData;
   std::uint32_t via = 0;  // the organisation's first-hop system
   // Frozen-graph edge indices from the organisation (or a function it delivers) to
   // `entity`: the first enters `via`, the last enters `entity`.
@@ -80,7 +99,8 @@ struct ExposureRow {
 
 struct OrganisationExposure {
   std::uint32_t organisation = 0;
-  // Most exposed first, then by the entity's jurisdiction, entity id and via id.
+  // Data before sign-in; then most exposed first, then by the entity's jurisdiction,
+  // entity id and via id.
   std::vector<ExposureRow> rows;
 };
 

@@ -60,7 +60,9 @@ std::string exposure_table(const ExposureInput& input, const Exposure& result) {
       << "Levels (white paper, chapter 3A): exposed = provider-managed service (saas),\n"
       << "reduced = own application on provider infrastructure (infra), reduced-customer-keys =\n"
       << "the same with customer-managed keys; self-hosted is not exposed. via: the\n"
-      << "organisation's system through which the data gets there (see docs/analyses.md).\n";
+      << "organisation's system through which the data gets there (see docs/analyses.md).\n"
+      << "Sign-in only: entities reached only through an identity provider (tag identity, e.g.\n"
+      << "Entra ID): they hold accounts and sign-ins, not the data, and are listed apart.\n";
   std::vector<std::string> unexposed;
   for (const OrganisationExposure& o : result.organisations) {
     const model::Entity& organisation = model.entities[o.organisation];
@@ -74,13 +76,22 @@ std::string exposure_table(const ExposureInput& input, const Exposure& result) {
         << organisation.name << " (" << organisation.id << "): " << entities.size()
         << " foreign entit" << (entities.size() == 1 ? "y" : "ies") << ", " << o.rows.size()
         << " route" << (o.rows.size() == 1 ? "" : "s") << "\n";
-    report::TextTable table({"level", "law", "entity", "via", "path"});
-    for (const ExposureRow& row : o.rows) {
-      const model::Entity& entity = model.entities[row.entity];
-      table.add({std::string(to_string(row.level)), entity.jurisdiction, entity.name,
-                 model.entities[row.via].name, path_text(input, row)});
+    for (const ExposureHolds holds : {ExposureHolds::kData, ExposureHolds::kSignIn}) {
+      report::TextTable table({"level", "law", "entity", "via", "path"});
+      std::size_t rows = 0;
+      for (const ExposureRow& row : o.rows) {
+        if (row.holds != holds) continue;
+        const model::Entity& entity = model.entities[row.entity];
+        table.add({std::string(to_string(row.level)), entity.jurisdiction, entity.name,
+                   model.entities[row.via].name, path_text(input, row)});
+        ++rows;
+      }
+      if (rows == 0) continue;
+      out << (holds == ExposureHolds::kData
+                  ? "  where the data is:\n"
+                  : "  sign-in only (accounts and sign-ins, not the data):\n")
+          << table.render("    ");
     }
-    out << table.render("  ");
   }
   if (!unexposed.empty()) {
     out << "\nNOT EXPOSED TO FOREIGN LAW (" << unexposed.size() << ")\n";
@@ -111,6 +122,7 @@ std::string exposure_json(const ExposureInput& input, const Exposure& result) {
                         {"controlled_by", entity.controlled_by}}},
                       {"jurisdiction", entity.jurisdiction},
                       {"level", to_string(row.level)},
+                      {"holds", to_string(row.holds)},
                       {"via", {{"id", via.id}, {"name", via.name}}},
                       {"path", path_json(input, row)}});
     }

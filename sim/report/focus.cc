@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "sim/analysis/cut_sets.h"
+#include "sim/report/cause_text.h"
 
 namespace msout::report {
 namespace {
@@ -28,7 +29,99 @@ void add_direct_systems(const model::FrozenGraph& graph, const model::Model& mod
   }
 }
 
+// Other organisations that `function` requires directly: those it is shared with.
+std::vector<std::uint32_t> peers_of(const model::FrozenGraph& graph, const model::Model& model,
+                                    std::uint32_t function, std::uint32_t organisation) {
+  std::set<std::uint32_t> peers;
+  add_direct_systems(graph, model, function, true, peers);
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t p : peers) {
+    if (p != organisation && model.entities[p].kind == model::EntityKind::kOrganisation) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// Reads the route from the function's cause chain (its first step is the function).
+FocusRole role_of(const model::FrozenGraph& graph, const model::Model& model,
+                  const FunctionOutcome& function, std::uint32_t organisation) {
+  FocusRole role;
+  role.peers = peers_of(graph, model, function.entity, organisation);
+  if (!function.cause) return role;
+  const std::vector<cascade::ChainStep>& steps = function.cause->steps;
+  if (steps.size() < 2) {
+    role.route = FailureRoute::kScenario;
+    return role;
+  }
+  for (const cascade::ChainStep& step : steps) {
+    if (step.node == organisation) {
+      role.route = FailureRoute::kThroughOrganisation;
+      return role;
+    }
+  }
+  for (std::size_t i = 1; i < steps.size(); ++i) {
+    if (model.entities[steps[i].node].kind == model::EntityKind::kOrganisation) {
+      role.route = FailureRoute::kThroughPeer;
+      role.via = steps[i].node;
+      return role;
+    }
+  }
+  role.route = FailureRoute::kThroughSystem;
+  role.via = steps[1].node;
+  return role;
+}
+
+// The earliest of `watched` by `time` (ties: the first in `watched`).
+std::optional<std::uint32_t> earliest(const std::vector<const FunctionOutcome*>& watched,
+                                      const std::optional<std::int64_t> FunctionOutcome::*time) {
+  const FunctionOutcome* best = nullptr;
+  for (const FunctionOutcome* w : watched) {
+    if ((w->*time) && (best == nullptr || *(w->*time) < *(best->*time))) best = w;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->entity;
+}
+
 }  // namespace
+
+std::string focus_headline(const FocusReport& focus) {
+  const FunctionOutcome& own = focus.own;
+  const std::string horizon = time_text(focus.report->horizon);
+  const std::string& name = focus.report->model->entities[focus.organisation].name;
+  if (own.first_down) {
+    std::string text = name + " goes down at " + time_text(*own.first_down);
+    if (*own.first_degraded < *own.first_down) {
+      text += " (degraded from " + time_text(*own.first_degraded) + ")";
+    }
+    return text + "; at " + horizon + " it is " + std::string(cascade::to_string(own.final_state));
+  }
+  if (own.first_degraded) {
+    return name + " is degraded from " + time_text(*own.first_degraded) + ", never down within " +
+           horizon + "; at " + horizon + " it is " +
+           std::string(cascade::to_string(own.final_state));
+  }
+  return name + " stays up throughout " + horizon;
+}
+
+std::string route_text(const FocusReport& focus, const FocusRole& role) {
+  const model::Model& model = *focus.report->model;
+  switch (role.route) {
+    case FailureRoute::kNone:
+      return "";
+    case FailureRoute::kThroughOrganisation:
+      return "fails through " + model.entities[focus.organisation].name + " itself";
+    case FailureRoute::kThroughPeer:
+      return "fails through " + model.entities[role.via].name +
+             ", another organisation providing it, not through " +
+             model.entities[focus.organisation].name;
+    case FailureRoute::kThroughSystem:
+      return "fails through " + model.entities[role.via].name + ", one of its systems";
+    case FailureRoute::kScenario:
+      return "the scenario acts on the function itself";
+  }
+  return "";
+}
 
 std::vector<std::uint32_t> provided_functions(const model::FrozenGraph& graph,
                                               const model::Model& model,
@@ -68,6 +161,7 @@ FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
   for (const FunctionOutcome& f : report.functions) {  // keeps the report's order
     if (std::binary_search(provided.begin(), provided.end(), f.entity)) {
       focus.functions.push_back(f);
+      focus.roles.push_back(role_of(graph, model, f, organisation));
     }
   }
   std::set<std::uint32_t> systems;
@@ -99,14 +193,17 @@ FocusReport build_focus(const Report& report, const cascade::CascadeRun& run,
     }
   }
 
-  // Moments: time 0 and every instant at which a function or system changes.
-  std::vector<const FunctionOutcome*> watched;
+  // Moments: time 0 and every instant at which the organisation, a function or a system
+  // changes.
+  std::vector<const FunctionOutcome*> watched{&focus.own};
   for (const FunctionOutcome& f : focus.functions) watched.push_back(&f);
   for (const FunctionOutcome& s : focus.systems) watched.push_back(&s);
   std::vector<std::int64_t> times{0};
   for (const FunctionOutcome* w : watched) {
     for (const Interval& i : w->timeline) times.push_back(i.from);
   }
+  focus.first_to_fail = earliest(watched, &FunctionOutcome::first_degraded);
+  focus.first_to_go_down = earliest(watched, &FunctionOutcome::first_down);
   std::sort(times.begin(), times.end());
   times.erase(std::unique(times.begin(), times.end()), times.end());
   for (std::int64_t time : times) {
@@ -127,7 +224,9 @@ void add_cut_sets(FocusReport& focus) {
   // The organisation's own cut sets matter where it has requirements of its own (the
   // national model's organisations do; the example hospital's functions carry them).
   std::vector<std::uint32_t> targets{focus.organisation};
-  for (const FunctionOutcome& f : focus.functions) targets.push_back(f.entity);
+  for (std::size_t i = 0; i < focus.functions.size(); ++i) {
+    if (focus.roles[i].peers.empty()) targets.push_back(focus.functions[i].entity);
+  }
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     if (e != focus.organisation && model.entities[e].kind != model::EntityKind::kFunction) {

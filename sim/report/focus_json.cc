@@ -19,6 +19,24 @@ Json first(const FocusReport& focus, const std::optional<std::size_t>& index) {
   return focus.report->model->entities[focus.functions[*index].entity].id;
 }
 
+// {"route": "organisation" | "peer" | "system" | "scenario", "via": id or null}; null for
+// a function that does not fail.
+Json route_json(const model::Model& model, const FocusRole& role) {
+  switch (role.route) {
+    case FailureRoute::kNone:
+      return nullptr;
+    case FailureRoute::kThroughOrganisation:
+      return {{"route", "organisation"}, {"via", nullptr}};
+    case FailureRoute::kThroughPeer:
+      return {{"route", "peer"}, {"via", model.entities[role.via].id}};
+    case FailureRoute::kThroughSystem:
+      return {{"route", "system"}, {"via", model.entities[role.via].id}};
+    case FailureRoute::kScenario:
+      return {{"route", "scenario"}, {"via", nullptr}};
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string focus_json(const FocusReport& focus) {
@@ -37,13 +55,25 @@ std::string focus_json(const FocusReport& focus) {
   root["include_disputed"] = report.include_disputed;
   root["assumptions"] = report.assumptions;
   Json own = outcome_json(report, focus.own);
-  own["count"] = model.entities[focus.organisation].count;
+  const model::Entity& entity = model.entities[focus.organisation];
+  own["count"] = entity.count_given ? Json(entity.count) : Json(nullptr);
   root["organisation"] = std::move(own);
+  root["headline"] = focus_headline(focus);
   Json functions = Json::array();
-  for (const FunctionOutcome& f : focus.functions) functions.push_back(outcome_json(report, f));
+  for (std::size_t i = 0; i < focus.functions.size(); ++i) {
+    Json f = outcome_json(report, focus.functions[i]);
+    const FocusRole& role = focus.roles[i];
+    f["shared_with"] = ids_json(model, role.peers);
+    f["fails_through"] = route_json(model, role);
+    functions.push_back(std::move(f));
+  }
   root["functions"] = std::move(functions);
   root["first_degraded"] = first(focus, focus.first_degraded);
   root["first_down"] = first(focus, focus.first_down);
+  root["first_to_fail"] =
+      focus.first_to_fail ? Json(model.entities[*focus.first_to_fail].id) : Json(nullptr);
+  root["first_to_go_down"] =
+      focus.first_to_go_down ? Json(model.entities[*focus.first_to_go_down].id) : Json(nullptr);
   Json systems = Json::array();
   for (const FunctionOutcome& s : focus.systems) systems.push_back(outcome_json(report, s));
   root["systems"] = std::move(systems);

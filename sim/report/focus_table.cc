@@ -34,13 +34,26 @@ void outcome_table(std::ostringstream& out, const model::Model& model,
   out << table.render("  ");
 }
 
-void first_failure(std::ostringstream& out, const FocusReport& focus, const char* label,
-                   const std::optional<std::size_t>& index, bool down) {
-  if (!index) return;
-  const FunctionOutcome& f = focus.functions[*index];
-  const model::Model& model = *focus.report->model;
-  out << "  " << label << model.entities[f.entity].name << " at "
-      << time_text(down ? *f.first_down : *f.first_degraded) << "\n";
+// "why:" and "evidence:" lines of a cause chain.
+void cause_lines(std::ostringstream& out, const Report& report, const cascade::CauseChain& cause,
+                 const char* indent) {
+  out << indent << "why:      " << cause_text(report, cause) << "\n";
+  for (const std::string& line : chain_sources(report, cause)) {
+    out << indent << "evidence: " << line << "\n";
+  }
+}
+
+// The time `entity` (the organisation, a function or a system) first reached its state.
+std::int64_t first_time(const FocusReport& focus, std::uint32_t entity, bool down) {
+  auto time_of = [&](const FunctionOutcome& o) { return down ? *o.first_down : *o.first_degraded; };
+  if (entity == focus.organisation) return time_of(focus.own);
+  for (const FunctionOutcome& f : focus.functions) {
+    if (f.entity == entity) return time_of(f);
+  }
+  for (const FunctionOutcome& s : focus.systems) {
+    if (s.entity == entity) return time_of(s);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -52,18 +65,31 @@ std::string focus_table(const FocusReport& focus) {
   const std::string horizon = time_text(report.horizon);
   std::ostringstream out;
   out << "msout: " << organisation.name << " (" << organisation.id << ")";
-  if (organisation.count > 1) out << ", " << grouped(organisation.count) << " organisations";
+  if (organisation.count_given && organisation.count > 1)
+    out << ", " << grouped(organisation.count) << " organisations";
   out << "\n  scenario \"" << report.scenario_name << "\" on model \"" << report.model_name
       << "\", horizon " << horizon << "\n";
   for (const AppliedOverlay& overlay : report.whatif) {
     out << "  what-if \"" << overlay.name << "\" (" << overlay.file << ")\n";
   }
   out << assumption_lines(report);
-  out << "  the organisation itself: "
-      << (focus.own.first_degraded ? "first degraded " + time_text(*focus.own.first_degraded) +
-                                         ", first down " + optional_time_text(focus.own.first_down)
-                                   : std::string("up throughout"))
-      << "\n\n";
+  out << "  " << focus_headline(focus) << "\n\n";
+
+  if (focus.own.cause) {
+    out << "WHY THE ORGANISATION ITSELF FAILS\n";
+    cause_lines(out, report, *focus.own.cause, "  ");
+  } else {
+    std::size_t failing = 0;
+    for (const FunctionOutcome& f : focus.functions) failing += f.first_degraded ? 1 : 0;
+    out << "THE ORGANISATION ITSELF\n  it does not fail within " << horizon;
+    if (failing > 0) {
+      out << "; " << failing << " of the " << focus.functions.size()
+          << " functions it provides do (how: below)";
+    }
+    out << "\n";
+  }
+
+  out << "\n";
 
   out << "FUNCTIONS IT PROVIDES (" << focus.functions.size() << ")\n";
   if (focus.functions.empty()) {
@@ -71,18 +97,36 @@ std::string focus_table(const FocusReport& focus) {
   } else {
     outcome_table(out, model, focus.functions, horizon, true);
   }
+  for (std::size_t i = 0; i < focus.functions.size(); ++i) {
+    const std::size_t peers = focus.roles[i].peers.size();
+    if (peers == 0) continue;
+    out << "  " << model.entities[focus.functions[i].entity].name << ": shared with " << peers
+        << " other organisation" << (peers == 1 ? "" : "s") << " ("
+        << names(model, focus.roles[i].peers, ", ") << ")\n";
+  }
 
-  out << "\nWHAT FAILS FIRST, AND WHY\n";
-  if (!focus.first_degraded) out << "  nothing fails within " << horizon << "\n";
-  first_failure(out, focus, "first to fail:      ", focus.first_degraded, false);
-  first_failure(out, focus, "first to go down:   ", focus.first_down, true);
-  for (const FunctionOutcome& f : focus.functions) {
+  out << "\nWHAT FAILS FIRST, AND WHY (the organisation, its functions and its systems)\n";
+  if (!focus.first_to_fail) {
+    out << "  nothing fails within " << horizon
+        << ": the organisation, its functions and its systems stay up\n";
+  }
+  if (focus.first_to_fail) {
+    out << "  first to fail:      " << model.entities[*focus.first_to_fail].name << " at "
+        << time_text(first_time(focus, *focus.first_to_fail, false)) << "\n";
+  }
+  if (focus.first_to_go_down) {
+    out << "  first to go down:   " << model.entities[*focus.first_to_go_down].name << " at "
+        << time_text(first_time(focus, *focus.first_to_go_down, true)) << "\n";
+  }
+  if (!focus.functions.empty() && !focus.first_degraded) {
+    out << "  none of the functions it provides fails within " << horizon << "\n";
+  }
+  for (std::size_t i = 0; i < focus.functions.size(); ++i) {
+    const FunctionOutcome& f = focus.functions[i];
     if (!f.cause) continue;
-    out << "  " << model.entities[f.entity].name << "\n";
-    out << "    why:      " << cause_text(report, *f.cause) << "\n";
-    for (const std::string& line : chain_sources(report, *f.cause)) {
-      out << "    evidence: " << line << "\n";
-    }
+    out << "  " << model.entities[f.entity].name << ": " << route_text(focus, focus.roles[i])
+        << "\n";
+    cause_lines(out, report, *f.cause, "    ");
   }
 
   out << "\nSYSTEMS AND SUPPLIERS IT USES DIRECTLY (" << focus.systems.size() << ")\n";
@@ -92,7 +136,7 @@ std::string focus_table(const FocusReport& focus) {
     outcome_table(out, model, focus.systems, horizon, false);
   }
 
-  out << "\nWHAT STILL WORKS, MOMENT BY MOMENT (functions and systems)\n";
+  out << "\nWHAT STILL WORKS, MOMENT BY MOMENT (the organisation, its functions and systems)\n";
   for (const FocusMoment& m : focus.moments) {
     out << "  at " << time_text(m.time) << ": " << m.up.size() << " up, " << m.degraded.size()
         << " degraded, " << m.down.size() << " down\n";
@@ -101,13 +145,15 @@ std::string focus_table(const FocusReport& focus) {
     if (!m.down.empty()) out << "    down:     " << names(model, m.down, ", ") << "\n";
   }
 
-  out << "\nITS SINGLE POINTS OF FAILURE (one permanent outage takes it or its functions down)\n";
+  out << "\nITS SINGLE POINTS OF FAILURE (one permanent outage takes it, or a function only it\n"
+      << "provides, down)\n";
   if (focus.single_points_of_failure.empty()) out << "  none\n";
   for (const FocusCut& cut : focus.single_points_of_failure) {
     out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.takes_down, ", ")
         << "\n";
   }
-  out << "\nPAIRS OF OUTAGES THAT TAKE IT OR ITS FUNCTIONS DOWN (neither alone does)\n";
+  out << "\nPAIRS OF OUTAGES THAT TAKE IT, OR A FUNCTION ONLY IT PROVIDES, DOWN (neither alone\n"
+      << "does)\n";
   if (focus.pairs.empty()) out << "  none\n";
   for (const FocusCut& cut : focus.pairs) {
     out << "  " << names(model, cut.outage, " + ") << " -> " << names(model, cut.takes_down, ", ")

@@ -64,13 +64,17 @@ std::string json_report(const Report& report) {
       {"functions", report.functions.size()},      {"failed", failed},
       {"down_at_horizon", down_at_horizon},        {"degraded_at_horizon", degraded_at_horizon},
       {"still_working", std::move(still_working)}, {"over_time", std::move(over_time)}};
+  const OrganisationTotals totals = organisation_totals(report.organisations);
+  root["summary"]["organisations_affected"] = {{"entries", totals.entries},
+                                               {"counted", totals.counted},
+                                               {"entries_without_count", totals.without_count}};
 
   Json organisations = Json::array();
   for (const OrganisationOutcome& o : report.organisations) {
     const model::Entity& e = model.entities[o.entity];
     organisations.push_back({{"id", e.id},
                              {"name", e.name},
-                             {"count", o.count},
+                             {"count", o.count ? Json(*o.count) : Json(nullptr)},
                              {"first_degraded_s", o.first_degraded},
                              {"first_down_s", optional_seconds(o.first_down)},
                              {"state_at_horizon", cascade::to_string(o.final_state)}});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "model/saturating_sum.h"
 #include "model/uncertainty.h"
 
 namespace msout::report {
@@ -64,10 +65,10 @@ std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& function
       const State s = state_at(f, time);
       if (s == State::kDown) {
         ++p.down;
-        p.people_down += f.people;
+        p.people_down = model::saturating_add(p.people_down, f.people);
       } else if (s == State::kDegraded) {
         ++p.degraded;
-        p.people_degraded += f.people;
+        p.people_degraded = model::saturating_add(p.people_degraded, f.people);
       }
     }
     if (points.empty() || std::tie(p.down, p.degraded, p.people_down, p.people_degraded) !=
@@ -80,6 +81,19 @@ std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& function
 }
 
 }  // namespace
+
+OrganisationTotals organisation_totals(const std::vector<OrganisationOutcome>& organisations) {
+  OrganisationTotals totals;
+  totals.entries = organisations.size();
+  for (const OrganisationOutcome& o : organisations) {
+    if (o.count) {
+      totals.counted = model::saturating_add(totals.counted, *o.count);
+    } else {
+      ++totals.without_count;
+    }
+  }
+  return totals;
+}
 
 Report build_report(const model::Model& model, const model::FrozenGraph& graph,
                     const model::Scenario& scenario, const cascade::CascadeRun& run) {
@@ -123,7 +137,7 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
     if (model.entities[e].kind != model::EntityKind::kOrganisation) continue;
     OrganisationOutcome o;
     o.entity = e;
-    o.count = model.entities[e].count;
+    if (model.entities[e].count_given) o.count = model.entities[e].count;
     o.final_state = run.final_state[e];
     bool affected = false;
     for (const StateRecord& r : run.history[e]) {

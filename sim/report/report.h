@@ -43,11 +43,23 @@ struct FunctionOutcome {
 // An organisation (or group of them: `count` members) that was affected.
 struct OrganisationOutcome {
   std::uint32_t entity = 0;
-  std::uint64_t count = 1;
+  // The members the entity stands for; empty where the model does not give `count` (an
+  // entry such as "GP practices using Nedap MediKit" is not one organisation).
+  std::optional<std::uint64_t> count;
   std::int64_t first_degraded = 0;  // first time degraded or worse
   std::optional<std::int64_t> first_down;
   State final_state = State::kUp;
 };
+
+// How many organisations a list of entries stands for. Entries without a `count` are not
+// counted as one each: they are left out of `counted` and reported in `without_count`.
+struct OrganisationTotals {
+  std::size_t entries = 0;
+  std::uint64_t counted = 0;  // sum of the given counts (saturating: model/saturating_sum.h)
+  std::size_t without_count = 0;
+};
+
+OrganisationTotals organisation_totals(const std::vector<OrganisationOutcome>& organisations);
 
 struct SummaryPoint {
   std::int64_t time;

@@ -7,6 +7,23 @@
 #include "sim/report/text_table.h"
 
 namespace msout::report {
+namespace {
+
+// "3 entries, 345 organisations", or with entries that give no count "5 entries: 345
+// organisations in the 3 with a count, 2 without a count in the model".
+std::string organisations_text(const std::vector<OrganisationOutcome>& organisations) {
+  const OrganisationTotals totals = organisation_totals(organisations);
+  std::string text = std::to_string(totals.entries) + (totals.entries == 1 ? " entry" : " entries");
+  if (totals.without_count == 0) return text + ", " + total_text(totals.counted) + " organisations";
+  const std::size_t with_count = totals.entries - totals.without_count;
+  if (with_count == 0) return text + ", none with a count in the model";
+  return text + ": " + total_text(totals.counted) + " organisations in the " +
+         std::to_string(with_count) + " with a count, " + std::to_string(totals.without_count) +
+         " without a count in the model";
+}
+
+}  // namespace
+
 std::string assumption_lines(const Report& report) {
   if (report.assumptions.empty()) return "";
   std::string out =
@@ -78,15 +95,11 @@ std::string table_report(const Report& report) {
   }
 
   if (!report.organisations.empty()) {
-    std::uint64_t members = 0;
-    for (const OrganisationOutcome& o : report.organisations) members += o.count;
-    out << "\nORGANISATIONS AFFECTED (" << report.organisations.size() << " entr"
-        << (report.organisations.size() == 1 ? "y" : "ies") << ", " << grouped(members)
-        << " organisations)\n";
+    out << "\nORGANISATIONS AFFECTED (" << organisations_text(report.organisations) << ")\n";
     TextTable organisations(
         {"organisation", "count", "first degraded", "first down", "at " + horizon});
     for (const OrganisationOutcome& o : report.organisations) {
-      organisations.add({model.entities[o.entity].name, grouped(o.count),
+      organisations.add({model.entities[o.entity].name, o.count ? grouped(*o.count) : "not given",
                          time_text(o.first_degraded), optional_time_text(o.first_down),
                          std::string(cascade::to_string(o.final_state))});
     }
@@ -97,7 +110,7 @@ std::string table_report(const Report& report) {
   TextTable over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
   for (const SummaryPoint& p : report.over_time) {
     over_time.add({time_text(p.time), std::to_string(p.down), std::to_string(p.degraded),
-                   grouped(p.people_down), grouped(p.people_degraded)});
+                   total_text(p.people_down), total_text(p.people_degraded)});
   }
   out << over_time.render("  ");
 

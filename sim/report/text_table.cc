@@ -1,6 +1,9 @@
 #include "sim/report/text_table.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "model/saturating_sum.h"
 
 namespace msout::report {
 
@@ -8,6 +11,17 @@ std::string grouped(std::uint64_t n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
   return digits;
+}
+
+std::string total_text(std::uint64_t sum) {
+  return (sum == model::kSaturatedSum ? "at least " : "") + grouped(sum);
+}
+
+std::string people_hours_text(double people_hours) {
+  // 2^64 as a double: every smaller non-negative double rounds into a uint64_t.
+  constexpr double kBeyond = 18446744073709551616.0;
+  if (!(people_hours < kBeyond)) return total_text(model::kSaturatedSum);
+  return grouped(static_cast<std::uint64_t>(std::round(std::max(people_hours, 0.0))));
 }
 
 std::size_t display_width(const std::string& text) {

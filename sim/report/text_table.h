@@ -16,6 +16,14 @@ namespace msout::report {
 // Groups of three digits, for people counts: 1234567 -> "1,234,567".
 std::string grouped(std::uint64_t n);
 
+// A sum of people or organisations (model::SaturatingSum) grouped, and "at least " before a
+// sum that saturated: 18,446,744,073,709,551,615 stands for that many or more.
+std::string total_text(std::uint64_t sum);
+
+// People-hours (a double) rounded and grouped; "at least " and the saturated sum's value
+// beyond 64 bits, where rounding to an integer would overflow.
+std::string people_hours_text(double people_hours);
+
 // Display width of UTF-8 text (code points; good enough for names in reports).
 std::size_t display_width(const std::string& text);
 

@@ -195,4 +195,33 @@ bad = msout("analyze", "concentration", "--providers-kind", "cloud")
 check("--providers-kind cloud exits 2", bad.returncode == 2 and b"--providers-kind" in bad.stderr,
       bad.stderr.decode())
 
+# --- issue 10 regressions ----------------------------------------------------------------------
+# exposure-sign-in-not-data-location: Entra ID (tag identity) holds sign-ins, not the data.
+nl_exposure = as_json("analyze", "exposure", "--organisation", "hospitals-hix-on-azure")
+rows = nl_exposure["organisations"][0]["exposures"]
+check("exposure-sign-in-not-data-location: Entra ID only as sign-in",
+      {r["holds"] for r in rows if r["entity"]["id"] == "entra-id"} == {"sign-in"}, rows)
+check("exposure-sign-in-not-data-location: the EPD's data is on Azure West Europe",
+      any(r["holds"] == "data" and r["entity"]["id"] == "azure-westeurope"
+          and r["via"]["id"] == "hix-epd-on-azure" for r in rows))
+check("exposure-sign-in-not-data-location: data rows before sign-in rows",
+      [r["holds"] for r in rows] == sorted((r["holds"] for r in rows),
+                                           key=lambda h: h != "data"))
+hospital_rows = as_json("analyze", "exposure", "--model", HOSPITAL)["organisations"][0]["exposures"]
+check("exposure-sign-in-not-data-location: the hospital's Entra ID rows are sign-ins",
+      all(r["holds"] == "sign-in" for r in hospital_rows if r["entity"]["id"] == "entra-id"))
+
+# concentration-tie-reported: Azure North and West Europe tie; neither is crowned.
+nl_concentration = as_json("analyze", "concentration")
+tied = [s for s in nl_concentration["sectors"] if s["tie"]]
+check("concentration-tie-reported: the national line is a tie of both Azure regions",
+      nl_concentration["national"]["most_depended_on"] == ["azure-northeurope", "azure-westeurope"]
+      and nl_concentration["national"]["tie"] is True, nl_concentration["national"])
+check("concentration-tie-reported: every tied sector lists all tied providers",
+      all(len(s["most_depended_on"]) > 1 for s in tied) and len(tied) >= 12, len(tied))
+nl_table = msout("analyze", "concentration")
+check("concentration-tie-reported: the table says tie and names both",
+      b"tie: Microsoft Azure North Europe (Ireland), Microsoft Azure West Europe (Netherlands)"
+      in nl_table.stdout)
+
 finish()

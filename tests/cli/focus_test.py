@@ -45,7 +45,7 @@ check("systems include the EPD and the datacenter's LIMS",
 check("the hospital itself is not a system", "voorbeeldziekenhuis" not in systems)
 first = view["moments"][0]
 check("moment 0 lists every function and system once",
-      len(first["up"]) + len(first["degraded"]) + len(first["down"]) == 10 + len(systems))
+      len(first["up"]) + len(first["degraded"]) + len(first["down"]) == 1 + 10 + len(systems))
 check("at 15m the outpatient clinics are down",
       any(m["at_s"] == 15 * M and "outpatient-clinic" in m["down"] for m in view["moments"]))
 
@@ -111,5 +111,45 @@ check("NL + DR: Azure West Europe is no longer a single point of failure",
 check("NL + DR: Azure West Europe with the Dutch cloud is a pair",
       "hospitals-hix-on-azure" in dr_pairs.get(frozenset({"azure-westeurope", "intermax-cloud"}), []),
       dr_pairs)
+
+# --- issue 10: the view is about the organisation itself -------------------------------------
+# focus-org-down-explained: the HiX-on-Azure hospitals go down at 8h; the headline and the
+# cause chain are theirs (through their EPD and Azure), never "nothing fails".
+check("focus-org-down-explained: headline is the organisation's own state",
+      nl["headline"].endswith("goes down at 8h (degraded from 0s); at 7d it is down"), nl["headline"])
+chain = [step["id"] for step in nl["organisation"]["cause"]["chain"]]
+check("focus-org-down-explained: its own chain runs through its EPD to Azure",
+      chain[:3] == ["hospitals-hix-on-azure", "hix-epd-on-azure", "azure-westeurope"], chain)
+nl_table = msout("run", "--focus", "hospitals-hix-on-azure")
+check("focus-org-down-explained: table explains the organisation first",
+      "WHY THE ORGANISATION ITSELF FAILS" in nl_table.stdout and
+      "nothing fails" not in nl_table.stdout, nl_table.stdout[:2000])
+# focus-peer-failure-not-blamed: the national function goes down through another hospital
+# group; the view says so and does not list the peers' outages as the organisation's.
+hospital_care = {f["id"]: f for f in nl["functions"]}["fn-hospital-care"]
+check("focus-peer-failure-not-blamed: hospital care fails through a peer",
+      hospital_care["fails_through"]["route"] == "peer" and
+      hospital_care["fails_through"]["via"] != "hospitals-hix-on-azure", hospital_care["fails_through"])
+check("focus-peer-failure-not-blamed: shared with the three other hospital entries",
+      len(hospital_care["shared_with"]) == 3, hospital_care["shared_with"])
+check("focus-peer-failure-not-blamed: no cut set takes down the shared national function",
+      all("fn-hospital-care" not in c["takes_down"]
+          for c in nl["single_points_of_failure"] + nl["pairs"]))
+# focus-nothing-fails-only-when-nothing-fails: the example hospital stays up while its
+# functions fail: the table must not say "nothing fails".
+check("focus-nothing-fails-only-when-nothing-fails: the hospital stays up, its functions fail",
+      view["headline"] == "Voorbeeldziekenhuis stays up throughout 3d" and
+      "nothing fails" not in table.stdout and view["first_to_fail"] is not None)
+check("focus-nothing-fails-only-when-nothing-fails: the ED fails through a system of its own",
+      functions["emergency-care"]["fails_through"] == {"route": "system", "via": "hix-epd"},
+      functions["emergency-care"]["fails_through"])
+quiet = msout("run", "--model", MODEL, "--scenario",
+              os.path.join(ROOT, "scenarios", "hospital", "us-sanctions.json"),
+              "--focus", "voorbeeldziekenhuis", "--format", "json")
+check("focus on another scenario runs", quiet.returncode == 0, quiet.stderr)
+quiet_view = json.loads(quiet.stdout)
+check("focus-nothing-fails-only-when-nothing-fails: first_to_fail null only if all stay up",
+      (quiet_view["first_to_fail"] is None) ==
+      all(m["degraded"] == [] and m["down"] == [] for m in quiet_view["moments"]))
 
 finish()

@@ -12,6 +12,7 @@
 
 #include "model/frozen_graph.h"
 #include "model/model_loader.h"
+#include "model/saturating_sum.h"
 #include "sim/analysis/concentration_writer.h"
 
 namespace {
@@ -203,6 +204,40 @@ TEST_CASE("Concentration.Json.FormatAndRoundedNumbers") {
         msout::analysis::concentration_json(input, a.result));
   CHECK(msout::analysis::concentration_table(input_again, again.result) ==
         msout::analysis::concentration_table(input, a.result));
+}
+
+TEST_CASE("Concentration.Tie.AllTiedProvidersReportedNoneCrowned") {
+  // health: p1 is reached by f1 and f3, p2 by f2 and f3: a tie for the largest share.
+  const Analysed a(kThreeProviders);
+  const SectorConcentration& health = a.sector("health");
+  REQUIRE(health.most_depended_on.size() == 2);
+  CHECK(a.model.entities[health.most_depended_on[0]].id == "p1");
+  CHECK(a.model.entities[health.most_depended_on[1]].id == "p2");
+  // water has one provider: no tie.
+  CHECK(a.sector("water").most_depended_on.size() == 1);
+  msout::analysis::ConcentrationInput input;
+  input.model = &a.model;
+  const auto json = nlohmann::json::parse(msout::analysis::concentration_json(input, a.result));
+  CHECK(json["sectors"][0]["most_depended_on"] == nlohmann::json::array({"p1", "p2"}));
+  CHECK(json["sectors"][0]["tie"] == true);
+  CHECK(json["sectors"][1]["tie"] == false);
+  const std::string table = msout::analysis::concentration_table(input, a.result);
+  CHECK(table.find("tie: p1, p2") != std::string::npos);
+}
+
+TEST_CASE("Concentration.PeopleSum.SaturatesInsteadOfWrapping") {
+  // Set after loading: the loader caps people_served, the sum must hold even so.
+  Analysed a(kThreeProviders);
+  for (auto& e : a.model.entities) {
+    if (e.kind == EntityKind::kFunction) e.people_served = 0xF000000000000000ULL;
+  }
+  const Concentration c = compute_concentration(a.model, a.graph, {});
+  CHECK(c.national.people_served == msout::model::kSaturatedSum);
+  CHECK(c.national.providers.front().people_served == msout::model::kSaturatedSum);
+  msout::analysis::ConcentrationInput input;
+  input.model = &a.model;
+  CHECK(msout::analysis::concentration_table(input, c).find(
+            "at least 18,446,744,073,709,551,615") != std::string::npos);
 }
 
 }  // namespace

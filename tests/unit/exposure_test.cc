@@ -284,3 +284,47 @@ TEST_CASE("Exposure.Loader.CustomerManagedKeysNeedADataLayer") {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("Exposure.SignIn.IdentityProviderIsNotWhereTheDataLives") {
+  // org uses app (NL, saas); app runs on us-cloud (infra) and signs in at idp (US, saas,
+  // tagged identity); idp runs on idp-cloud (US, infra). org also signs in at idp itself.
+  const Analysed a("[" + entity("us-cloud", "provider", "US") + "," +
+                   entity("idp-cloud", "provider", "US") + "," +
+                   R"({"id":"idp","name":"idp","kind":"service","jurisdiction":"US",)"
+                   R"("tags":["identity"],"requires":[{"on":"idp-cloud","layer":"infra"}]})" +
+                   "," +
+                   entity("app", "service", "NL",
+                          R"([{"on":"us-cloud","layer":"infra"},{"on":"idp","layer":"saas"}])") +
+                   "," +
+                   entity("org", "organisation", "NL",
+                          R"([{"on":"app","layer":"saas"},{"on":"idp","layer":"saas"}])") +
+                   "]");
+  ExposureOptions options;
+  options.organisations = {*a.model.find("org")};
+  const Exposure result = compute_exposure(a.model, a.graph, options);
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
+  for (const auto& row : result.organisations.at(0).rows) {
+    rows.emplace_back(std::string(to_string(row.holds)), std::string(to_string(row.level)),
+                      a.model.entities[row.entity].id, a.model.entities[row.via].id);
+  }
+  // The data is on us-cloud only; idp and the cloud it runs on hold sign-ins, listed after.
+  using R = std::tuple<std::string, std::string, std::string, std::string>;
+  CHECK(rows == std::vector<R>{{"data", "reduced", "us-cloud", "app"},
+                               {"sign-in", "exposed", "idp", "app"},
+                               {"sign-in", "exposed", "idp", "idp"},
+                               {"sign-in", "reduced", "idp-cloud", "app"},
+                               {"sign-in", "reduced", "idp-cloud", "idp"}});
+  msout::analysis::ExposureInput input;
+  input.model = &a.model;
+  input.graph = &a.graph;
+  const auto json = nlohmann::json::parse(msout::analysis::exposure_json(input, result));
+  CHECK(json["organisations"][0]["exposures"][0]["holds"] == "data");
+  CHECK(json["organisations"][0]["exposures"][1]["holds"] == "sign-in");
+  const std::string table = msout::analysis::exposure_table(input, result);
+  CHECK(table.find("sign-in only") != std::string::npos);
+  CHECK(table.find("where the data is") < table.find("sign-in only"));
+}
+
+}  // namespace

@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "model/saturating_sum.h"
 #include "sim/report/cause_text.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
 #include "sim/report/table_report.h"
+#include "sim/report/text_table.h"
 #include "tests/unit/cascade_fixture.h"
 
 namespace msout::testing {
@@ -185,6 +187,58 @@ TEST_CASE("Report.Organisations.AffectedWithTheirCount") {
   CHECK(j["organisations_affected"][0]["count"] == 342);
   CHECK(report::table_report(r).find("ORGANISATIONS AFFECTED (1 entry, 342 organisations)") !=
         std::string::npos);
+}
+
+}  // namespace msout::testing
+
+namespace msout::testing {
+
+TEST_CASE("Report.Organisations.EntryWithoutCountIsNotCountedAsOne") {
+  Sim sim("[" + provider("a") +
+              R"(,{"id":"towns","name":"towns","kind":"organisation","count":342,
+                 "requires":[{"on":"a"}]},
+                 {"id":"practices","name":"GP practices","kind":"organisation",
+                 "requires":[{"on":"a"}]}])",
+          "[" + lever("la", "0s", "down", R"(["a"])") + "]", "1d");
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(r.organisations.size() == 2);
+  const report::OrganisationTotals totals = report::organisation_totals(r.organisations);
+  CHECK(totals.entries == 2);
+  CHECK(totals.counted == 342);
+  CHECK(totals.without_count == 1);
+  const nlohmann::json j = nlohmann::json::parse(report::json_report(r));
+  CHECK(j["organisations_affected"][0]["count"].is_null());  // practices (by id)
+  CHECK(j["organisations_affected"][1]["count"] == 342);
+  CHECK(j["summary"]["organisations_affected"]["counted"] == 342);
+  CHECK(j["summary"]["organisations_affected"]["entries_without_count"] == 1);
+  const std::string table = report::table_report(r);
+  CHECK(table.find("(2 entries: 342 organisations in the 1 with a count, 1 without a count in "
+                   "the model)") != std::string::npos);
+  CHECK(table.find("not given") != std::string::npos);
+}
+
+TEST_CASE("Report.PeopleSum.SaturatesInsteadOfWrapping") {
+  Sim sim("[" + provider("a") + "," + entity("f1", R"([{"on":"a"}])", "function") + "," +
+              entity("f2", R"([{"on":"a"}])", "function") + "]",
+          "[" + lever("la", "0s", "down", R"(["a"])") + "]", "1d");
+  // Set after loading: the loader caps people_served, the sum must hold even so.
+  sim.model.entities[sim.index("f1")].people_served = model::kSaturatedSum - 1;
+  sim.model.entities[sim.index("f2")].people_served = 2;
+  report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  REQUIRE(!r.over_time.empty());
+  CHECK(r.over_time.back().people_down == model::kSaturatedSum);
+  CHECK(report::table_report(r).find("at least 18,446,744,073,709,551,615") != std::string::npos);
+}
+
+TEST_CASE("TextTable.Totals.SaturatedSumAndHugePeopleHours") {
+  CHECK(model::saturating_add(model::kSaturatedSum - 1, 1) == model::kSaturatedSum);
+  CHECK(model::saturating_add(model::kSaturatedSum, model::kSaturatedSum) == model::kSaturatedSum);
+  CHECK(model::saturating_add(40, 2) == 42);
+  CHECK(report::total_text(1234) == "1,234");
+  CHECK(report::total_text(model::kSaturatedSum) == "at least 18,446,744,073,709,551,615");
+  CHECK(report::people_hours_text(1e30) == "at least 18,446,744,073,709,551,615");
+  CHECK(report::people_hours_text(1e19) == "10,000,000,000,000,000,000");
+  CHECK(report::people_hours_text(2.5) == "3");
 }
 
 }  // namespace msout::testing
