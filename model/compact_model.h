@@ -5,10 +5,20 @@
 // Layout (docs/compact-format.md): magic "MSOUTCG1"; counts; string tables; entity columns
 // (kind, jurisdiction, tags, people, id offsets, id bytes); requirement offsets; requirement
 // columns (first edge, end edge, k, gate, effect, switchover); edge columns (dependency,
-// owner, tolerance, recovery, flags). Every index is checked on load.
+// owner, tolerance, recovery, flags).
+//
+// The loader trusts nothing in the file: every count is checked against the bytes the file
+// has before anything is allocated for it (a small file can never make it allocate much
+// more than its own size), every index against its range, and the model against the rules
+// of the JSON loader: ids valid and distinct, jurisdiction codes as in JSON, at least one
+// entity, a single dependency with exactly one member, an any group with k = 1, 1 <= k <=
+// members, durations from 0 to 100 years (model::kMaxDuration), a switchover only on an any
+// group, each dependency owned by its requirement's entity.
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "model/entity_table.h"
 #include "model/frozen_graph.h"
@@ -22,15 +32,21 @@ struct CompactModel {
   FrozenGraph graph;
 };
 
-// True if the file starts with the compact format's magic bytes.
+// True if the file starts with the compact format's magic bytes. Throws IoError, as
+// check_regular_input() does, for anything but a readable regular file (a FIFO or a device
+// is neither read nor waited on).
 bool is_compact_file(const std::filesystem::path& path);
 
-// Writes the file whole or not at all (a temporary beside it, then renamed). Throws IoError.
+// Writes the file by the rules of model/output_file.h (whole or not at all). Throws IoError.
 void write_compact(const std::filesystem::path& path, const EntityTable& entities,
                    const FrozenGraph& graph);
 
-// Throws IoError (unreadable) or InputError (truncated, bad magic, an index out of range),
-// naming the file and the place.
+// Throws IoError (missing, unreadable, not a regular file) or InputError (truncated, bad
+// magic, a count or index out of range, a rule broken), naming the file and the byte offset
+// of the value at fault ("byte 24") with the field ("entity 3: invalid id ...").
 CompactModel read_compact(const std::filesystem::path& path);
+
+// The same from bytes in memory; `file` names them in errors.
+CompactModel parse_compact(std::string_view bytes, const std::string& file);
 
 }  // namespace msout::model

@@ -4,15 +4,15 @@
 #include <iostream>
 #include <map>
 
+#include "model/output_file.h"
 #include "model/printable_text.h"
 #include "sim/cli/commands.h"
-#include "sim/report/atomic_file.h"
 
 namespace msout::cli {
 
 void write_result(const boost::program_options::variables_map& vm, const std::string& text) {
   if (vm.count("out") != 0) {
-    report::write_file_atomically(vm["out"].as<std::string>(), text);
+    model::write_output_file(vm["out"].as<std::string>(), text);
     return;
   }
   std::cout << text << std::flush;
@@ -78,7 +78,7 @@ void write_per_scenario(const boost::program_options::variables_map& vm,
     const std::string name = vm.count("scenario") != 0
                                  ? std::filesystem::path(scenarios[i].file).stem().string()
                                  : "default";
-    report::write_file_atomically(dir / (name + extension), texts[i]);
+    model::write_output_file(dir / (name + extension), texts[i]);
   }
 }
 

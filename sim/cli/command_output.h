@@ -1,6 +1,7 @@
-// Where a command's result goes: `--out FILE`, written whole or not at all
-// (report::write_file_atomically), else standard output; and for commands that take several
-// scenarios (run, compare), `--out-dir DIR` with one file per scenario. A failed write is an
+// Where a command's result goes: `--out FILE`, written by the rules of model/output_file.h
+// (whole or not at all; devices and /dev/stdout written straight through), else standard
+// output; and for commands that take several scenarios (run, compare), `--out-dir DIR` with
+// one file per scenario. A failed write is an
 // error (model::IoError, exit 4), never a silently short result.
 #pragma once
 

@@ -7,8 +7,8 @@
 #include <boost/program_options.hpp>
 
 #include "model/compact_model.h"
+#include "model/output_file.h"
 #include "model/synthetic_graph.h"
-#include "model/whole_file.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/option_values.h"
 
@@ -85,12 +85,12 @@ int generate_command(const std::vector<std::string>& args) {
   if (format == "compact") {
     model::write_compact(out, graph.entities, graph.graph);
   } else {
-    model::write_whole_file(
+    model::write_output_file(
         out, [&](std::ostream& s) { model::write_model_json(s, graph, uncertainty); });
   }
   if (vm.count("scenario-out") != 0) {
-    model::write_whole_file(vm["scenario-out"].as<std::string>(),
-                            [](std::ostream& s) { model::write_us_sanction_scenario(s); });
+    model::write_output_file(vm["scenario-out"].as<std::string>(),
+                             [](std::ostream& s) { model::write_us_sanction_scenario(s); });
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

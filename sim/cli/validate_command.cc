@@ -6,12 +6,14 @@
 
 #include <boost/program_options.hpp>
 
+#include "model/compact_model.h"
 #include "model/file_format.h"
 #include "model/frozen_graph.h"
 #include "model/json_document.h"
 #include "model/model_graph.h"
 #include "model/model_loader.h"
 #include "model/overlay.h"
+#include "model/printable_text.h"
 #include "model/scenario_loader.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
@@ -33,7 +35,9 @@ also checked against a model: the one given with --model, else a model/ director
 it, else the one argument that holds only model files (as in: msout validate model/nl
 scenarios). An overlay is checked alone and then applied to a model found the same way,
 where a model/ directory beside the overlay's directory also counts (scenarios/hospital/
-model for scenarios/hospital/whatif/*.json). Exit code 0 if everything is valid, 3 if not.
+model for scenarios/hospital/whatif/*.json). A compact model file (msout generate
+--format compact) given by name is recognised by its first bytes and checked alone.
+Exit code 0 if everything is valid, 3 if not.
 
 Options)";
 
@@ -43,7 +47,23 @@ struct Inputs {
   std::vector<std::pair<std::string, nlohmann::json>> overlays;
 };
 
+// A compact model (docs/compact-format.md) is checked on its own: no scenario refers to it.
+void check_compact_model(const fs::path& file, model::Diagnostics& diags) {
+  try {
+    const model::CompactModel m = model::read_compact(file);
+    std::cout << "OK  " << model::printable(file.string())
+              << " (compact model: " << m.entities.size() << " entities, " << m.graph.edge_count()
+              << " dependencies)\n";
+  } catch (const model::InputError& e) {
+    for (const model::Diagnostic& d : e.diagnostics()) diags.error(d.file, d.where, d.message);
+  }
+}
+
 void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
+  if (model::is_compact_file(file)) {
+    check_compact_model(file, diags);
+    return;
+  }
   model::SourceText source = model::read_source(file);
   auto json = model::parse_json(source, diags);
   if (!json) return;

@@ -104,7 +104,7 @@ TEST_CASE("CompactFormat.DamagedFilesAreRefusedWithThePlace") {
   const std::size_t edges = g.graph.edge_count();
   const std::size_t dependency_column = good.size() - edges * (4 + 4 + 8 + 8 + 1);
   bad[dependency_column + 3] = '\x7f';
-  refused(bad, "edge 0: dependency out of range");
+  refused(bad, "dependency 0: entity index");
 }
 
 }  // namespace msout::testing
