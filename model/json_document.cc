@@ -1,7 +1,9 @@
 #include "model/json_document.h"
 
-#include <set>
+#include <unordered_set>
 #include <vector>
+
+#include "model/printable_text.h"
 
 namespace msout::model {
 namespace {
@@ -31,85 +33,146 @@ std::string parse_error_reason(const std::string& what) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
-// Tracks the JSON pointer of the value being parsed, to name duplicate keys.
-class KeyTracker {
+// Builds the document from nlohmann's SAX events (as its own DOM parser does, the last of
+// repeated keys winning) and keeps the JSON pointer of the container being read, so that a
+// duplicate key is named in time linear in the input: the pointer grows and shrinks with
+// the nesting instead of being rebuilt for each duplicate, and only the first
+// kMaxErrorsPerFile duplicates are spelled out (the rest are counted).
+class DocumentBuilder {
  public:
-  explicit KeyTracker(std::vector<std::string>* duplicates) : duplicates_(duplicates) {}
+  bool null() { return add(nullptr); }
+  bool boolean(bool value) { return add(value); }
+  bool number_integer(json::number_integer_t value) { return add(value); }
+  bool number_unsigned(json::number_unsigned_t value) { return add(value); }
+  bool number_float(json::number_float_t value, const json::string_t&) { return add(value); }
+  bool string(json::string_t& value) { return add(std::move(value)); }
+  bool binary(json::binary_t& value) { return add(std::move(value)); }
+  bool start_object(std::size_t) { return open(json::value_t::object, false); }
+  bool start_array(std::size_t) { return open(json::value_t::array, true); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
 
-  bool on_event(json::parse_event_t event, const json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        enter_value();
-        frames_.push_back({false, 0, {}, {}});
-        break;
-      case json::parse_event_t::array_start:
-        enter_value();
-        frames_.push_back({true, 0, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        Frame& frame = frames_.back();
-        frame.key = parsed.get<std::string>();
-        if (!frame.keys.insert(frame.key).second) {
-          duplicates_->push_back(pointer_append(pointer(frames_.size() - 1), frame.key));
-        }
-        break;
+  bool key(json::string_t& key) {
+    Frame& frame = frames_.back();
+    if (!frame.keys.insert(key).second) {
+      if (duplicates_.size() < kMaxErrorsPerFile) {
+        duplicates_.push_back(pointer_append(path_, key));
+      } else {
+        ++unlisted_duplicates_;
       }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        break;
-      case json::parse_event_t::value:
-        enter_value();
-        break;
     }
+    frame.key = std::move(key);
+    slot_ = &(*containers_.back())[frame.key];
     return true;
   }
 
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& error) {
+    error_position_ = position;
+    if (error.id == 406) {
+      // The only out_of_range the parser raises: a number beyond the range of a double.
+      error_reason_ = "number " + printable(last_token) +
+                      " is too large (the largest a JSON number may be here is about 1.8e308)";
+    } else {
+      error_reason_ = parse_error_reason(error.what());
+    }
+    return false;
+  }
+
+  json& document() { return root_; }
+  bool failed() const { return !error_reason_.empty(); }
+  std::size_t error_position() const { return error_position_; }
+  const std::string& error_reason() const { return error_reason_; }
+  const std::vector<std::string>& duplicates() const { return duplicates_; }
+  std::size_t unlisted_duplicates() const { return unlisted_duplicates_; }
+
  private:
   struct Frame {
-    bool is_array;
-    std::size_t next_index;
+    bool is_array = false;
+    std::size_t next_index = 0;
+    std::size_t parent_path_length = 0;  // path_ is cut back to this when the frame closes
     std::string key;
-    std::set<std::string> keys;
+    std::unordered_set<std::string> keys;
   };
 
-  void enter_value() {
-    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().next_index;
-  }
-
-  // Pointer of the container at depth `depth` (0 = root).
-  std::string pointer(std::size_t depth) const {
-    std::string p;
-    for (std::size_t i = 0; i + 1 <= depth && i < frames_.size(); ++i) {
-      const Frame& f = frames_[i];
-      p = f.is_array ? pointer_append(p, f.next_index - 1) : pointer_append(p, f.key);
+  // Places `value` where the next value goes; returns it.
+  template <typename Value>
+  json* place(Value&& value) {
+    if (containers_.empty()) {
+      root_ = json(std::forward<Value>(value));
+      return &root_;
     }
-    return p;
+    if (frames_.back().is_array) {
+      containers_.back()->emplace_back(std::forward<Value>(value));
+      return &containers_.back()->back();
+    }
+    *slot_ = json(std::forward<Value>(value));
+    return slot_;
   }
 
-  std::vector<Frame> frames_;
-  std::vector<std::string>* duplicates_;
+  template <typename Value>
+  bool add(Value&& value) {
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().next_index;
+    place(std::forward<Value>(value));
+    return true;
+  }
+
+  bool open(json::value_t type, bool is_array) {
+    Frame frame;
+    frame.is_array = is_array;
+    frame.parent_path_length = path_.size();
+    if (!frames_.empty()) {
+      Frame& parent = frames_.back();
+      if (parent.is_array) {
+        path_ = pointer_append(std::move(path_), parent.next_index++);
+      } else {
+        path_ = pointer_append(std::move(path_), parent.key);
+      }
+    }
+    containers_.push_back(place(type));
+    frames_.push_back(std::move(frame));
+    return true;
+  }
+
+  bool close() {
+    path_.resize(frames_.back().parent_path_length);
+    frames_.pop_back();
+    containers_.pop_back();
+    return true;
+  }
+
+  json root_;
+  std::vector<json*> containers_;  // the open objects and arrays, outermost first
+  std::vector<Frame> frames_;      // one per open container
+  json* slot_ = nullptr;           // the member of the innermost object the next value fills
+  std::string path_;               // JSON pointer of the innermost open container
+  std::vector<std::string> duplicates_;
+  std::size_t unlisted_duplicates_ = 0;
+  std::size_t error_position_ = 0;
+  std::string error_reason_;
 };
 
 }  // namespace
 
-std::string pointer_append(std::string_view pointer, std::string_view token) {
-  std::string out(pointer);
-  out += '/';
+std::string pointer_append(std::string pointer, std::string_view token) {
+  pointer.reserve(pointer.size() + token.size() + 1);
+  pointer += '/';
   for (char c : token) {
     if (c == '~') {
-      out += "~0";
+      pointer += "~0";
     } else if (c == '/') {
-      out += "~1";
+      pointer += "~1";
     } else {
-      out += c;
+      pointer += c;
     }
   }
-  return out;
+  return pointer;
 }
 
-std::string pointer_append(std::string_view pointer, std::size_t index) {
-  return std::string(pointer) + "/" + std::to_string(index);
+std::string pointer_append(std::string pointer, std::size_t index) {
+  pointer += '/';
+  pointer += std::to_string(index);
+  return pointer;
 }
 
 std::optional<json> parse_json(const SourceText& source, Diagnostics& diags) {
@@ -117,23 +180,19 @@ std::optional<json> parse_json(const SourceText& source, Diagnostics& diags) {
     diags.error(source.name, "", "empty file, expected a JSON object");
     return std::nullopt;
   }
-  std::vector<std::string> duplicates;
-  KeyTracker tracker(&duplicates);
-  json document;
-  try {
-    document = json::parse(source.text, [&tracker](int, json::parse_event_t event, json& parsed) {
-      return tracker.on_event(event, parsed);
-    });
-  } catch (const json::parse_error& e) {
-    diags.error(source.name, line_column(source.text, e.byte),
-                "malformed JSON: " + parse_error_reason(e.what()));
+  DocumentBuilder builder;
+  json::sax_parse(source.text, &builder);
+  if (builder.failed()) {
+    diags.error(source.name, line_column(source.text, builder.error_position()),
+                "malformed JSON: " + builder.error_reason());
     return std::nullopt;
   }
   // Reported, then checking goes on (with the last value) so that other errors show too.
-  for (const std::string& pointer : duplicates) {
+  for (const std::string& pointer : builder.duplicates()) {
     diags.error(source.name, pointer, "duplicate key");
   }
-  return document;
+  diags.unlisted_errors(source.name, builder.unlisted_duplicates());
+  return std::move(builder.document());
 }
 
 }  // namespace msout::model

@@ -1,8 +1,11 @@
 #include "model/json_reader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "model/json_document.h"
+#include "model/printable_text.h"
 
 namespace msout::model {
 namespace {
@@ -12,6 +15,19 @@ std::string type_name(const nlohmann::json& value) {
   if (value.is_number_integer()) return "an integer";
   const std::string name = value.type_name();
   return (name == "object" || name == "array" ? "an " : "a ") + name;
+}
+
+// 10000000000 -> "10,000,000,000".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+std::string number_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
 }
 
 }  // namespace
@@ -27,7 +43,8 @@ bool JsonReader::object(const json& value, const std::string& pointer,
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string known;
       for (std::string_view k : allowed) known += (known.empty() ? "" : ", ") + std::string(k);
-      error(pointer_append(pointer, key), "unknown key \"" + key + "\" (known: " + known + ")");
+      error(pointer_append(pointer, key),
+            "unknown key " + model::quoted(key) + " (known: " + known + ")");
     }
   }
   for (std::string_view key : required) {
@@ -47,6 +64,16 @@ std::optional<std::string> JsonReader::string(const json& object, std::string_vi
   return it->get<std::string>();
 }
 
+std::optional<std::string> JsonReader::single_line(const json& object, std::string_view key,
+                                                   const std::string& pointer) {
+  auto text = string(object, key, pointer);
+  if (text && !is_single_line_text(*text)) {
+    error(pointer_append(pointer, key),
+          model::quoted(*text) + " holds a control character (a name is one line of plain text)");
+  }
+  return text;
+}
+
 std::optional<bool> JsonReader::boolean(const json& object, std::string_view key,
                                         const std::string& pointer) {
   auto it = object.find(key);
@@ -59,16 +86,44 @@ std::optional<bool> JsonReader::boolean(const json& object, std::string_view key
 }
 
 std::optional<std::uint64_t> JsonReader::count(const json& object, std::string_view key,
-                                               const std::string& pointer) {
+                                               const std::string& pointer, std::uint64_t max) {
   auto it = object.find(key);
   if (it == object.end()) return std::nullopt;
-  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-  if (it->is_number_integer()) {
-    error(pointer_append(pointer, key), "must not be negative");
+  const std::string here = pointer_append(pointer, key);
+  if (it->is_number_unsigned()) {
+    const auto value = it->get<std::uint64_t>();
+    if (value <= max) return value;
+    error(here, std::to_string(value) + " is above the limit of " + grouped(max));
+  } else if (it->is_number_integer()) {
+    error(here, "must not be negative");
+  } else if (it->is_number_float()) {
+    // Written with a fraction or an exponent (1.5, 2.0, 1e30): a count is written as digits.
+    error(here, "expected a whole number (digits only, at most " + grouped(max) + "), found " +
+                    number_text(it->get<double>()));
   } else {
-    error(pointer_append(pointer, key), "expected a non-negative integer, found " + type_name(*it));
+    error(here, "expected a non-negative integer, found " + type_name(*it));
   }
   return std::nullopt;
+}
+
+std::optional<double> JsonReader::number(const json& object, std::string_view key,
+                                         const std::string& pointer, double min, double max,
+                                         std::string_view what) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  const std::string here = pointer_append(pointer, key);
+  const std::string range = "from " + number_text(min) + " to " + number_text(max);
+  if (!it->is_number()) {
+    error(here,
+          "expected " + std::string(what) + " (a number " + range + "), found " + type_name(*it));
+    return std::nullopt;
+  }
+  const double value = it->get<double>();
+  if (!(value >= min && value <= max) || !std::isfinite(value)) {
+    error(here, std::string(what) + " must be a number " + range + ", found " + number_text(value));
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<Duration> JsonReader::duration(const json& object, std::string_view key,
@@ -107,8 +162,8 @@ std::optional<UncertainDuration> JsonReader::uncertain_duration(const json& obje
   auto kind = distribution_kind_from(*kind_text);
   if (!kind) {
     error(pointer_append(here, "distribution"),
-          "unknown distribution \"" + *kind_text +
-              "\" (known: fixed, uniform, triangular, lognormal)");
+          "unknown distribution " + model::quoted(*kind_text) +
+              " (known: fixed, uniform, triangular, lognormal)");
     return std::nullopt;
   }
   DurationDistribution d;
@@ -225,6 +280,23 @@ bool is_valid_id(std::string_view id) {
   if (id.empty() || !lower_or_digit(id.front())) return false;
   return std::all_of(id.begin(), id.end(),
                      [&](char c) { return lower_or_digit(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+std::string invalid_id_message(std::string_view id) {
+  return "invalid id " + model::quoted(id) + " (use lower-case letters, digits, '.', '_', '-')";
+}
+
+bool is_single_line_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) return false;
+    // C1 controls are U+0080..U+009F, written in UTF-8 as C2 80..C2 9F.
+    if (c == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return false;
+    }
+  }
+  return true;
 }
 
 bool is_valid_jurisdiction(std::string_view code) {

@@ -42,9 +42,14 @@ class JsonReader {
   // Optional fields: nullopt when absent (no diagnostic) or invalid (diagnostic recorded).
   std::optional<std::string> string(const json& object, std::string_view key,
                                     const std::string& pointer);
+  // A string that is one line of plain text (a name): a control character in it is an error.
+  std::optional<std::string> single_line(const json& object, std::string_view key,
+                                         const std::string& pointer);
   std::optional<bool> boolean(const json& object, std::string_view key, const std::string& pointer);
+  // A whole number from 0 to `max`: 1.5, 1e30 (a JSON number with a fraction or an
+  // exponent), -1 and anything above `max` are errors at the key's pointer.
   std::optional<std::uint64_t> count(const json& object, std::string_view key,
-                                     const std::string& pointer);
+                                     const std::string& pointer, std::uint64_t max);
   std::optional<Duration> duration(const json& object, std::string_view key,
                                    const std::string& pointer);
   // A duration, or a distribution of one (docs/uncertainty.md): "4h", or an object such as
@@ -53,6 +58,9 @@ class JsonReader {
   // its pointer.
   std::optional<UncertainDuration> uncertain_duration(const json& object, std::string_view key,
                                                       const std::string& pointer);
+  // A number from `min` to `max` (both finite; JSON holds no NaN or infinity).
+  std::optional<double> number(const json& object, std::string_view key, const std::string& pointer,
+                               double min, double max, std::string_view what);
   // A probability: a number in [0, 1].
   std::optional<double> probability(const json& object, std::string_view key,
                                     const std::string& pointer);
@@ -67,8 +75,15 @@ class JsonReader {
   Diagnostics& diags_;
 };
 
-// True if `id` matches [a-z0-9][a-z0-9._-]*.
+// True if `id` matches [a-z0-9][a-z0-9._-]*: no control character, space or '/' can be part
+// of an id.
 bool is_valid_id(std::string_view id);
+
+// The error for an id that is not valid: `"..." (quoted and shortened) is not a valid id`.
+std::string invalid_id_message(std::string_view id);
+
+// True if `text` holds no control character (C0, DEL, C1): names are one line of display text.
+bool is_single_line_text(std::string_view text);
 
 // True if `code` is two or more capitals (US, NL, EU, …).
 bool is_valid_jurisdiction(std::string_view code);

@@ -4,13 +4,26 @@
 #include <unordered_map>
 
 #include "model/file_format.h"
+#include "model/input_limits.h"
 #include "model/json_document.h"
 #include "model/json_reader.h"
+#include "model/printable_text.h"
 
 namespace msout::model {
 namespace {
 
 using nlohmann::json;
+
+void check_single_line_labels(JsonReader& in, const std::vector<std::string>& labels,
+                              const std::string& pointer) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (!is_single_line_text(labels[i])) {
+      in.error(
+          pointer_append(pointer, i),
+          model::quoted(labels[i]) + " holds a control character (a label is one line of text)");
+    }
+  }
+}
 
 }  // namespace
 
@@ -47,15 +60,8 @@ Dependency read_dependency(JsonReader& in, const json& value, const std::string&
   if (member_of == MemberOf::kNone)
     dep.effect = read_effect(in, value, pointer).value_or(Effect::kDown);
   if (member_of == MemberOf::kChoice) {
-    if (auto weight = value.find("weight"); weight != value.end()) {
-      const std::string here = pointer_append(pointer, "weight");
-      if (!weight->is_number()) {
-        in.error(here, "expected a weight (a number, 0 or more)");
-      } else if (const double w = weight->get<double>(); !(w >= 0) || !std::isfinite(w)) {
-        in.error(here, "a weight must be a finite number, 0 or more");
-      } else {
-        dep.weight = w;
-      }
+    if (auto weight = in.number(value, "weight", pointer, 0, kMaxChoiceWeight, "a weight")) {
+      dep.weight = *weight;
     }
   }
   dep.degraded_propagates = in.boolean(value, "degraded_propagates", pointer).value_or(false);
@@ -140,7 +146,7 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
     }
   }
   if (is_k_of_n) {
-    auto k = in.count(value, "k", pointer);
+    auto k = in.count(value, "k", pointer, kMaxGroupK);
     if (k && *k == 0) {
       in.error(pointer_append(pointer, "k"), "k must be at least 1");
     } else if (k && !req.members.empty() && *k > req.members.size()) {
@@ -164,27 +170,27 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
   }
   entity.id = in.string(value, "id", pointer).value_or("");
   if (value.contains("id") && value["id"].is_string() && !is_valid_id(entity.id)) {
-    in.error(pointer_append(pointer, "id"),
-             "invalid id \"" + entity.id + "\" (use lower-case letters, digits, '.', '_', '-')");
+    in.error(pointer_append(pointer, "id"), invalid_id_message(entity.id));
   }
-  entity.name = in.string(value, "name", pointer).value_or("");
+  entity.name = in.single_line(value, "name", pointer).value_or("");
   if (auto kind = in.string(value, "kind", pointer)) {
     if (auto parsed = entity_kind_from(*kind)) {
       entity.kind = *parsed;
     } else {
       in.error(pointer_append(pointer, "kind"),
-               "unknown kind \"" + *kind + "\" (known: provider, service, organisation, function)");
+               "unknown kind " + model::quoted(*kind) +
+                   " (known: provider, service, organisation, function)");
     }
   }
-  entity.sector = in.string(value, "sector", pointer).value_or("");
+  entity.sector = in.single_line(value, "sector", pointer).value_or("");
   entity.jurisdiction = in.string(value, "jurisdiction", pointer).value_or("");
   if (value.contains("jurisdiction") && !is_valid_jurisdiction(entity.jurisdiction)) {
     in.error(pointer_append(pointer, "jurisdiction"),
-             "invalid jurisdiction \"" + entity.jurisdiction +
-                 "\" (use a code in capitals such as US, NL, EU, CN)");
+             "invalid jurisdiction " + model::quoted(entity.jurisdiction) +
+                 " (use a code in capitals such as US, NL, EU, CN)");
   }
   entity.controlled_by = in.string(value, "controlled_by", pointer).value_or("");
-  if (auto count = in.count(value, "count", pointer)) {
+  if (auto count = in.count(value, "count", pointer, kMaxEntityCount)) {
     if (*count == 0) {
       in.error(pointer_append(pointer, "count"), "count must be at least 1");
     } else {
@@ -194,7 +200,10 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
   }
   entity.regions = in.strings(value, "regions", pointer);
   entity.tags = in.strings(value, "tags", pointer);
-  entity.people_served = in.count(value, "people_served", pointer).value_or(0);
+  // Labels, printed in tables and lists like names.
+  check_single_line_labels(in, entity.regions, pointer_append(pointer, "regions"));
+  check_single_line_labels(in, entity.tags, pointer_append(pointer, "tags"));
+  entity.people_served = in.count(value, "people_served", pointer, kMaxPeopleServed).value_or(0);
   entity.people_served_source = in.string(value, "people_served_source", pointer).value_or("");
   entity.evidence = read_evidence(in, value, pointer);
   entity.assumptions = in.strings(value, "assumptions", pointer);
@@ -218,13 +227,14 @@ void resolve_dependencies(Model& model, Diagnostics& diags) {
           dep.target = *target;
           if (*target == e) {
             diags.warning(dep.place.file, dep.place.pointer + "/on",
-                          "entity \"" + entity.id +
-                              "\" requires itself (a one-entity cycle: "
+                          "entity " + model::quoted(entity.id) +
+                              " requires itself (a one-entity cycle: "
                               "once down it cannot restart)");
           }
         } else {
           diags.error(dep.place.file, dep.place.pointer + "/on",
-                      "entity \"" + entity.id + "\" requires unknown entity \"" + dep.on + "\"");
+                      "entity " + model::quoted(entity.id) + " requires unknown entity " +
+                          model::quoted(dep.on));
         }
       }
     }
@@ -237,7 +247,7 @@ std::optional<Layer> read_layer(JsonReader& in, const json& object, const std::s
   auto layer = layer_from(*text);
   if (!layer) {
     in.error(pointer_append(pointer, "layer"),
-             "unknown layer \"" + *text + "\" (known: saas, infra, self)");
+             "unknown layer " + model::quoted(*text) + " (known: saas, infra, self)");
   }
   return layer;
 }
@@ -248,7 +258,7 @@ std::optional<Effect> read_effect(JsonReader& in, const json& object, const std:
   auto effect = effect_from(*text);
   if (!effect) {
     in.error(pointer_append(pointer, "effect"),
-             "unknown effect \"" + *text + "\" (known: down, degraded)");
+             "unknown effect " + model::quoted(*text) + " (known: down, degraded)");
   }
   return effect;
 }
@@ -270,8 +280,8 @@ Evidence read_evidence(JsonReader& in, const json& parent, const std::string& po
       evidence.confidence = *confidence;
     } else {
       in.error(pointer_append(here, "confidence"),
-               "unknown confidence \"" + *text +
-                   "\" (known: confirmed, reported, presumed, planned, disputed)");
+               "unknown confidence " + model::quoted(*text) +
+                   " (known: confirmed, reported, presumed, planned, disputed)");
     }
   }
   return evidence;
@@ -306,17 +316,17 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
   for (const ModelDocument& doc : documents) {
     JsonReader in(doc.file, diags);
     model.files.push_back(doc.file);
+    // The format first: another msout file gets one error that says what it is.
+    if (auto problem = format_problem(doc.json, kModelFormat)) {
+      in.error("/format", *problem);
+      continue;
+    }
     if (!in.object(doc.json, "",
                    {"$schema", "format", "name", "description", "evidence_weights", "entities"},
                    {"format", "entities"})) {
       continue;
     }
-    auto format = in.string(doc.json, "format", "");
-    if (format && *format != kModelFormat) {
-      in.error("/format",
-               "expected \"" + std::string(kModelFormat) + "\", found \"" + *format + "\"");
-      continue;
-    }
+    in.string(doc.json, "format", "");  // reports a format that is not a string
     if (auto name = in.string(doc.json, "name", ""); name && model.name.empty()) model.name = *name;
     if (auto description = in.string(doc.json, "description", "");
         description && model.description.empty()) {
@@ -330,9 +340,9 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
       if (entity.id.empty()) continue;  // already reported
       auto [it, inserted] = first_place.emplace(entity.id, entity.place);
       if (!inserted) {
-        in.error(entity.place.pointer + "/id", "duplicate id \"" + entity.id +
-                                                   "\" (first defined at " + it->second.file +
-                                                   ": " + it->second.pointer + ")");
+        in.error(entity.place.pointer + "/id", "duplicate id " + model::quoted(entity.id) +
+                                                   " (first defined at " + it->second.file + ": " +
+                                                   it->second.pointer + ")");
         continue;
       }
       model.entities.push_back(std::move(entity));
@@ -369,7 +379,8 @@ Model load_model_path(const std::filesystem::path& path, Diagnostics* warnings) 
     auto format = format_of(*json);
     if (format == kModelFormat) {
       documents.push_back({source.name, std::move(*json)});
-    } else if (!format || (*format != kScenarioFormat && *format != kOverlayFormat)) {
+    } else if (!format || (*format != kScenarioFormat && *format != kOverlayFormat &&
+                           *format != kEvidenceWeightsFormat)) {
       diags.error(source.name, "/format",
                   "not an msout file: expected \"format\": \"" + std::string(kModelFormat) + "\"");
     }

@@ -7,9 +7,11 @@
 #include <unordered_map>
 
 #include "model/file_format.h"
+#include "model/input_limits.h"
 #include "model/json_document.h"
 #include "model/json_reader.h"
 #include "model/model_loader.h"
+#include "model/printable_text.h"
 
 namespace msout::model {
 namespace {
@@ -21,7 +23,7 @@ using nlohmann::json;
 // `id` if it is a valid entity id; otherwise reports it at `pointer` and returns "".
 std::string checked_id(JsonReader& in, const std::string& id, const std::string& pointer) {
   if (!is_valid_id(id)) {
-    in.error(pointer, "invalid id \"" + id + "\" (use lower-case letters, digits, '.', '_', '-')");
+    in.error(pointer, invalid_id_message(id));
     return "";
   }
   return id;
@@ -40,7 +42,7 @@ DependencyRef read_ref(JsonReader& in, const json& value, const std::string& poi
   ref.place = {in.file(), pointer};
   ref.from = read_id(in, value, "from", pointer);
   ref.on = read_id(in, value, "on", pointer);
-  if (auto index = in.count(value, "requirement", pointer)) {
+  if (auto index = in.count(value, "requirement", pointer, kMaxRequirementIndex)) {
     ref.requirement = static_cast<std::uint32_t>(std::min<std::uint64_t>(*index, UINT32_MAX));
   }
   return ref;
@@ -144,7 +146,8 @@ void note_once(JsonReader& in, std::map<std::string, std::string>& first, const 
 }
 
 std::string ref_text(const DependencyRef& ref) {
-  std::string text = "the dependency of \"" + ref.from + "\" on \"" + ref.on + "\"";
+  std::string text =
+      "the dependency of " + model::quoted(ref.from) + " on " + model::quoted(ref.on);
   if (ref.requirement) text += " (requirement " + std::to_string(*ref.requirement) + ")";
   return text;
 }
@@ -177,12 +180,12 @@ void check_group_after_removal(const Entity& entity, const Requirement& requirem
                                const std::string& what, const std::string& file,
                                const std::string& pointer, Diagnostics& diags) {
   if (requirement.gate == Gate::kSingle) return;
-  const std::string group = "the " + gate_name(requirement) + " of \"" + entity.id + "\" at " +
-                            place_text(requirement.place);
+  const std::string group = "the " + gate_name(requirement) + " of " + model::quoted(entity.id) +
+                            " at " + place_text(requirement.place);
   if (requirement.members.empty()) {
     diags.error(file, pointer,
-                what + " leaves " + group + " empty; replace \"" + entity.id +
-                    "\" to say what it needs instead");
+                what + " leaves " + group + " empty; replace " + model::quoted(entity.id) +
+                    " to say what it needs instead");
   } else if (requirement.gate == Gate::kChoice &&
              std::none_of(requirement.members.begin(), requirement.members.end(),
                           [](const Dependency& member) { return member.weight > 0; })) {
@@ -191,8 +194,8 @@ void check_group_after_removal(const Entity& entity, const Requirement& requirem
     diags.error(file, pointer,
                 what + " leaves " + group + " with " + std::to_string(requirement.members.size()) +
                     " member" + (requirement.members.size() == 1 ? "" : "s") +
-                    " but k = " + std::to_string(requirement.k) + "; replace \"" + entity.id +
-                    "\" to say what it needs instead");
+                    " but k = " + std::to_string(requirement.k) + "; replace " +
+                    model::quoted(entity.id) + " to say what it needs instead");
   }
 }
 
@@ -237,7 +240,7 @@ class Applier {
     std::unordered_map<std::string, std::string> removed;  // id -> pointer of the removal
     for (const EntityRemoval& removal : overlay_.remove_entities) {
       if (!model_.find(removal.id)) {
-        error(removal.place.pointer, "cannot remove unknown entity \"" + removal.id + "\"");
+        error(removal.place.pointer, "cannot remove unknown entity " + model::quoted(removal.id));
       } else {
         removed.emplace(removal.id, removal.place.pointer);
       }
@@ -249,15 +252,16 @@ class Applier {
         model_.entities[*index] = entity;
         written.insert(entity.id);
       } else {
-        error(entity.place.pointer + "/id",
-              "cannot replace unknown entity \"" + entity.id + "\" (add_entities adds new ones)");
+        error(entity.place.pointer + "/id", "cannot replace unknown entity " +
+                                                model::quoted(entity.id) +
+                                                " (add_entities adds new ones)");
       }
     }
     for (const Entity& entity : overlay_.add_entities) {
       if (entity.id.empty()) continue;
       if (auto index = model_.find(entity.id)) {
         error(entity.place.pointer + "/id",
-              "entity \"" + entity.id + "\" already exists (defined at " +
+              "entity " + model::quoted(entity.id) + " already exists (defined at " +
                   place_text(model_.entities[*index].place) + "; replace_entities replaces it)");
       } else {
         written.insert(entity.id);
@@ -282,8 +286,8 @@ class Applier {
         const auto& [id, pointer] = *removed.find(first_removed->on);
         std::erase_if(requirement.members,
                       [&](const Dependency& member) { return removed.contains(member.on); });
-        check_group_after_removal(entity, requirement, "removing \"" + id + "\"", overlay_.file,
-                                  pointer, diags_);
+        check_group_after_removal(entity, requirement, "removing " + model::quoted(id),
+                                  overlay_.file, pointer, diags_);
       }
     }
   }
@@ -294,13 +298,13 @@ class Applier {
     const std::string& pointer = ref.place.pointer;
     auto from = model_.find(ref.from);
     if (!from) {
-      error(pointer + "/from", "unknown entity \"" + ref.from + "\"");
+      error(pointer + "/from", "unknown entity " + model::quoted(ref.from));
       return std::nullopt;
     }
     Entity& entity = model_.entities[*from];
     if (ref.requirement && *ref.requirement >= entity.requirements.size()) {
       error(pointer + "/requirement",
-            "\"" + entity.id + "\" has " + std::to_string(entity.requirements.size()) +
+            model::quoted(entity.id) + " has " + std::to_string(entity.requirements.size()) +
                 " requirement" + (entity.requirements.size() == 1 ? "" : "s") +
                 " (numbered from 0), so there is no requirement " +
                 std::to_string(*ref.requirement));
@@ -320,15 +324,15 @@ class Applier {
     if (found.size() == 1) return found.front();
     if (found.empty()) {
       if (!model_.find(ref.on)) {
-        error(pointer + "/on", "unknown entity \"" + ref.on + "\"");
+        error(pointer + "/on", "unknown entity " + model::quoted(ref.on));
       } else if (ref.requirement) {
-        error(pointer + "/on", "requirement " + std::to_string(*ref.requirement) + " of \"" +
-                                   entity.id + "\" (at " +
+        error(pointer + "/on", "requirement " + std::to_string(*ref.requirement) + " of " +
+                                   model::quoted(entity.id) + " (at " +
                                    place_text(entity.requirements[*ref.requirement].place) +
-                                   ") does not depend on \"" + ref.on + "\"");
+                                   ") does not depend on " + model::quoted(ref.on));
       } else {
-        error(pointer + "/on",
-              "entity \"" + entity.id + "\" does not depend on \"" + ref.on + "\"");
+        error(pointer + "/on", "entity " + model::quoted(entity.id) + " does not depend on " +
+                                   model::quoted(ref.on));
       }
       return std::nullopt;
     }
@@ -336,8 +340,8 @@ class Applier {
     for (const Located& l : found) {
       places += (places.empty() ? "" : ", ") + place_text(l.requirement->place);
     }
-    error(pointer, "entity \"" + entity.id + "\" depends on \"" + ref.on + "\" in " +
-                       std::to_string(found.size()) + " requirements (" + places +
+    error(pointer, "entity " + model::quoted(entity.id) + " depends on " + model::quoted(ref.on) +
+                       " in " + std::to_string(found.size()) + " requirements (" + places +
                        "); add \"requirement\": N (the index in its \"requires\") to say which");
     return std::nullopt;
   }
@@ -416,8 +420,8 @@ class Applier {
     for (const Dependency& alternative : addition.alternatives) {
       if (alternative.on.empty()) continue;  // reported when loading
       if (!members.insert(alternative.on).second) {
-        error(alternative.place.pointer + "/on", "\"" + alternative.on +
-                                                     "\" is already a member of this group (at " +
+        error(alternative.place.pointer + "/on", model::quoted(alternative.on) +
+                                                     " is already a member of this group (at " +
                                                      place_text(requirement.place) + ")");
       }
     }
@@ -452,7 +456,7 @@ class Applier {
     if (addition.from.empty()) return;  // reported when loading
     auto from = model_.find(addition.from);
     if (!from) {
-      error(addition.place.pointer + "/from", "unknown entity \"" + addition.from + "\"");
+      error(addition.place.pointer + "/from", "unknown entity " + model::quoted(addition.from));
       return;
     }
     std::vector<Requirement>& requirements = model_.entities[*from].requirements;
@@ -471,6 +475,11 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
   JsonReader in(file, diags);
   Overlay overlay;
   overlay.file = file;
+  // The format first: another msout file gets one error that says what it is.
+  if (auto problem = format_problem(document, kOverlayFormat)) {
+    in.error("/format", *problem);
+    return overlay;
+  }
   if (!in.object(document, "",
                  {"$schema", "format", "name", "description", "evidence", "assumptions",
                   "remove_entities", "replace_entities", "add_entities", "remove_dependencies",
@@ -478,14 +487,9 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
                  {"format", "name"})) {
     return overlay;
   }
-  auto format = in.string(document, "format", "");
-  if (format && *format != kOverlayFormat) {
-    in.error("/format",
-             "expected \"" + std::string(kOverlayFormat) + "\", found \"" + *format + "\"");
-    return overlay;
-  }
+  in.string(document, "format", "");  // reports a format that is not a string
   in.string(document, "$schema", "");
-  overlay.name = in.string(document, "name", "").value_or("");
+  overlay.name = in.single_line(document, "name", "").value_or("");
   overlay.description = in.string(document, "description", "").value_or("");
   overlay.evidence = read_evidence(in, document, "");
   overlay.assumptions = in.strings(document, "assumptions", "");
@@ -501,7 +505,7 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
     }
     EntityRemoval removal{checked_id(in, value->get<std::string>(), pointer), {file, pointer}};
     if (removal.id.empty()) continue;
-    note_once(in, entity_ids, removal.id, "\"" + removal.id + "\"", pointer, entity_rule);
+    note_once(in, entity_ids, removal.id, model::quoted(removal.id), pointer, entity_rule);
     overlay.remove_entities.push_back(std::move(removal));
   }
   for (std::string_view key : {"replace_entities", "add_entities"}) {
@@ -509,7 +513,7 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
     for (const auto& [value, pointer] : items(in, document, key)) {
       Entity entity = read_entity(in, *value, pointer);
       if (entity.id.empty()) continue;  // reported
-      note_once(in, entity_ids, entity.id, "\"" + entity.id + "\"", pointer + "/id", entity_rule);
+      note_once(in, entity_ids, entity.id, model::quoted(entity.id), pointer + "/id", entity_rule);
       list.push_back(std::move(entity));
     }
   }
@@ -546,7 +550,7 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
   for (const auto& [value, pointer] : items(in, document, "add_dependencies")) {
     DependencyAddition addition = read_addition(in, *value, pointer);
     if (!addition.from.empty()) {
-      note_once(in, added, addition.from, "\"" + addition.from + "\"", pointer,
+      note_once(in, added, addition.from, model::quoted(addition.from), pointer,
                 "one entry per entity: put all its new requirements in one \"requires\"");
     }
     overlay.add_dependencies.push_back(std::move(addition));

@@ -7,6 +7,7 @@
 #include "model/json_document.h"
 #include "model/json_reader.h"
 #include "model/model_loader.h"
+#include "model/printable_text.h"
 
 namespace msout::model {
 namespace {
@@ -38,7 +39,8 @@ Selector read_selector(JsonReader& in, const json& value, const std::string& poi
       s.kinds.push_back(*parsed);
     } else {
       in.error(pointer_append(pointer, "kind"),
-               "unknown kind \"" + kind + "\" (known: provider, service, organisation, function)");
+               "unknown kind " + model::quoted(kind) +
+                   " (known: provider, service, organisation, function)");
     }
   }
   s.jurisdictions = in.strings(value, "jurisdiction", pointer, true);
@@ -59,10 +61,9 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
   }
   lever.id = in.string(value, "id", pointer).value_or("");
   if (value.contains("id") && value["id"].is_string() && !is_valid_id(lever.id)) {
-    in.error(pointer_append(pointer, "id"),
-             "invalid id \"" + lever.id + "\" (use lower-case letters, digits, '.', '_', '-')");
+    in.error(pointer_append(pointer, "id"), invalid_id_message(lever.id));
   }
-  lever.name = in.string(value, "name", pointer).value_or(lever.id);
+  lever.name = in.single_line(value, "name", pointer).value_or(lever.id);
   if (auto at = in.uncertain_duration(value, "at", pointer)) {
     lever.at = at->point;
     lever.at_spread = at->spread;
@@ -76,7 +77,7 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
       lever.action = LeverAction::kRestore;
     } else {
       in.error(pointer_append(pointer, "action"),
-               "unknown action \"" + *action + "\" (known: down, degraded, restore)");
+               "unknown action " + model::quoted(*action) + " (known: down, degraded, restore)");
     }
   }
   if (auto it = value.find("select"); it != value.end()) {
@@ -131,18 +132,18 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
   JsonReader in(file, diags);
   Scenario scenario;
   scenario.file = file;
+  // The format first: another msout file gets one error that says what it is.
+  if (auto problem = format_problem(document, kScenarioFormat)) {
+    in.error("/format", *problem);
+    return scenario;
+  }
   if (!in.object(document, "", {"$schema", "format", "name", "description", "horizon", "levers"},
                  {"format", "name", "horizon", "levers"})) {
     return scenario;
   }
-  auto format = in.string(document, "format", "");
-  if (format && *format != kScenarioFormat) {
-    in.error("/format",
-             "expected \"" + std::string(kScenarioFormat) + "\", found \"" + *format + "\"");
-    return scenario;
-  }
+  in.string(document, "format", "");  // reports a format that is not a string
   in.string(document, "$schema", "");
-  scenario.name = in.string(document, "name", "").value_or("");
+  scenario.name = in.single_line(document, "name", "").value_or("");
   scenario.description = in.string(document, "description", "").value_or("");
   if (auto horizon = in.duration(document, "horizon", "")) {
     scenario.horizon = *horizon;
@@ -154,7 +155,7 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
   for (std::size_t i = 0; i < levers->size(); ++i) {
     Lever lever = read_lever(in, (*levers)[i], pointer_append("/levers", i));
     if (!lever.id.empty() && !seen.insert(lever.id).second) {
-      in.error(lever.place.pointer + "/id", "duplicate lever id \"" + lever.id + "\"");
+      in.error(lever.place.pointer + "/id", "duplicate lever id " + model::quoted(lever.id));
     }
     scenario.levers.push_back(std::move(lever));
   }
@@ -162,7 +163,7 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
     for (std::size_t i = 0; i < lever.ends.size(); ++i) {
       if (!seen.contains(lever.ends[i])) {
         in.error(pointer_append(lever.place.pointer + "/ends", i),
-                 "unknown lever \"" + lever.ends[i] + "\"");
+                 "unknown lever " + model::quoted(lever.ends[i]));
       }
     }
   }
@@ -194,10 +195,10 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
       for (std::size_t i = 0; i < selector.ids.size(); ++i) {
         if (!model.find(selector.ids[i])) {
           unknown = true;
-          diags.error(
-              selector.place.file,
-              selector.ids_is_single ? ids_pointer : pointer_append(ids_pointer, i),
-              "lever \"" + lever.id + "\" selects unknown entity \"" + selector.ids[i] + "\"");
+          diags.error(selector.place.file,
+                      selector.ids_is_single ? ids_pointer : pointer_append(ids_pointer, i),
+                      "lever " + model::quoted(lever.id) + " selects unknown entity " +
+                          model::quoted(selector.ids[i]));
         }
       }
     }
@@ -210,7 +211,7 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
     }
     if (selected[l].empty() && !unknown) {
       diags.warning(lever.place.file, lever.place.pointer + "/select",
-                    "lever \"" + lever.id + "\" selects no entity of the model");
+                    "lever " + model::quoted(lever.id) + " selects no entity of the model");
     }
   }
   return selected;

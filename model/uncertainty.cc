@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/counter_random.h"
+#include "model/file_format.h"
 #include "model/json_document.h"
 #include "model/json_reader.h"
 #include "model/model_loader.h"
@@ -12,8 +13,6 @@
 
 namespace msout::model {
 namespace {
-
-constexpr const char* kEvidenceWeightsFormat = "msout-evidence-weights/1";
 
 std::string member_path(const Entity& entity, std::uint32_t r, std::uint32_t m) {
   return entity.id + "/requires/" + std::to_string(r) + "/" + std::to_string(m);
@@ -126,13 +125,12 @@ EvidenceWeights load_evidence_weights_path(const std::string& path) {
   EvidenceWeights weights{};
   if (auto json = parse_json(source, diags)) {
     JsonReader in(source.name, diags);
-    if (in.object(*json, "", {"$schema", "format", "description", "weights"},
-                  {"format", "weights"})) {
-      auto format = in.string(*json, "format", "");
-      if (format && *format != kEvidenceWeightsFormat) {
-        in.error("/format", "expected \"" + std::string(kEvidenceWeightsFormat) + "\", found \"" +
-                                *format + "\"");
-      }
+    // The format first: another msout file gets one error that says what it is.
+    if (auto problem = format_problem(*json, kEvidenceWeightsFormat)) {
+      in.error("/format", *problem);
+    } else if (in.object(*json, "", {"$schema", "format", "description", "weights"},
+                         {"format", "weights"})) {
+      in.string(*json, "format", "");  // reports a format that is not a string
       in.string(*json, "description", "");
       read_evidence_weights(in, *json, "weights", "", weights);  // the model's rules
     }

@@ -5,6 +5,8 @@
 
 #include "model/saturating_sum.h"
 
+#include "model/printable_text.h"
+
 namespace msout::report {
 
 std::string grouped(std::uint64_t n) {
@@ -30,14 +32,22 @@ std::size_t display_width(const std::string& text) {
 }
 
 std::string TextTable::render(const std::string& indent) const {
-  std::vector<std::size_t> widths(rows_.front().size(), 0);
+  // Cells hold names and ids from input files: a control character in one must not reach
+  // the terminal (an ESC sequence, a newline that breaks the table), so each is escaped.
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(rows_.size());
   for (const auto& row : rows_) {
+    std::vector<std::string>& cells = rows.emplace_back();
+    for (const std::string& cell : row) cells.push_back(model::escape_controls(cell));
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       widths[c] = std::max(widths[c], display_width(row[c]));
     }
   }
   std::string out;
-  for (const auto& row : rows_) {
+  for (const auto& row : rows) {
     std::string line = indent;
     for (std::size_t c = 0; c < row.size(); ++c) {
       line += row[c];
@@ -49,8 +59,9 @@ std::string TextTable::render(const std::string& indent) const {
   return out;
 }
 
-std::string wrapped(const std::string& text, const std::string& first, const std::string& rest,
+std::string wrapped(const std::string& raw_text, const std::string& first, const std::string& rest,
                     std::size_t width) {
+  const std::string text = model::escape_controls(raw_text);  // as in TextTable::render
   std::string out = first;
   std::size_t column = first.size();
   bool line_start = true;

@@ -1,6 +1,8 @@
 // Plain-column text tables for the human-readable outputs (reports, comparisons, analyses):
 // columns padded to their widest cell, UTF-8 aware, no borders, so they read well in a
-// terminal and diff well in a review.
+// terminal and diff well in a review. Control characters in cells and wrapped text are
+// escaped (model/printable_text.h), so that a name from an input file cannot act on the
+// terminal or break a line.
 //
 //   TextTable table({"function", "first down"});
 //   table.add({"Emergency care", "4h"});
@@ -27,8 +29,9 @@ std::string people_hours_text(double people_hours);
 // Display width of UTF-8 text (code points; good enough for names in reports).
 std::size_t display_width(const std::string& text);
 
-// `text` broken at spaces into lines of at most `width` columns (a longer word stands
-// alone), the first line after `first`, the others after `rest`; ends with a newline.
+// `text` (control characters escaped) broken at spaces into lines of at most `width` columns (a
+// longer word stands alone), the first line after `first`, the others after `rest`; ends with a
+// newline.
 std::string wrapped(const std::string& text, const std::string& first, const std::string& rest,
                     std::size_t width);
 

@@ -644,7 +644,7 @@ TEST_CASE("ModelLoader.Error.WrongTypes") {
                    "expected true or false");
   CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/requires/1",
                    "expected an object, found a string");
-  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/2/people_served", "non-negative integer");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/2/people_served", "expected a whole number");
   CHECK_DIAGNOSTIC(errors, "m.json", "/entities/3", "expected an object");
   CHECK(errors.size() == 10);
 }
@@ -806,4 +806,128 @@ TEST_CASE("ModelLoader.Error.ZeroCount") {
   const auto errors =
       errors_of_entities(R"([{"id": "a", "name": "A", "kind": "organisation", "count": 0}])");
   CHECK_DIAGNOSTIC(errors, "m.json", "/entities/0/count", "count must be at least 1");
+}
+
+// ---- numbers: every one range-checked with its pointer (issue 10, item 5) ---------------
+
+TEST_CASE("ModelLoader.Error.NumberTooLargeForDoubleHasFileAndLineColumn") {
+  const auto errors = errors_of_file(
+      "{\"format\": \"msout-model/1\",\n \"entities\": [{\"id\": "
+      "\"a\", \"name\": \"A\", \"kind\": \"function\",\n "
+      "\"people_served\": 1e400}]}");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == "m.json");
+  CHECK(errors[0].where.starts_with("line 3, column "));
+  CHECK(errors[0].message.find("1e400") != std::string::npos);
+}
+
+TEST_CASE("ModelLoader.Error.PeopleServedAndCountAboveLimit") {
+  const auto errors = errors_of_entities(R"([
+    {"id": "a", "name": "A", "kind": "function", "people_served": 10000000001},
+    {"id": "b", "name": "B", "kind": "organisation", "count": 18446744073709551615},
+    {"id": "c", "name": "C", "kind": "function", "people_served": 10000000000, "count": 10000000000}
+  ])");
+  INFO(dump(errors));
+  CHECK(errors.size() == 2);
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/0/people_served",
+                   "above the limit of 10,000,000,000");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/count", "above the limit of 10,000,000,000");
+}
+
+TEST_CASE("ModelLoader.Error.CountsMustBeWholeNumbers") {
+  const auto errors = errors_of_entities(R"([
+    {"id": "a", "name": "A", "kind": "service"},
+    {"id": "b", "name": "B", "kind": "organisation", "count": 1.5, "people_served": 1e30,
+     "requires": [{"k": 1.0, "of": [{"on": "a"}]}]}
+  ])");
+  INFO(dump(errors));
+  CHECK(errors.size() == 3);
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/count", "expected a whole number");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/people_served", "found 1e+30");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/requires/0/k", "expected a whole number");
+}
+
+TEST_CASE("ModelLoader.Error.ChoiceWeightOutOfRange") {
+  const auto errors = errors_of_entities(R"([
+    {"id": "a", "name": "A", "kind": "service"},
+    {"id": "b", "name": "B", "kind": "organisation", "requires": [{"one_of": [
+      {"on": "a", "weight": 1e300}, {"on": "a", "weight": -1}, {"on": "a", "weight": "1"}]}]}
+  ])");
+  INFO(dump(errors));
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/requires/0/one_of/0/weight",
+                   "a weight must be a number from 0 to 1e+12");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/requires/0/one_of/1/weight", "found -1");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/1/requires/0/one_of/2/weight", "expected a weight");
+}
+
+// ---- echoed input is escaped and shortened (issue 10, item 9) ----------------------------
+
+TEST_CASE("ModelLoader.Error.IdWithEscapeSequenceEchoedEscaped") {
+  const auto errors = errors_of_entities(R"([
+    {"id": "a\u001b]0;pwned\u0007", "name": "A", "kind": "service"},
+    {"id": "b\nerror: forged", "name": "B", "kind": "service"}
+  ])");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].message ==
+        "invalid id \"a\\e]0;pwned\\x07\" (use lower-case letters, "
+        "digits, '.', '_', '-')");
+  CHECK(errors[1].to_string().find('\n') == std::string::npos);
+  CHECK(errors[1].to_string().find("\"b\\nerror: forged\"") != std::string::npos);
+}
+
+TEST_CASE("ModelLoader.Error.HugeIdShortenedRestOfMessageKept") {
+  const std::string invalid(200'000, 'X');
+  const std::string unknown(200'000, 'x');
+  const auto errors =
+      errors_of_entities(R"([{"id": ")" + invalid + R"(", "name": "A", "kind": "service"},
+    {"id": "b", "name": "B", "kind": "service", "requires": [{"on": ")" +
+                         unknown + R"("}]}])");
+  REQUIRE(errors.size() == 2);
+  for (const Diagnostic& error : errors) {
+    const std::string line = error.to_string();
+    CHECK(line.size() < 400);
+    CHECK(line.find("(200000 bytes)") != std::string::npos);
+  }
+  CHECK(errors[0].to_string().ends_with("(use lower-case letters, digits, '.', '_', '-')"));
+}
+
+TEST_CASE("ModelLoader.Error.NameWithControlCharacter") {
+  const auto errors = errors_of_entities(R"([
+    {"id": "a", "name": "A\u001b[2J", "kind": "service"},
+    {"id": "b", "name": "Zorg\u00eb \u2014 fine", "kind": "service"},
+    {"id": "c", "name": "C\u0085", "kind": "service"}
+  ])");
+  INFO(dump(errors));
+  REQUIRE(errors.size() == 2);
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/0/name", "\"A\\e[2J\" holds a control character");
+  CHECK_DIAGNOSTIC(errors, "m.json", "/entities/2/name", "holds a control character");
+}
+
+TEST_CASE("ModelLoader.Error.ManyErrorsCappedPerFile") {
+  std::string entities = "[";
+  for (int i = 0; i < 500; ++i) {
+    entities += std::string(i == 0 ? "" : ",") + R"({"id": "e)" + std::to_string(i) +
+                R"(", "name": "E", "kind": "gadget"})";
+  }
+  const auto errors = errors_of_entities(entities + "]");
+  REQUIRE(errors.size() == msout::model::kMaxErrorsPerFile + 1);
+  CHECK(errors.back().to_string() == "m.json: … and 450 more errors (the first 50 are listed)");
+}
+
+// ---- the format first (issue 10, item 14) -------------------------------------------------
+
+TEST_CASE("ModelLoader.Error.ScenarioGivenAsModelSaysSoAlone") {
+  const auto errors = errors_of_file(
+      R"({"format": "msout-scenario/1", "name": "S", "horizon": "1d", "levers": []})");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message ==
+        "this is an msout scenario file (msout-scenario/1), not a model; pass it with "
+        "--scenario");
+}
+
+TEST_CASE("ModelLoader.Path.DirectorySkipsEvidenceWeightsFile") {
+  TempDir dir;
+  dir.write("a.json", model_text(R"([{"id": "a", "name": "A", "kind": "service"}])"));
+  dir.write("w.json", R"({"format": "msout-evidence-weights/1", "weights": {}})");
+  CHECK(load_model_path(dir.path()).entities.size() == 1);
 }

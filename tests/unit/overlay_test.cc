@@ -223,7 +223,9 @@ TEST_CASE("Overlay.Load.ErrorsAreCollectedWithPointers") {
 
 TEST_CASE("Overlay.Load.FormatAndName") {
   CHECK_DIAGNOSTIC(load_errors(R"({"format":"msout-model/1","name":"x"})"), kOverlayFile, "/format",
-                   "expected \"msout-overlay/1\", found \"msout-model/1\"");
+                   "this is an msout model file (msout-model/1), not an overlay");
+  CHECK_DIAGNOSTIC(load_errors(R"({"format":"msout-overlay/0","name":"x"})"), kOverlayFile,
+                   "/format", "expected \"msout-overlay/1\", found \"msout-overlay/0\"");
   CHECK_DIAGNOSTIC(load_errors(R"({"format":"msout-overlay/1"})"), kOverlayFile, "",
                    "missing required key \"name\"");
   CHECK_DIAGNOSTIC(load_errors(R"(["msout-overlay/1"])"), kOverlayFile, "", "expected an object");
@@ -698,4 +700,34 @@ TEST_CASE("Overlay.Run.RemovedDependency") {
                          idp_outage, "1d");
   CHECK(after.changes("app").empty());
   CHECK(after.changes("f").empty());
+}
+
+// ---- numbers and echoed text (issue 10, items 5 and 9) ------------------------------------
+
+TEST_CASE("Overlay.Load.NumberTooLargeForDoubleHasLineColumn") {
+  const auto errors = load_errors(overlay_text(
+      "\n\"remove_dependencies\": [{\"from\": \"a\", \"on\": \"b\", \"requirement\": 1e400}]"));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == kOverlayFile);
+  CHECK(errors[0].where.starts_with("line 2, column "));
+  CHECK(errors[0].message.find("too large") != std::string::npos);
+}
+
+TEST_CASE("Overlay.Load.RequirementIndexWholeAndBounded") {
+  const auto errors = load_errors(overlay_text(R"("remove_dependencies": [
+      {"from": "a", "on": "b", "requirement": 0.5},
+      {"from": "a", "on": "c", "requirement": 1000001},
+      {"from": "a", "on": "d", "requirement": 1000000}])"));
+  INFO(msout::testing::dump(errors));
+  CHECK(errors.size() == 2);
+  CHECK(msout::testing::has(errors, kOverlayFile, "/remove_dependencies/0/requirement",
+                            "whole number"));
+  CHECK(msout::testing::has(errors, kOverlayFile, "/remove_dependencies/1/requirement",
+                            "above the limit"));
+}
+
+TEST_CASE("Overlay.Load.InvalidIdEchoedEscaped") {
+  const auto errors = load_errors(overlay_text(R"("remove_entities": ["x\u001b[31m\nerror: y"])"));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.starts_with("invalid id \"x\\e[31m\\nerror: y\""));
 }

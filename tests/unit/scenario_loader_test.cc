@@ -385,7 +385,7 @@ TEST_CASE("ScenarioLoader.Error.MissingKeys") {
 TEST_CASE("ScenarioLoader.Error.WrongFormat") {
   const auto errors =
       errors_of_file(R"({"format": "msout-model/1", "name": "x", "horizon": "1d", "levers": []})");
-  CHECK_DIAGNOSTIC(errors, "s.json", "/format", "msout-scenario/1");
+  CHECK_DIAGNOSTIC(errors, "s.json", "/format", "(msout-model/1), not a scenario");
   const auto none = errors_of_file(R"({"name": "x", "horizon": "1d", "levers": []})");
   CHECK_DIAGNOSTIC(none, "s.json", "", "missing required key \"format\"");
 }
@@ -475,4 +475,33 @@ TEST_CASE("ScenarioLoader.Errors.AllReported") {
   CHECK_DIAGNOSTIC(errors, "s.json", "/levers/1/select", "empty selector");
   CHECK_DIAGNOSTIC(errors, "s.json", "/levers/2/id", "duplicate lever id");
   CHECK_DIAGNOSTIC(errors, "s.json", "/levers/2/ends/0", "unknown lever \"zz\"");
+}
+
+// ---- hostile scenarios (issue 10, items 5, 9 and 14) --------------------------------------
+
+TEST_CASE("ScenarioLoader.Error.NumberTooLargeForDoubleHasLineColumn") {
+  const auto errors = errors_of_file(
+      "{\"format\": \"msout-scenario/1\", \"name\": \"S\",\n"
+      "\"horizon\": -1e400, \"levers\": []}");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where.starts_with("line 2, column "));
+  CHECK(errors[0].message.find("too large") != std::string::npos);
+}
+
+TEST_CASE("ScenarioLoader.Error.LeverNameAndIdWithControlCharacters") {
+  const auto errors = errors_of_levers(
+      R"([{"id": "l\u0000", "name": "L\r\nerror: forged", "at": "0s", "action": "down",
+           "select": {"ids": "x"}}])");
+  INFO(dump(errors));
+  REQUIRE(errors.size() == 2);
+  CHECK(has(errors, "s.json", "/levers/0/id", "invalid id \"l\\x00\""));
+  CHECK(has(errors, "s.json", "/levers/0/name", "\"L\\r\\nerror: forged\" holds a control"));
+}
+
+TEST_CASE("ScenarioLoader.Error.ModelGivenAsScenarioSaysOnlyThat") {
+  const auto errors = errors_of_file(
+      R"({"format": "msout-model/1", "entities": [{"id": "a", "name": "A", "kind": "service"}]})");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message ==
+        "this is an msout model file (msout-model/1), not a scenario; pass it with --model");
 }

@@ -130,7 +130,7 @@ TEST_CASE("Uncertainty.BadInput.NamedWithFileAndPointer") {
                    "m.json", "/entities/2/requires/0/one_of", "positive number");
   CHECK_DIAGNOSTIC(errors_of(p + R"({"id":"f","name":"f","kind":"function","requires":[
       {"one_of":[{"on":"a","weight":-1},{"on":"b","weight":2}]}]}])"),
-                   "m.json", "/entities/2/requires/0/one_of/0/weight", "0 or more");
+                   "m.json", "/entities/2/requires/0/one_of/0/weight", "a number from 0 to");
   CHECK_DIAGNOSTIC(errors_of(p + R"({"id":"f","name":"f","kind":"function","requires":[
       {"on":"a","tolerance":{"distribution":"gamma","min":"1h"}}]}])"),
                    "m.json", "/entities/2/requires/0/tolerance/distribution",
