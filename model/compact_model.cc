@@ -411,7 +411,13 @@ struct Closer {
 
 bool is_compact_file(const std::filesystem::path& path) {
   std::uint64_t size = 0;
-  const Closer file{open_regular(path, size)};
+  int fd = -1;
+  try {
+    fd = open_regular(path, size);
+  } catch (const IoError&) {
+    return false;  // not a readable regular file: the caller's other loader says why
+  }
+  const Closer file{fd};
   if (size < sizeof kCompactMagic) return false;
   char magic[sizeof kCompactMagic] = {};
   FileBytes(file.fd, printable(path.string())).read(magic, sizeof magic);

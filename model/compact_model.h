@@ -32,9 +32,10 @@ struct CompactModel {
   FrozenGraph graph;
 };
 
-// True if the file starts with the compact format's magic bytes. Throws IoError, as
-// check_regular_input() does, for anything but a readable regular file (a FIFO or a device
-// is neither read nor waited on).
+// True if `path` is a readable regular file that starts with the compact format's magic
+// bytes. False for anything else — missing, a directory (a JSON model directory), a FIFO or
+// a device, which is checked by check_regular_input() and neither read nor waited on — so
+// that the caller's other loader reports what is wrong.
 bool is_compact_file(const std::filesystem::path& path);
 
 // Writes the file by the rules of model/output_file.h (whole or not at all). Throws IoError.

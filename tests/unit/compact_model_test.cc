@@ -355,10 +355,11 @@ TEST_CASE("CompactModel.NonRegularInputsRefusedWithoutBlocking") {
   TempDir dir;
   const fs::path fifo = dir.path() / "pipe.msout";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  CHECK_THROWS_AS(model::is_compact_file(fifo), IoError);
+  CHECK_FALSE(model::is_compact_file(fifo));
   CHECK_THROWS_AS(model::read_compact(fifo), IoError);
   CHECK_THROWS_AS(model::read_compact("/dev/zero"), IoError);
-  CHECK_THROWS_AS(model::is_compact_file("/dev/zero"), IoError);
+  CHECK_FALSE(model::is_compact_file("/dev/zero"));
+  CHECK_FALSE(model::is_compact_file(dir.path()));
   CHECK_THROWS_AS(model::read_compact(dir.path()), IoError);
   CHECK_THROWS_AS(model::read_compact(dir.path() / "missing.msout"), IoError);
   dir.write("short", "MSOUT");
