@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/diagnostics.h"
+#include "model/file_descriptor.h"
 #include "model/printable_text.h"
 
 namespace msout::model {
@@ -17,21 +18,6 @@ namespace {
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& why) {
   throw IoError(printable(path.string()) + ": " + why);
 }
-
-// Closes the descriptor on every path out.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 std::string describe(mode_t mode) {
   if (S_ISDIR(mode)) return "is a directory, expected a file";
@@ -74,13 +60,13 @@ int open_checked(const std::filesystem::path& path, std::uintmax_t max_bytes,
 
 std::uintmax_t check_regular_input(const std::filesystem::path& path, std::uintmax_t max_bytes) {
   std::uintmax_t size = 0;
-  Descriptor fd(open_checked(path, max_bytes, size));
+  FileDescriptor fd(open_checked(path, max_bytes, size));
   return size;
 }
 
 std::string read_regular_input(const std::filesystem::path& path, std::uintmax_t max_bytes) {
   std::uintmax_t size = 0;
-  Descriptor fd(open_checked(path, max_bytes, size));
+  FileDescriptor fd(open_checked(path, max_bytes, size));
   std::string text;
   text.resize(static_cast<std::size_t>(size));
   std::size_t filled = 0;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "model/diagnostics.h"
+#include "model/file_descriptor.h"
 #include "model/printable_text.h"
 #include "model/temporary_file.h"
 
@@ -27,27 +28,6 @@ namespace {
 [[noreturn]] void fail_errno(const fs::path& path, const std::string& what, int error) {
   fail(path, what + ": " + std::strerror(error));
 }
-
-// Closes the descriptor on every way out.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  // Closes now and returns close()'s errno (0 on success): a failed close can mean lost data.
-  int close() {
-    const int fd = fd_;
-    fd_ = -1;
-    return ::close(fd) == 0 ? 0 : errno;
-  }
-
- private:
-  int fd_;
-};
 
 // A stream buffer that writes to a file descriptor and remembers the first error.
 class DescriptorBuffer : public std::streambuf {
@@ -146,7 +126,7 @@ Target resolve(const fs::path& requested) {
 }
 
 void write_through(const fs::path& path, const std::function<void(std::ostream&)>& write) {
-  Descriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY));
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) fail_errno(path, "cannot open for writing", errno);
   struct stat st {};
   if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -189,7 +169,7 @@ void write_replacing(const Target& target, const fs::path& requested,
   // A new file gets 0666 less the umask, as any file a program creates; a replaced one
   // keeps its permission bits, set below.
   std::string name;
-  Descriptor fd(
+  FileDescriptor fd(
       create_temporary(target.path, target.kind == Target::Kind::kCreate ? 0666 : 0600, name));
   TemporaryFile temp(name);
   if (target.kind == Target::Kind::kReplace) {

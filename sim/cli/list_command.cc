@@ -42,28 +42,6 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// `text` cut to `width` display columns, with "…" where it was cut.
-std::string shortened(const std::string& text, std::size_t width) {
-  if (report::display_width(text) <= width) return text;
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size() && columns + 1 < width;) {
-    std::size_t length = 1;
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0xF0) {
-      length = 4;
-    } else if (lead >= 0xE0) {
-      length = 3;
-    } else if (lead >= 0xC0) {
-      length = 2;
-    }
-    out.append(text, i, length);
-    i += length;
-    ++columns;
-  }
-  return out + "…";
-}
-
 int list_scenarios(const po::variables_map& vm, const std::string& format) {
   const std::vector<model::SourceText> sources = embedded_scenarios();
   std::vector<model::Scenario> scenarios;
@@ -84,7 +62,7 @@ int list_scenarios(const po::variables_map& vm, const std::string& format) {
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
       table.add({shipped_scenario_name(sources[i]), model::format_duration(scenarios[i].horizon),
                  std::to_string(scenarios[i].levers.size()),
-                 shortened(model::printable(scenarios[i].name), 70)});
+                 report::clipped(model::printable(scenarios[i].name), 70)});
     }
     text = "SHIPPED SCENARIOS (for the Netherlands model; msout run --scenario NAME)\n" +
            table.render("  ");
@@ -153,7 +131,7 @@ int list_entities(const po::variables_map& vm, const std::string& format) {
     for (std::size_t w : widths) fixed += w + 2;
     const std::size_t name_width = fixed + 2 + 20 < kTableWidth ? kTableWidth - fixed - 2 : 20;
     for (std::vector<std::string>& row : rows) {
-      row[4] = shortened(row[4], name_width);
+      row[4] = report::clipped(row[4], name_width);
       table.add(std::move(row));
     }
     text = "ENTITIES of " + model::printable(model.name) + ": " + std::to_string(shown.size()) +

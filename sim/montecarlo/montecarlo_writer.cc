@@ -16,27 +16,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 using report::time_text;
 
-// At most `width` display columns, cut with an ellipsis.
-std::string clip(const std::string& text, std::size_t width) {
-  if (report::display_width(text) <= width) return text;
-  std::string out;
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < text.size() && shown + 1 < width;) {
-    std::size_t len = 1;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xf0)
-      len = 4;
-    else if (c >= 0xe0)
-      len = 3;
-    else if (c >= 0xc0)
-      len = 2;
-    out.append(text, i, len);
-    i += len;
-    ++shown;
-  }
-  return out + "…";
-}
-
 std::string fixed(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
@@ -145,7 +124,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
         ++quiet;
         continue;
       }
-      std::vector<std::string> row{clip(model.entities[e.entity].name, 34)};
+      std::vector<std::string> row{report::clipped(model.entities[e.entity].name, 34)};
       for (std::size_t i = 0; i < s.at.size(); ++i) {
         row.push_back(percent(down ? e.down_by[i] : e.degraded_by[i]));
       }
@@ -171,7 +150,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
     for (const EntityEstimate& e : s.entities) {
       if (e.down_by_end.hits == 0) continue;
       table.add(
-          {clip(model.entities[e.entity].name, 34),
+          {report::clipped(model.entities[e.entity].name, 34),
            time_text(std::llround(e.time_down_s.mean)) + " (" +
                time_text(std::llround(e.time_down_s.low)) + "-" +
                time_text(std::llround(e.time_down_s.high)) + ")",
@@ -193,14 +172,14 @@ std::string montecarlo_table(const MonteCarloReport& r) {
   for (const EntityEstimate& e : s.entities) {
     if (e.decisive.empty()) continue;
     any = true;
-    out << "  " << clip(model.entities[e.entity].name, 60) << " [" << model.entities[e.entity].id
-        << "]: P(down) " << percent(e.down_by_end) << "\n";
+    out << "  " << report::clipped(model.entities[e.entity].name, 60) << " ["
+        << model.entities[e.entity].id << "]: P(down) " << percent(e.down_by_end) << "\n";
     for (const ClaimEffect& c : e.decisive) {
       const model::Claim& claim = claim_of(r, c.claim);
       out << "    " << (c.delta > 0 ? "+" : "") << fixed(100 * c.delta, 1) << "±"
           << fixed(100 * 1.96 * c.se, 1) << "  #" << (c.claim + 1) << " "
-          << model::to_string(claim.evidence.confidence) << " " << clip(claim_label(claim), 70)
-          << "\n";
+          << model::to_string(claim.evidence.confidence) << " "
+          << report::clipped(claim_label(claim), 70) << "\n";
     }
   }
   if (!any) out << "  (no claim changes any function's outcome beyond chance)\n";
@@ -216,7 +195,7 @@ std::string montecarlo_table(const MonteCarloReport& r) {
       table.add({std::to_string(v.claim + 1), fixed(100 * v.share, 1) + "%",
                  fixed(v.probability, 2), (v.delta > 0 ? "+" : "") + fixed(v.delta, 2),
                  std::string(model::to_string(claim.evidence.confidence)),
-                 clip(claim_label(claim), 60)});
+                 report::clipped(claim_label(claim), 60)});
     }
     out << table.render("  ");
     if (s.verify_first.empty()) out << "  (none: no uncertain claim changes the outcome)\n";
@@ -234,7 +213,8 @@ std::string montecarlo_table(const MonteCarloReport& r) {
     out << "  #" << (c + 1) << " " << model::to_string(claim.evidence.confidence) << ", p "
         << fixed(claim.probability, 2) << " (" << claim.basis << "), " << claim.uses.size()
         << (claim.uses.size() == 1 ? " use" : " uses") << ": "
-        << clip(claim.evidence.quote.empty() ? claim.links.front() : claim.evidence.quote, 80)
+        << report::clipped(
+               claim.evidence.quote.empty() ? claim.links.front() : claim.evidence.quote, 80)
         << "\n      " << claim.evidence.source << "\n";
   }
   return out.str();

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/saturating_sum.h"
-
 #include "model/printable_text.h"
+#include "model/saturating_sum.h"
 
 namespace msout::report {
 
@@ -85,6 +84,26 @@ std::string wrapped(const std::string& raw_text, const std::string& first, const
     start = end + 1;
   }
   return out + "\n";
+}
+
+std::string clipped(const std::string& text, std::size_t width) {
+  if (display_width(text) <= width) return text;
+  std::string out;
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size() && shown + 1 < width;) {
+    std::size_t len = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xf0)
+      len = 4;
+    else if (c >= 0xe0)
+      len = 3;
+    else if (c >= 0xc0)
+      len = 2;
+    out.append(text, i, len);
+    i += len;
+    ++shown;
+  }
+  return out + "…";
 }
 
 }  // namespace msout::report

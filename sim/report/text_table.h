@@ -29,6 +29,9 @@ std::string people_hours_text(double people_hours);
 // Display width of UTF-8 text (code points; good enough for names in reports).
 std::size_t display_width(const std::string& text);
 
+// `text` cut to at most `width` display columns, with "…" where it was cut.
+std::string clipped(const std::string& text, std::size_t width);
+
 // `text` (control characters escaped) broken at spaces into lines of at most `width` columns (a
 // longer word stands alone), the first line after `first`, the others after `rest`; ends with a
 // newline.
