@@ -5,11 +5,12 @@
 namespace msout::model {
 namespace {
 
-constexpr double kMaxSeconds = 4.0e18;  // below 2^62: no overflow in later sums
-
+// A draw is never longer than any input may be (a log-normal's tail is unbounded): the
+// same 100 years as parse_duration, so a drawn lever time or tolerance is as safe in later
+// sums as a written one.
 Duration whole_seconds(double seconds) {
   if (!(seconds > 0)) return Duration{0};
-  if (seconds >= kMaxSeconds) return Duration{static_cast<std::int64_t>(kMaxSeconds)};
+  if (seconds >= static_cast<double>(kMaxDuration.seconds)) return kMaxDuration;
   return Duration{static_cast<std::int64_t>(std::llround(seconds))};
 }
 

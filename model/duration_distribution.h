@@ -31,7 +31,8 @@ struct DurationDistribution {
   // The value the deterministic run uses.
   Duration point() const;
   // The value at quantile `u` in [0, 1) (inverse transform), rounded to whole seconds and
-  // saturated at 2^62 seconds (far beyond any horizon). Deterministic for a given `u`.
+  // clamped to [0, kMaxDuration] (a log-normal's tail is unbounded). Deterministic for a
+  // given `u`.
   Duration at_quantile(double u) const;
 };
 

@@ -46,10 +46,13 @@ struct DrawnDecisions {
 }  // namespace
 
 // The one compiler from model to graph, for any source of decisions (docs/semantics.md,
-// docs/uncertainty.md): an absent requirement imposes nothing; an absent member leaves its
-// group (k is clamped to the members kept; an emptied group imposes nothing); a choice
-// keeps its chosen member as a single dependency; a common cause makes a group need all
-// its members (one failing takes the group down, as the shared cause would take them all).
+// docs/uncertainty.md). A left-out dependency counts as working for the whole run, so
+// leaving a claim out never makes anything fail more or earlier: an absent requirement
+// imposes nothing; a group keeps its other members and needs k - (members left out) of
+// them, imposing nothing once that reaches 0 (one absent alternative satisfies an any
+// group; an absent single dependency imposes nothing); a choice keeps its chosen member as
+// a single dependency; a common cause makes a group need all the members it keeps (one
+// failing takes the group down, as the shared cause would take them all).
 template <class Decisions>
 void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
   req_offsets_.clear();
@@ -73,8 +76,12 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
       frozen.k = shape.k[ri];
       frozen.effect = shape.effect[ri];
       frozen.switchover = saturate_seconds(decide.switchover(ri));
+      std::uint32_t left_out = 0;
       auto keep = [&](std::uint32_t mi) {
-        if (!decide.member_present(mi)) return;
+        if (!decide.member_present(mi)) {
+          ++left_out;
+          return;
+        }
         edge_requirement_.push_back(static_cast<std::uint32_t>(requirements_.size()));
         edges_.push_back({shape.target[mi], node, saturate_seconds(decide.tolerance(mi)),
                           saturate_seconds(decide.recovery(mi)),
@@ -88,13 +95,17 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
       } else {
         for (std::uint32_t mi = first_member; mi < end_member; ++mi) keep(mi);
       }
+      if (left_out >= frozen.k) {  // the left-out members alone meet it: it imposes nothing
+        edges_.resize(frozen.first_edge);
+        edge_requirement_.resize(frozen.first_edge);
+        source_member_.resize(frozen.first_edge);
+        continue;
+      }
+      frozen.k -= left_out;
       frozen.end_edge = static_cast<std::uint32_t>(edges_.size());
-      const std::uint32_t kept = frozen.end_edge - frozen.first_edge;
-      if (kept == 0) continue;  // every member absent: the requirement imposes nothing
-      frozen.k = std::min(frozen.k, kept);
       if (frozen.gate != Gate::kSingle && decide.common_cause(ri)) {
         frozen.gate = Gate::kKOfN;
-        frozen.k = kept;
+        frozen.k = frozen.end_edge - frozen.first_edge;
       }
       requirements_.push_back(frozen);
       source_requirement_.push_back(ri - first_requirement);

@@ -8,6 +8,7 @@
 #include "model/json_reader.h"
 #include "model/model_loader.h"
 #include "model/printable_text.h"
+#include "model/selector_index.h"
 
 namespace msout::model {
 namespace {
@@ -187,6 +188,7 @@ Scenario load_scenario_path(const std::filesystem::path& path) {
 std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario, const Model& model,
                                                        Diagnostics& diags) {
   std::vector<std::vector<std::uint32_t>> selected(scenario.levers.size());
+  const SelectorIndex index(model);  // not every entity for every lever: selector_index.h
   for (std::size_t l = 0; l < scenario.levers.size(); ++l) {
     const Lever& lever = scenario.levers[l];
     bool unknown = false;
@@ -202,13 +204,7 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
         }
       }
     }
-    for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
-      const Entity& entity = model.entities[e];
-      if (std::any_of(lever.selectors.begin(), lever.selectors.end(),
-                      [&](const Selector& s) { return s.matches(entity); })) {
-        selected[l].push_back(e);
-      }
-    }
+    selected[l] = index.select(lever.selectors);
     if (selected[l].empty() && !unknown) {
       diags.warning(lever.place.file, lever.place.pointer + "/select",
                     "lever " + model::quoted(lever.id) + " selects no entity of the model");

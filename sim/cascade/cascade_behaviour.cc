@@ -60,6 +60,10 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
   for (std::uint32_t i = 0; i < n; ++i) slot_offsets_[i + 1] += slot_offsets_[i];
   slot_lever_.resize(slot_offsets_[n]);
   slot_state_.assign(slot_offsets_[n], State::kUp);
+  slot_epoch_.assign(slot_offsets_[n], 0);
+  node_epoch_.assign(n, 0);
+  imposing_down_.assign(n, 0);
+  imposing_degraded_.assign(n, 0);
   // Fill by cursor: the offsets advance as slots are written, then shift back.
   for (std::uint32_t l = 0; l < levers_.size(); ++l) {  // ascending l: slots sorted by lever
     if (levers_[l].restore) continue;
@@ -70,11 +74,23 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
 }
 
 State CascadeBehaviour::imposed(std::uint32_t node) const {
-  State s = State::kUp;
-  for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
-    s = worst(s, slot_state_[i]);
-  }
-  return s;
+  return imposing_down_[node] != 0       ? State::kDown
+         : imposing_degraded_[node] != 0 ? State::kDegraded
+                                         : State::kUp;
+}
+
+State CascadeBehaviour::slot_state(std::uint32_t node, std::uint32_t slot) const {
+  return slot_epoch_[slot] == node_epoch_[node] ? slot_state_[slot] : State::kUp;
+}
+
+void CascadeBehaviour::set_slot(std::uint32_t node, std::uint32_t slot, State s) {
+  const State old = slot_state(node, slot);
+  if (old == State::kDown) --imposing_down_[node];
+  if (old == State::kDegraded) --imposing_degraded_[node];
+  if (s == State::kDown) ++imposing_down_[node];
+  if (s == State::kDegraded) ++imposing_degraded_[node];
+  slot_state_[slot] = s;
+  slot_epoch_[slot] = node_epoch_[node];
 }
 
 int CascadeBehaviour::effective(std::uint32_t edge) const {
@@ -88,14 +104,35 @@ std::uint8_t CascadeBehaviour::raw_for(std::uint32_t edge, State dependency_stat
   return 0;
 }
 
+// Each lever event costs O(log) in the node's slots (or the restore's `ends`, whichever is
+// fewer), so 10^5 levers on one entity stay n log n.
 void CascadeBehaviour::apply_lever(std::uint32_t node, std::uint32_t lever) {
   const EngineLever& l = levers_[lever];
-  for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
-    const std::uint32_t owner = slot_lever_[i];
-    if (!l.restore) {
-      if (owner == lever) slot_state_[i] = l.imposes;
-    } else if (l.ends.empty() || std::find(l.ends.begin(), l.ends.end(), owner) != l.ends.end()) {
-      slot_state_[i] = State::kUp;
+  const auto first = slot_lever_.begin() + slot_offsets_[node];
+  const auto last = slot_lever_.begin() + slot_offsets_[node + 1];
+  auto slot_of = [&](std::uint32_t owner) -> std::uint32_t {
+    const auto it = std::lower_bound(first, last, owner);
+    return it != last && *it == owner ? static_cast<std::uint32_t>(it - slot_lever_.begin())
+                                      : kNoIndex;
+  };
+  if (!l.restore) {
+    if (const std::uint32_t slot = slot_of(lever); slot != kNoIndex)
+      set_slot(node, slot, l.imposes);
+  } else if (l.ends.empty()) {
+    ++node_epoch_[node];  // every slot reads as up from now on
+    imposing_down_[node] = 0;
+    imposing_degraded_[node] = 0;
+  } else if (l.ends.size() < static_cast<std::size_t>(last - first)) {
+    for (std::uint32_t owner : l.ends) {
+      if (const std::uint32_t slot = slot_of(owner); slot != kNoIndex) {
+        set_slot(node, slot, State::kUp);
+      }
+    }
+  } else {
+    for (std::uint32_t slot = slot_offsets_[node]; slot < slot_offsets_[node + 1]; ++slot) {
+      if (std::binary_search(l.ends.begin(), l.ends.end(), slot_lever_[slot])) {
+        set_slot(node, slot, State::kUp);
+      }
     }
   }
 }
@@ -228,7 +265,7 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
   if (lever_state >= why.state) {
     why.cause = CauseKind::kLever;
     for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
-      if (slot_state_[i] >= why.state) {
+      if (slot_state(node, i) >= why.state) {
         why.ref = slot_lever_[i];
         return;
       }

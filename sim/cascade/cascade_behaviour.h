@@ -31,7 +31,7 @@ enum EventKind : std::uint16_t {
 struct EngineLever {
   State imposes = State::kDown;  // kUp for a restore
   bool restore = false;
-  std::vector<std::uint32_t> ends;  // restore only: lever indices; empty = all
+  std::vector<std::uint32_t> ends;  // restore only: lever indices, ascending; empty = all
 };
 
 class CascadeBehaviour {
@@ -73,6 +73,8 @@ class CascadeBehaviour {
   };
 
   void apply_lever(std::uint32_t node, std::uint32_t lever);
+  State slot_state(std::uint32_t node, std::uint32_t slot) const;
+  void set_slot(std::uint32_t node, std::uint32_t slot, State s);
   void see_dependency(std::uint32_t edge, State dependency_state, bool node_down,
                       kernel::Outbox& out);
   void expire_timer(std::uint32_t edge, int level, std::uint32_t generation);
@@ -92,10 +94,17 @@ class CascadeBehaviour {
   const model::FrozenGraph& graph_;
   std::vector<EngineLever> levers_;
   // Lever slots: for node n, slots [slot_offsets_[n], slot_offsets_[n+1]) name the imposing
-  // levers that select n (ascending) and hold what each imposes right now.
+  // levers that select n (ascending) and hold what each imposes right now (slot_state()).
+  // A restore of every imposition bumps the node's epoch instead of visiting its slots: a
+  // slot written in an older epoch reads as up. The node's counts of slots imposing down
+  // and degraded make imposed() O(1).
   std::vector<std::uint32_t> slot_offsets_;
   std::vector<std::uint32_t> slot_lever_;
   std::vector<State> slot_state_;
+  std::vector<std::uint32_t> slot_epoch_;
+  std::vector<std::uint32_t> node_epoch_;
+  std::vector<std::uint32_t> imposing_down_;
+  std::vector<std::uint32_t> imposing_degraded_;
 
   std::vector<State> state_;
   std::vector<std::vector<StateRecord>> history_;

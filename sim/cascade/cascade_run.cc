@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 #include "sim/kernel/parallel_scheduler.h"
 #include "sim/kernel/round_bucket_queue.h"
@@ -10,6 +12,11 @@
 namespace msout::cascade {
 
 std::vector<EngineLever> engine_levers(const model::Scenario& scenario) {
+  // Lever ids are unique (model/scenario.h): one lookup per `ends` entry, not a scan.
+  std::unordered_map<std::string_view, std::uint32_t> index_of;
+  for (std::uint32_t i = 0; i < scenario.levers.size(); ++i) {
+    index_of.emplace(scenario.levers[i].id, i);
+  }
   std::vector<EngineLever> levers;
   for (const model::Lever& lever : scenario.levers) {
     EngineLever l;
@@ -18,10 +25,10 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario) {
                 : lever.action == model::LeverAction::kDegraded ? State::kDegraded
                                                                 : State::kUp;
     for (const std::string& id : lever.ends) {
-      for (std::uint32_t i = 0; i < scenario.levers.size(); ++i) {
-        if (scenario.levers[i].id == id) l.ends.push_back(i);
-      }
+      if (const auto it = index_of.find(id); it != index_of.end()) l.ends.push_back(it->second);
     }
+    std::sort(l.ends.begin(), l.ends.end());
+    l.ends.erase(std::unique(l.ends.begin(), l.ends.end()), l.ends.end());
     levers.push_back(std::move(l));
   }
   return levers;

@@ -34,8 +34,8 @@ class Outbox {
   void send(LpId target, SimTime delay, std::uint16_t kind, std::uint64_t payload) {
     assert(delay.ticks >= 0);
     Event e;
-    // Saturate: a delay past the end of time (a huge tolerance) means "never", not overflow.
-    e.time = delay > SimTime::max() - now_ ? SimTime::max() : now_ + delay;
+    // Saturates (sim_time.h): a delay past the end of time (a huge tolerance) means "never".
+    e.time = now_ + delay;
     assert(delay.ticks != 0 || delta_ < kMaxDelta);
     e.delta = delay.ticks == 0 ? delta_ + 1 : 0;
     e.target = target;

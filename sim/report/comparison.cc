@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "sim/kernel/sim_time.h"
 #include "sim/report/cause_text.h"
 
 namespace msout::report {
@@ -159,15 +160,17 @@ void require_same_run(const Report& baseline, const Report& whatif) {
 }  // namespace
 
 Disruption& Disruption::operator+=(const Disruption& other) {
-  time_down += other.time_down;
-  time_degraded += other.time_degraded;
+  time_down = kernel::saturating_add(time_down, other.time_down);
+  time_degraded = kernel::saturating_add(time_degraded, other.time_degraded);
   people_seconds_down += other.people_seconds_down;
   people_seconds_degraded += other.people_seconds_degraded;
   return *this;
 }
 
 Disruption operator-(const Disruption& a, const Disruption& b) {
-  return {a.time_down - b.time_down, a.time_degraded - b.time_degraded,
+  // Times are >= 0, so a difference of two cannot overflow; a saturated total stays put.
+  return {kernel::saturating_add(a.time_down, -b.time_down),
+          kernel::saturating_add(a.time_degraded, -b.time_degraded),
           a.people_seconds_down - b.people_seconds_down,
           a.people_seconds_degraded - b.people_seconds_degraded};
 }

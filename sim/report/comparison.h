@@ -45,7 +45,8 @@ namespace msout::report {
 
 // Time spent and people-hours lost to disruption, for one function or summed over several.
 // People-hours are held as people x seconds: exact integers in a double up to 2^53, so sums
-// and differences are exact and only the final division by 3600 rounds.
+// and differences are exact and only the final division by 3600 rounds. Times are >= 0;
+// sums saturate at INT64_MAX seconds (about 2.9e11 years) instead of wrapping to negative.
 struct Disruption {
   std::int64_t time_down = 0;      // seconds
   std::int64_t time_degraded = 0;  // seconds degraded, not down

@@ -4,6 +4,7 @@
 // Expectations computed by hand from docs/semantics.md.
 #include "sim/report/comparison.h"
 
+#include <limits>
 #include <map>
 #include <stdexcept>
 
@@ -286,6 +287,53 @@ TEST_CASE("Report.Compare.Totals") {
   CHECK(c.count(Direction::kUnchanged) == 2);
   CHECK(c.count(Direction::kOnlyInBaseline) == 1);
   CHECK(c.count(Direction::kOnlyInWhatif) == 1);
+}
+
+// Regression (issue 10, item 5): on an extreme horizon the sums of time down over the
+// functions overflowed int64 (UBSan: signed overflow in Disruption::operator+=) and the
+// totals came out negative. They saturate at INT64_MAX seconds instead.
+TEST_CASE("Report.Compare.TotalsSaturateInsteadOfWrapping") {
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  report::Disruption total{kMax - 10, kMax - 10, 0, 0};
+  total += report::Disruption{100, 5, 0, 0};
+  CHECK(total.time_down == kMax);
+  CHECK(total.time_degraded == kMax - 5);
+  CHECK((total - report::Disruption{kMax, 0, 0, 0}).time_down == 0);
+  CHECK((report::Disruption{} - total).time_down == -kMax);
+
+  // Three functions down for (almost) the whole of a horizon of half the int64 range: the
+  // engine and the report take such a horizon; only the comparison's sums would overflow.
+  const std::string entities = "[" + provider("cloud") + "," +
+                               function("f1", R"([{"on":"cloud"}])", 1) + "," +
+                               function("f2", R"([{"on":"cloud"}])", 1) + "," +
+                               function("f3", R"([{"on":"cloud"}])", 1) + "]";
+  Sim sim(entities, "[" + lever("out", "1h", "down", R"(["cloud"])") + "]", "1d");
+  const std::int64_t horizon = kMax / 2;
+  model::Diagnostics diags;
+  sim.run = cascade::run_cascade(sim.graph, sim.scenario,
+                                 model::resolve_levers(sim.scenario, sim.model, diags), horizon);
+  const report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const report::Comparison c = report::compare_reports(r, r);
+  CHECK(c.baseline_total.time_down == kMax);
+  CHECK(c.whatif_total.time_down == kMax);
+  for (const FunctionComparison& f : c.functions) {
+    CHECK(f.baseline->disruption.time_down == horizon - kHour);
+    CHECK(f.direction == Direction::kUnchanged);
+  }
+}
+
+// The 100-year horizon (kMaxDuration, the longest any file may give) leaves the sums exact.
+TEST_CASE("Report.Compare.HundredYearHorizonIsExact") {
+  const std::string entities = "[" + provider("cloud") + "," +
+                               function("f1", R"([{"on":"cloud","tolerance":"36500d"}])", 10) +
+                               "," + function("f2", R"([{"on":"cloud"}])", 20) + "]";
+  Sim sim(entities, "[" + lever("out", "1h", "down", R"(["cloud"])") + "]", "36500d");
+  const report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
+  const report::Comparison c = report::compare_reports(r, r);
+  constexpr std::int64_t kHundredYears = 36500LL * 24 * kHour;
+  // f1's tolerance ends after the horizon: never down; f2 is down from 1h.
+  CHECK(c.baseline_total.time_down == kHundredYears - kHour);
+  CHECK(c.baseline_total.people_hours_down() == 20.0 * (kHundredYears - kHour) / 3600.0);
 }
 
 TEST_CASE("Report.Compare.Order") {

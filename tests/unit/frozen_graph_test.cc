@@ -213,10 +213,12 @@ TEST_CASE("FrozenGraph.Freeze.CycleAndSelfLoop") {
 
 TEST_CASE("FrozenGraph.Disputed.ExcludedByDefault") {
   const FrozenGraph g = FrozenGraph::freeze(disputed_model());
-  // x keeps: 3-of[a, c] as 2-of-2, b, and 2-of[a] as 1-of-1.
-  CHECK(g.requirements_of(3).size() == 3);
-  CHECK(g.requirement_count() == 3);
-  CHECK(g.edge_count() == 4);
+  // x keeps: 3-of[a, c] as 2-of-2 and b. The disputed single dependency and the disputed
+  // any group impose nothing; so does 2-of[a, b, c] with two members left out (they count
+  // as working, which meets k = 2 by themselves).
+  CHECK(g.requirements_of(3).size() == 2);
+  CHECK(g.requirement_count() == 2);
+  CHECK(g.edge_count() == 3);
 
   const FrozenRequirement& kofn = g.requirement(0);
   CHECK(kofn.gate == Gate::kKOfN);
@@ -233,11 +235,8 @@ TEST_CASE("FrozenGraph.Disputed.ExcludedByDefault") {
   CHECK(g.members(single)[0].dependency == 1);
   CHECK(g.source_requirement(1) == 3);
 
-  CHECK(g.source_requirement(2) == 4);
-  CHECK(g.members(g.requirement(2)).size() == 1);
-
-  // The reverse index leaves the disputed edges out too.
-  CHECK(to_vector(g.dependents_of(0)) == U32s{0, 3});
+  // The reverse index leaves the left-out edges out too.
+  CHECK(to_vector(g.dependents_of(0)) == U32s{0});
   CHECK(to_vector(g.dependents_of(1)) == U32s{2});
   CHECK(to_vector(g.dependents_of(2)) == U32s{1});
   for (std::uint32_t e = 0; e < g.edge_count(); ++e) {
@@ -246,10 +245,39 @@ TEST_CASE("FrozenGraph.Disputed.ExcludedByDefault") {
   }
 }
 
-TEST_CASE("FrozenGraph.Disputed.KCappedWhenMembersDropOut") {
+// Regression (issue 10, item 2): k used to be clamped to the members kept, so 2-of-3 with
+// two disputed members became 1-of-1 and failed with its one kept member.
+TEST_CASE("FrozenGraph.Disputed.LeftOutMembersCountAsWorking") {
   const FrozenGraph g = FrozenGraph::freeze(disputed_model());
   CHECK(g.requirement(0).k == 2);  // 3-of-3 with one disputed member: 2-of-2
-  CHECK(g.requirement(2).k == 1);  // 2-of-3 with two disputed members: 1-of-1
+  // 2-of-3 with two disputed members: the two count as working, nothing is imposed.
+  for (std::uint32_t r = 0; r < g.requirement_count(); ++r) CHECK(g.source_requirement(r) != 4);
+}
+
+TEST_CASE("FrozenGraph.Disputed.KLessTheMembersLeftOut") {
+  const FrozenGraph g = FrozenGraph::freeze(model_of(R"([
+    {"id": "a", "name": "A", "kind": "provider"},
+    {"id": "b", "name": "B", "kind": "provider"},
+    {"id": "c", "name": "C", "kind": "provider"},
+    {"id": "d", "name": "D", "kind": "provider"},
+    {"id": "x", "name": "X", "kind": "function", "requires": [
+      {"k": 3, "of": [{"on": "a"}, {"on": "b"}, {"on": "c"},
+                      {"on": "d", "evidence": {"source": "s", "confidence": "disputed"}}]},
+      {"any": [{"on": "a"}, {"on": "b", "evidence": {"source": "s", "confidence": "disputed"}}]},
+      {"any": [{"on": "c"}, {"on": "d"}], "switchover": "1h"}]}])"));
+  // 3-of-4 with one left out: 2 of the 3 kept. The any group with a left-out alternative is
+  // satisfied by it and imposes nothing; the other any group is untouched.
+  REQUIRE(g.requirement_count() == 2);
+  CHECK(g.requirement(0).gate == Gate::kKOfN);
+  CHECK(g.requirement(0).k == 2);
+  CHECK(g.members(g.requirement(0)).size() == 3);
+  CHECK(g.requirement(1).gate == Gate::kAny);
+  CHECK(g.requirement(1).k == 1);
+  CHECK(g.members(g.requirement(1)).size() == 2);
+  CHECK(g.source_requirement(1) == 2);
+  CHECK(g.edge_count() == 5);
+  for (std::uint32_t e = 0; e < g.edge_count(); ++e)
+    CHECK(g.requirement_of_edge(e) == (e < 3 ? 0 : 1));
 }
 
 TEST_CASE("FrozenGraph.Disputed.IncludedOnRequest") {

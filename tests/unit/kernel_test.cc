@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <random>
 #include <span>
 #include <tuple>
@@ -253,6 +254,33 @@ TEST_CASE("Kernel.Outbox.StampsEvents") {
   CHECK(same_event(out.events()[0], make_event(100, 3, 1, 4, 3, 7, 42)));
   CHECK(same_event(out.events()[1], make_event(105, 0, 2, 0, 3, 8, 43)));
   CHECK(counter == 9);
+}
+
+// Regression (issue 10, item 5): time sums saturate at the end of time instead of
+// overflowing (signed overflow is undefined behaviour; UBSan traps it).
+TEST_CASE("Kernel.SimTime.SumsSaturate") {
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  CHECK(SimTime{kMax - 5} + SimTime{10} == SimTime::max());
+  CHECK(SimTime::max() + SimTime::max() == SimTime::max());
+  CHECK(SimTime{kMax - 5} + SimTime{5} == SimTime::max());
+  CHECK(SimTime{kMax - 6} + SimTime{5} == SimTime{kMax - 1});
+  CHECK(msout::kernel::saturating_add(std::numeric_limits<std::int64_t>::min(), -1) ==
+        std::numeric_limits<std::int64_t>::min());
+  CHECK(msout::kernel::saturating_add(-3, 5) == 2);
+}
+
+TEST_CASE("Kernel.Outbox.DelayPastTheEndOfTimeIsNever") {
+  Outbox out;
+  std::uint32_t counter = 0;
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  out.begin(1, SimTime{kMax - 100}, 0, &counter);
+  out.send(1, SimTime{kMax}, 0, 0);
+  out.send(1, SimTime{100}, 0, 0);
+  out.send(1, SimTime{99}, 0, 0);
+  REQUIRE(out.events().size() == 3);
+  CHECK(out.events()[0].time == SimTime::max());
+  CHECK(out.events()[1].time == SimTime::max());
+  CHECK(out.events()[2].time == SimTime{kMax - 1});
 }
 
 // ---- SequentialScheduler ----------------------------------------------------------------

@@ -116,17 +116,18 @@ TEST_CASE("MonteCarlo.Analytic.TwoClaimsInSeries") {
 }
 
 TEST_CASE("MonteCarlo.Analytic.AnyGroupOfTwoUncertainAlternatives") {
-  // Both alternatives are down; f fails iff at least one of them is really there (an
-  // emptied group imposes nothing).
+  // Both alternatives are down; f fails iff both are really there: an absent alternative
+  // counts as working and satisfies the group (docs/uncertainty.md).
   McSim sim("[" + provider("a") + "," + provider("b") + "," +
                 function("f", R"([{"any":[)" + on("a", 0.3) + "," + on("b", 0.6) + "]}]") + "]",
             "[" + lever("l", "0s", "down", R"(["a","b"])") + "]", "1d");
-  check_near(sim.of(sim.summary(kN), "f").down_by_end.p, 1 - (1 - 0.3) * (1 - 0.6), kN);
+  check_near(sim.of(sim.summary(kN), "f").down_by_end.p, 0.3 * 0.6, kN);
 }
 
 TEST_CASE("MonteCarlo.Analytic.TwoOfThreeGroup") {
-  // a and b are down, c is up. A member whose claim does not hold leaves the group and k is
-  // clamped to the members kept (docs/uncertainty.md); enumerate the 8 cases exactly.
+  // a and b are down, c is up. A member whose claim does not hold counts as working: the
+  // group needs k minus the absent members of the others (docs/uncertainty.md); enumerate
+  // the 8 cases exactly.
   const double p[3] = {0.5, 0.7, 0.4};
   McSim sim("[" + provider("a") + "," + provider("b") + "," + provider("c") + "," +
                 function("f", R"([{"k":2,"of":[)" + on("a", p[0]) + "," + on("b", p[1]) + "," +
@@ -142,9 +143,9 @@ TEST_CASE("MonteCarlo.Analytic.TwoOfThreeGroup") {
       weight *= present ? p[m] : 1 - p[m];
       kept += present;
     }
-    const int working = (mask >> 2) & 1;  // only c is up
-    const int k = std::min(2, kept);
-    if (kept > 0 && working < k) exact += weight;
+    const int working = (mask >> 2) & 1;  // only c is up (and present)
+    const int k = 2 - (3 - kept);
+    if (k > 0 && working < k) exact += weight;
   }
   check_near(sim.of(sim.summary(kN), "f").down_by_end.p, exact, kN);
 }
