@@ -19,10 +19,13 @@
 
 namespace msout::model {
 
-// Seconds held in 32 bits: 68 years. Longer durations saturate (they mean "never" within
-// any horizon worth simulating); 20 bytes per edge instead of 32 matters at 10^7 edges.
+// Seconds held in 32 bits: 68 years; 20 bytes per edge instead of 32 matters at 10^7 edges.
+// Longer durations (inputs allow 100 years) saturate to kNeverSeconds, which the engine
+// reads as "never": a tolerance that never runs out, a recovery or switchover that never
+// completes. Never as a finite 68 years, which a 100-year horizon would reach.
+inline constexpr std::int32_t kNeverSeconds = INT32_MAX;
 inline std::int32_t saturate_seconds(std::int64_t seconds) {
-  return seconds > INT32_MAX ? INT32_MAX : static_cast<std::int32_t>(seconds);
+  return seconds >= kNeverSeconds ? kNeverSeconds : static_cast<std::int32_t>(seconds);
 }
 
 struct FrozenEdge {

@@ -154,6 +154,7 @@ void CascadeBehaviour::see_dependency(std::uint32_t edge, State dependency_state
     ++generation;  // cancels any pending timer of this level
     if (((es.on & bit) != 0) == now) continue;
     const std::int64_t delay = now ? (node_down ? 0 : fe.tolerance) : fe.recovery;
+    if (delay == model::kNeverSeconds) continue;  // the level never turns (frozen_graph.h)
     if (delay == 0) {
       es.on = static_cast<std::uint8_t>(now ? es.on | bit : es.on & ~bit);
     } else {
@@ -229,8 +230,10 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
           g.target = candidate;
           g.failed_from = g.active;
           ++g.generation;
-          out.send(out.self(), SimTime{r.switchover}, kSwitchoverDone,
-                   index | static_cast<std::uint64_t>(g.generation) << 32);
+          if (r.switchover != model::kNeverSeconds) {  // else the switch never completes
+            out.send(out.self(), SimTime{r.switchover}, kSwitchoverDone,
+                     index | static_cast<std::uint64_t>(g.generation) << 32);
+          }
           return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
         }
         g.active = candidate;

@@ -397,7 +397,7 @@ TEST_CASE("Cascade.Evidence.DisputedTwoOfThreeSurvives") {
   const std::string disputed = R"(,"evidence":{"source":"s","confidence":"disputed"})";
   const std::string model = "[" + kABC + "," +
                             entity("f", R"([{"k":2,"of":[{"on":"a"},{"on":"b")" + disputed +
-                                            R"(},{"on":"c")" + disputed + "}]}])") +
+                                            R"(},{"on":"c")" + disputed + "}]}]") +
                             "]";
   const std::string levers = "[" + lever("la", "1h", "down", R"(["a"])") + "," +
                              lever("lb", "2h", "down", R"(["b"])") + "]";
@@ -407,17 +407,19 @@ TEST_CASE("Cascade.Evidence.DisputedTwoOfThreeSurvives") {
 }
 
 TEST_CASE("Cascade.Evidence.DisputedKOfNNeedsKLessLeftOut") {
-  // 3-of-4 with d disputed: 2 of a, b, c needed. a down at 1h: still 2 left; b at 2h fails it.
+  // 3-of-4 with d disputed. By default d counts as working: 2 of a, b, c are needed, and a
+  // down at 2h leaves b and c. With d (down at 1h), a at 2h leaves b and c: 2 of the 3
+  // needed, down at 2h. The old clamp (3 of a, b, c) would have failed it at 2h by default.
   const std::string model =
       "[" + kABC + "," + provider("d") + "," +
       entity(
           "f",
           R"([{"k":3,"of":[{"on":"a"},{"on":"b"},{"on":"c"},{"on":"d","evidence":{"source":"s","confidence":"disputed"}}]}])") +
       "]";
-  const std::string levers = "[" + lever("la", "1h", "down", R"(["a"])") + "," +
-                             lever("lb", "2h", "down", R"(["b"])") + "]";
-  CHECK(Sim(model, levers, "1d").changes("f") == Changes{{2 * kHour, State::kDown}});
-  CHECK(Sim(model, levers, "1d", true).changes("f") == Changes{{1 * kHour, State::kDown}});
+  const std::string levers = "[" + lever("ld", "1h", "down", R"(["d"])") + "," +
+                             lever("la", "2h", "down", R"(["a"])") + "]";
+  CHECK(Sim(model, levers, "1d").changes("f").empty());
+  CHECK(Sim(model, levers, "1d", true).changes("f") == Changes{{2 * kHour, State::kDown}});
 }
 
 TEST_CASE("Cascade.Evidence.DisputedAlternativeSatisfiesAnyGroup") {
