@@ -26,7 +26,7 @@
 
 // The largest single allocation made while `g_watch_allocations` is set: a small hostile
 // file must not make the loader allocate gigabytes. (Replacing the global operator new and
-// delete together keeps them matched under AddressSanitizer.)
+// delete together, every unaligned form, keeps them matched under AddressSanitizer.)
 namespace {
 std::atomic<bool> g_watch_allocations{false};
 std::atomic<std::size_t> g_largest_allocation{0};
@@ -41,8 +41,25 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
+void* operator new[](std::size_t size) { return ::operator new(size); }
+// The standard library's temporary buffers (std::stable_sort) use the nothrow forms: they
+// must allocate here too, or AddressSanitizer sees its own new freed by this delete.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return ::operator new(size);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return ::operator new(size, std::nothrow);
+}
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace msout::testing {
 namespace {
