@@ -168,9 +168,8 @@ Disruption& Disruption::operator+=(const Disruption& other) {
 }
 
 Disruption operator-(const Disruption& a, const Disruption& b) {
-  // Times are >= 0, so a difference of two cannot overflow; a saturated total stays put.
-  return {kernel::saturating_add(a.time_down, -b.time_down),
-          kernel::saturating_add(a.time_degraded, -b.time_degraded),
+  // Times are >= 0 (sums saturate at INT64_MAX), so the difference of two cannot overflow.
+  return {a.time_down - b.time_down, a.time_degraded - b.time_degraded,
           a.people_seconds_down - b.people_seconds_down,
           a.people_seconds_degraded - b.people_seconds_degraded};
 }
