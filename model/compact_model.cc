@@ -171,12 +171,15 @@ std::string entity_name(std::size_t i) { return "entity " + std::to_string(i); }
 std::string requirement_name(std::size_t i) { return "requirement " + std::to_string(i); }
 std::string dependency_name(std::size_t i) { return "dependency " + std::to_string(i); }
 
-// The same bound as parse_duration's for JSON models: 0 to 100 years.
-void check_duration(Reader& r, std::int64_t seconds, const std::string& what) {
-  if (seconds < 0) r.fail(what + " is negative");
-  if (seconds > kMaxDuration.seconds) {
-    r.fail(what + " is longer than 100 years (" + std::to_string(seconds) + " s)");
-  }
+// The same bound as parse_duration's for JSON models: 0 to 100 years. `what` is "dependency"
+// or "requirement", `field` e.g. "tolerance"; the name is built only for an error (this runs
+// for every edge of a 10^7-edge file).
+void check_duration(Reader& r, std::int64_t seconds, const char* what, std::size_t i,
+                    const char* field) {
+  if (seconds >= 0 && seconds <= kMaxDuration.seconds) return;
+  const std::string name = std::string(what) + " " + std::to_string(i) + ": " + field;
+  if (seconds < 0) r.fail(name + " is negative");
+  r.fail(name + " is longer than 100 years (" + std::to_string(seconds) + " s)");
 }
 
 // A table of distinct strings (jurisdictions or tags), each a u32 length and its bytes.
@@ -341,7 +344,7 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
     reqs[i].effect = static_cast<Effect>(v);
   });
   r.column<std::int64_t>(req_count, "switchovers", [&](std::size_t i, std::int64_t v) {
-    check_duration(r, v, requirement_name(i) + ": switchover");
+    check_duration(r, v, "requirement", i, "switchover");
     if (v != 0 && reqs[i].gate != Gate::kAny) {
       r.fail(requirement_name(i) + ": only an any group has a switchover");
     }
@@ -369,11 +372,11 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
     edges[i].owner = v;
   });
   r.column<std::int64_t>(edge_count, "tolerances", [&](std::size_t i, std::int64_t v) {
-    check_duration(r, v, dependency_name(i) + ": tolerance");
+    check_duration(r, v, "dependency", i, "tolerance");
     edges[i].tolerance = saturate_seconds(v);
   });
   r.column<std::int64_t>(edge_count, "recoveries", [&](std::size_t i, std::int64_t v) {
-    check_duration(r, v, dependency_name(i) + ": recovery");
+    check_duration(r, v, "dependency", i, "recovery");
     edges[i].recovery = saturate_seconds(v);
   });
   r.column<std::uint8_t>(edge_count, "edge flags", [&](std::size_t i, std::uint8_t v) {
