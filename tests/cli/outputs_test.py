@@ -143,5 +143,81 @@ for round_number in range(3):
           result.returncode == 0 and "100000 entities" in result.stdout, result.stderr)
 check("concurrent.no_temporary_files", leftovers() == [], leftovers())
 
+# The report formats of issue 11 (html, csv, dot) follow the same rules.
+HOSPITAL = os.path.join(repo, "scenarios", "hospital")
+HOSPITAL_RUN = ["run", "--model", os.path.join(HOSPITAL, "model"),
+                "--scenario", os.path.join(HOSPITAL, "microsoft-out.json")]
+for format_, args in (("html", ["run"]), ("csv", ["run"]), ("dot", ["run"]),
+                      ("html", ["analyze", "concentration"]),
+                      ("dot", ["analyze", "cut-sets", "--function", "fn-hospital-care"])):
+    label = f"{format_}.{args[0]}" + (f".{args[1]}" if args[0] == "analyze" else "")
+    good = msout(*args, "--format", format_)
+    check(f"formats.{label}.writes", good.returncode == 0 and good.stdout != "", good.stderr)
+    # A read-only file is refused and unchanged.
+    write(f"frozen.{format_}", "keep me", mode=0o444)
+    result = msout(*args, "--format", format_, "--out", path(f"frozen.{format_}"))
+    check(f"formats.{label}.read_only.exit_4", result.returncode == 4, result.stderr)
+    check(f"formats.{label}.read_only.unchanged", read(f"frozen.{format_}") == "keep me")
+    # Written whole: the file is what standard output gets.
+    result = msout(*args, "--format", format_, "--out", path(f"whole.{format_}"))
+    check(f"formats.{label}.out_is_stdout",
+          result.returncode == 0 and read(f"whole.{format_}") == good.stdout, result.stderr)
+    # A run that fails writes nothing: an existing file stays, a new one is not created.
+    write(f"existing.{format_}", "old")
+    for target in (f"existing.{format_}", f"new-{label}.{format_}"):
+        result = msout(*args, "--format", format_, "--out", path(target),
+                       "--model", path("no-such-model"))
+        check(f"formats.{label}.failed_run.{target.split('.')[0]}.exit_nonzero",
+              result.returncode != 0, result.stderr)
+    check(f"formats.{label}.failed_run.existing_unchanged", read(f"existing.{format_}") == "old")
+    check(f"formats.{label}.failed_run.nothing_created",
+          not os.path.exists(path(f"new-{label}.{format_}")))
+    os.chmod(path(f"frozen.{format_}"), 0o644)
+    os.remove(path(f"frozen.{format_}"))
+
+# A result without a graph: --format dot is refused before anything is written.
+result = msout("analyze", "concentration", "--format", "dot", "--out", path("none.dot"))
+check("formats.dot_without_graph.exit_2", result.returncode == 2, result.stderr)
+check("formats.dot_without_graph.nothing_written", not os.path.exists(path("none.dot")))
+
+# csv --out-dir: one file per table, all of them or a clean failure.
+os.makedirs(path("csv-all"))
+result = msout(*HOSPITAL_RUN, "--format", "csv", "--out-dir", path("csv-all"))
+tables = sorted(os.listdir(path("csv-all")))
+check("csv_out_dir.exit_0", result.returncode == 0, result.stderr)
+check("csv_out_dir.several_tables", len(tables) >= 2 and
+      all(t.startswith("microsoft-out-") and t.endswith(".csv") for t in tables), tables)
+complete = {}
+for table in tables:
+    with open(path(f"csv-all/{table}"), "rb") as f:
+        complete[table] = f.read()
+# The same again over the files: replaced, whole.
+result = msout(*HOSPITAL_RUN, "--format", "csv", "--out-dir", path("csv-all"))
+check("csv_out_dir.again_exit_0", result.returncode == 0, result.stderr)
+check("csv_out_dir.again_same_files", sorted(os.listdir(path("csv-all"))) == tables)
+# One of the tables read-only: exit 4, that file unchanged, every other file either absent or
+# whole (never half a table), no temporary file.
+if tables:
+    os.makedirs(path("csv-frozen"))
+    frozen = tables[len(tables) // 2]
+    write(f"csv-frozen/{frozen}", "keep me", mode=0o444)
+    result = msout(*HOSPITAL_RUN, "--format", "csv", "--out-dir", path("csv-frozen"))
+    check("csv_out_dir.read_only_table.exit_4", result.returncode == 4, result.stderr)
+    check("csv_out_dir.read_only_table.named", frozen in result.stderr, result.stderr)
+    check("csv_out_dir.read_only_table.unchanged", read(f"csv-frozen/{frozen}") == "keep me")
+    others = [t for t in os.listdir(path("csv-frozen")) if t != frozen]
+    partial = []
+    for table in others:
+        with open(path(f"csv-frozen/{table}"), "rb") as f:
+            if f.read() != complete.get(table):
+                partial.append(table)
+    check("csv_out_dir.read_only_table.others_whole_or_absent", not partial, partial)
+    print(f"      with {frozen} read-only, written: {sorted(others)}")
+# A directory that does not exist: an error, nothing created.
+result = msout(*HOSPITAL_RUN, "--format", "csv", "--out-dir", path("csv-missing/sub"))
+check("csv_out_dir.missing_dir.exit_4", result.returncode == 4, result.stderr)
+check("csv_out_dir.missing_dir.nothing_created", not os.path.exists(path("csv-missing")))
+check("formats.no_temporary_files", leftovers() == [], leftovers())
+
 subprocess.run(["rm", "-rf", work])
 finish()
