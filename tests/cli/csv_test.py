@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import math
+import re
 import os
 import subprocess
 import sys
@@ -42,13 +43,16 @@ def flatten(item, prefix=""):
     for key, value in item.items():
         if isinstance(value, dict):
             flat.update(flatten(value, f"{prefix}{key}_"))
-        elif not isinstance(value, list):
+        elif not isinstance(value, list) or all(isinstance(v, str) for v in value):
             flat[f"{prefix}{key}"] = value
     return flat
 
 
 def same(csv_text, json_value):
-    """A CSV field against a JSON scalar."""
+    """A CSV field against a JSON scalar, or against a JSON list of ids (the field lists
+    them in order, separated by commas, spaces, semicolons or plus signs)."""
+    if isinstance(json_value, list):
+        return re.findall(r"[^\s,;+]+", csv_text) == json_value
     if json_value is None:
         return csv_text == ""
     if isinstance(json_value, bool):
@@ -101,8 +105,9 @@ def compare_rows(name, header, body, items, id_column="id", required=()):
     if id_column in header:
         at = header.index(id_column)
         csv_ids = [r[at] for r in body]
-        json_ids = [str(flatten(i).get(id_column)) for i in items]
-        check(f"{name}.ids_in_json_order", csv_ids == json_ids,
+        json_ids = [flatten(i).get(id_column) for i in items]
+        check(f"{name}.ids_in_json_order", len(csv_ids) == len(json_ids) and
+              all(same(c, j) for c, j in zip(csv_ids, json_ids)),
               f"csv {csv_ids[:8]} json {json_ids[:8]}")
     compared, wrong = set(), []
     for row, item in zip(body, items):
@@ -167,11 +172,17 @@ FUNCTION_COLUMNS = ("first_degraded_s", "first_down_s", "time_down_s", "state_at
 # Which JSON list each table holds: (table, the JSON items, id column, required columns).
 EXPECTED = {
     "run": lambda r: [
-        ("functions", r["functions"], "id", (*FUNCTION_COLUMNS, "people_served")),
-        ("organisations", r["organisations_affected"], "id", ("count", "first_down_s"))],
+        ("functions", r["functions"], "id",
+         (*FUNCTION_COLUMNS, "people_served", "time_degraded_s", "people_hours_down",
+          "black_start_blocked")),
+        ("organisations", r["organisations_affected"], "id", ("count", "first_down_s")),
+        ("levers", r["scenario"]["levers"], "id", ("at_s", "action"))],
     "focus": lambda r: [
         ("functions", r["functions"], "id", FUNCTION_COLUMNS),
-        ("systems", r["systems"], "id", FUNCTION_COLUMNS)],
+        ("systems", [r["organisation"], *r["systems"]], "id", FUNCTION_COLUMNS),
+        ("moments", r["moments"], "at_s", ("up", "degraded", "down")),
+        ("single-points-of-failure", r["single_points_of_failure"], "outage", ("takes_down",)),
+        ("pairs", r["pairs"], "outage", ("takes_down",))],
     "compare": lambda r: [
         ("functions", r["functions"], "id",
          ("change", "direction", "by_s", "baseline_first_down_s", "whatif_first_down_s"))],
@@ -201,12 +212,21 @@ for name, kind, args in cases(ROOT):
             continue
         header, body = parsed[entry]
         compare_rows(f"{name}.{table_name}", header, body, items, id_column, required)
+    if kind == "run":
+        entry = next((e for e in files if e.endswith("-functions-over-time.csv")), None)
+        check(f"{name}.chart_functions_over_time.written", entry is not None, sorted(files))
+        if entry:
+            header, body = parsed[entry]
+            over_time = report["summary"]["over_time"]
+            compare_chart(f"{name}.functions-over-time", header, body,
+                          {state: [(p["at_s"], p[state]) for p in over_time]
+                           for state in ("down", "degraded")}, "functions")
     if kind == "montecarlo":
         entry = next((e for e in files if e.endswith("-p-down.csv")), None)
         check(f"{name}.chart_p_down.written", entry is not None, sorted(files))
         if entry:
             header, body = parsed[entry]
-            curves = {f["id"]: [(p["at_s"], p["p"]) for p in f.get("curve_down", [])]
+            curves = {f["id"]: [(p["t_s"], p["p"]) for p in f.get("curve_down", [])]
                       for f in report["functions"]}
             key = header[1].split(":", 1)[0] if len(header) > 1 else "p_down"
             compare_chart(f"{name}.p-down", header, body, curves, key)

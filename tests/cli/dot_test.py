@@ -3,7 +3,8 @@
 
 Usage: dot_test.py MSOUT_BINARY REPO_ROOT
 
-- `msout run --format dot` (the national model; the example hospital): the graph of "the
+- `msout run --format dot` (the national model; the example hospital; a focus view, whose
+  chains are the organisation's own and its functions'): the graph of "the
   entities that failed and the dependency edges of their cause chains" (issue 11). From the
   JSON of the same run: the nodes are the distinct ids on all functions' cause chains
   (`functions[].cause.chain`, function → … → the entity the lever acted on), the edges the
@@ -121,8 +122,10 @@ if not DOT:
           "dot not found (MSOUT_DOT, PATH): run `bash .ci/setup` (it installs graphviz)")
     finish()
 
-# Runs: the failed entities and the edges of their cause chains.
+# Runs: the failed entities and the edges of their cause chains (a focus view: the chains of
+# the organisation itself and of the functions it provides).
 for name, args in [("run-national", ["run"]),
+                   ("focus-hospitals", ["run", "--focus", "hospitals-hix-on-azure"]),
                    ("run-hospital", ["run", "--model", HOSPITAL_MODEL, "--scenario",
                                      os.path.join(HOSPITAL, "microsoft-out.json")])]:
     json_path, dot_path = write(name, args, "json"), write(name, args, "dot")
@@ -136,7 +139,9 @@ for name, args in [("run-national", ["run"]),
     if drawn is None:
         continue
     nodes, edges = drawn
-    expected_nodes, expected_edges = cause_chain_graph(report["functions"])
+    explained = report["functions"] + ([report["organisation"]] if "organisation" in report
+                                       else [])
+    expected_nodes, expected_edges = cause_chain_graph(explained)
     check(f"{name}.something_failed", expected_nodes != set(), "no cause chain in the JSON")
     check(f"{name}.node_count_as_json", len(nodes) == len(expected_nodes),
           f"svg {len(nodes)} nodes, json {len(expected_nodes)} entities on cause chains")
