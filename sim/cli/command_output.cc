@@ -1,5 +1,6 @@
 #include "sim/cli/command_output.h"
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -33,9 +34,11 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
     throw UsageError("--out takes one " + std::string(noun) +
                      "; with several scenarios use --out-dir");
   }
-  if ((format == "json" || format == "csv") && vm.count("out-dir") == 0) {
-    throw UsageError("several " + std::string(format == "json" ? "JSON" : "CSV") + " " +
-                     std::string(noun) + "s need --out-dir (one file per scenario)");
+  if (format != "table" && vm.count("out-dir") == 0) {
+    std::string upper(format);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    throw UsageError("several " + upper + " " + std::string(noun) +
+                     "s need --out-dir (one file per scenario)");
   }
   // With --out-dir each result is named after its scenario file: two files of one name (in
   // different folders, or the same file twice) would write the same path, the second result
