@@ -18,6 +18,7 @@ process group and is killed with it on close, and its temporary profile is remov
 """
 import base64
 import collections
+import ctypes
 import json
 import os
 import select
@@ -33,6 +34,8 @@ import zlib
 # A4 at 96 CSS pixels per inch: 210 mm wide, 297 mm high.
 A4_WIDTH_PX = 794
 A4_HEIGHT_PX = 1123
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 SETUP_HINT = "run `bash .ci/setup` (it installs Debian's chromium and graphviz)"
 
@@ -121,6 +124,12 @@ class Browser:
             read_end, write_end = os.dup(to_browser_read), os.dup(from_browser_write)
             os.dup2(read_end, 3)
             os.dup2(write_end, 4)
+            # Should this test die without closing (CTest's timeout kills it), the browser
+            # gets SIGKILL (its helpers end with it: they watch their pipe to it).
+            try:
+                ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            except (OSError, AttributeError):
+                pass
 
         log = open(self.log_path, "wb")
         try:

@@ -170,6 +170,51 @@ def json_of(args):
 
 FUNCTION_COLUMNS = ("first_degraded_s", "first_down_s", "time_down_s", "state_at_horizon")
 
+
+def montecarlo_function(f):
+    """A msout-montecarlo/1 function with its figures also under the CSV's keys."""
+    item = dict(f)
+    for moment in f["at"]:
+        for state in ("down", "degraded"):
+            key = f"p_{state}_at_{moment['t_s']}"
+            item[key] = moment[state]["p"]
+            item[key + "_low"] = moment[state]["low"]
+            item[key + "_high"] = moment[state]["high"]
+    for state in ("down", "degraded"):
+        for part in ("p", "low", "high"):
+            suffix = "" if part == "p" else "_" + part
+            item[f"p_{state}_by_end{suffix}"] = f[f"{state}_by_end"][part]
+    for q in ("10", "50", "90"):
+        item[f"first_down_p{q}_s"] = (f["first_down_s"] or {}).get("p" + q)
+    item["expected_time_down_s"] = f["time_down_s"]["mean"]
+    item["expected_time_down_low_s"] = f["time_down_s"]["low"]
+    item["expected_time_down_high_s"] = f["time_down_s"]["high"]
+    item["people_hours_down"] = f["people_hours_down"]["mean"]
+    item["people_hours_down_low"] = f["people_hours_down"]["low"]
+    item["people_hours_down_high"] = f["people_hours_down"]["high"]
+    for key in ("at", "down_by_end", "degraded_by_end", "first_down_s", "time_down_s"):
+        item.pop(key, None)
+    return item
+
+
+def cut_sets_rows(r):
+    rows = []
+    for f in r["functions"]:
+        rows += [{"function_id": f["id"], "type": "single", "first_id": i, "second_id": None}
+                 for i in f["single_points_of_failure"]]
+        rows += [{"function_id": f["id"], "type": "pair", "first_id": a, "second_id": b}
+                 for a, b in f["pairs"]]
+        rows += [{"function_id": f["id"], "type": "degrading", "first_id": i, "second_id": None}
+                 for i in f["degrading"]]
+    return rows
+
+
+def exposure_rows(r):
+    return [dict(e, organisation_id=o["id"], organisation_name=o["name"],
+                 controlled_by=e["entity"].get("controlled_by"))
+            for o in r["organisations"] for e in o["exposures"]]
+
+
 # Which JSON list each table holds: (table, the JSON items, id column, required columns).
 EXPECTED = {
     "run": lambda r: [
@@ -186,18 +231,59 @@ EXPECTED = {
         ("pairs", r["pairs"], "outage", ("takes_down",))],
     "compare": lambda r: [
         ("functions", r["functions"], "id",
-         ("change", "direction", "by_s", "baseline_first_down_s", "whatif_first_down_s"))],
-    "montecarlo": lambda r: [("functions", r["functions"], "id", ())],
+         ("change", "direction", "level", "by_s", "baseline_first_down_s",
+          "whatif_first_down_s", "baseline_time_down_s", "whatif_time_down_s",
+          "baseline_state_at_horizon", "whatif_state_at_horizon"))],
+    "montecarlo": lambda r: [
+        ("functions", [montecarlo_function(f) for f in r["functions"]], "id",
+         (*[f"p_down_at_{t}" for t in r["at_s"]], "first_down_p50_s", "expected_time_down_s",
+          "people_hours_down", "p_down_by_end")),
+        ("degraded", [montecarlo_function(f) for f in r["functions"]], "id",
+         (*[f"p_degraded_at_{t}" for t in r["at_s"]], "p_degraded_by_end")),
+        ("verify-first", r["verify_first"], "claim",
+         ("share", "probability", "delta", "functions_down_if_holds")),
+        ("claims", [dict(c, uses=len(c["uses"])) for c in r["claims"]], "claim",
+         ("confidence", "probability", "uses")),
+        ("claims-deciding",
+         [dict(c, function_id=f["id"], p_down_by_end=f["down_by_end"]["p"], delta_se=c["se"])
+          for f in r["functions"] for c in f["decisive_claims"]], "function_id",
+         ("claim", "delta", "p_down_if_holds", "p_down_if_not"))],
     "blast-radius": lambda r: [
-        ("ranking", r["ranking"], "id", ("rank", "functions_down", "people_down"))],
+        ("ranking", r["ranking"], "id",
+         ("rank", "functions_down", "functions_degraded", "people_down", "people_hours_down")),
+        ("hits", [dict(f, outage_id=o["id"], function_id=f["id"], function_name=f["name"])
+                  for o in r["ranking"] for f in o["functions"]], "function_id",
+         ("outage_id", "first_down_s", "time_down_s", "state_at_horizon"))],
     "concentration": lambda r: [
-        ("groups", [r["national"], *r["sectors"]], "sector",
-         ("functions", "largest_share", "hhi"))],
-    "cut-sets": lambda r: [("functions", r["functions"], "id", ("people_served",))],
+        ("sectors", [r["national"], *r["sectors"]], "sector",
+         ("functions", "functions_on_providers", "largest_share", "hhi", "most_depended_on")),
+        ("providers", [dict(p, sector=g["sector"]) for g in [r["national"], *r["sectors"]]
+                       for p in g["providers"]], "id",
+         ("sector", "jurisdiction", "functions", "share", "people_served"))],
+    "cut-sets": lambda r: [
+        ("functions", [dict(f, single_points=len(f["single_points_of_failure"]),
+                            pairs=len(f["pairs"]), degrading=len(f["degrading"]))
+                       for f in r["functions"]], "id",
+         ("people_served", "single_points", "pairs", "degrading")),
+        ("cut-sets", cut_sets_rows(r), "function_id", ("type", "first_id", "second_id"))],
     "exposure": lambda r: [
-        ("exposures", [dict(e, organisation=o["id"]) for o in r["organisations"]
-                       for e in o["exposures"]], "organisation", ("level", "jurisdiction"))],
+        ("exposures", exposure_rows(r), "organisation_id",
+         ("level", "jurisdiction", "holds", "entity_id", "via_id")),
+        ("organisations",
+         [dict(o, routes=len(o["exposures"]),
+               foreign_entities=len({e["entity"]["id"] for e in o["exposures"]}))
+          for o in r["organisations"]], "id", ("routes", "foreign_entities"))],
 }
+
+
+def curve_at(points, t):
+    """A msout-montecarlo/1 curve ([{t_s, p}], a step function from 0) at time t."""
+    value = 0.0
+    for point in points:
+        if point["t_s"] <= t:
+            value = point["p"]
+    return value
+
 
 for name, kind, args in cases(ROOT):
     report = json_of(args)
@@ -230,10 +316,34 @@ for name, kind, args in cases(ROOT):
         check(f"{name}.chart_p_down.written", entry is not None, sorted(files))
         if entry:
             header, body = parsed[entry]
-            curves = {f["id"]: [(p["t_s"], p["p"]) for p in f.get("curve_down", [])]
+            # The chart is in percent.
+            curves = {f["id"]: [(p["t_s"], 100 * p["p"]) for p in f["curve_down"]]
                       for f in report["functions"]}
-            key = header[1].split(":", 1)[0] if len(header) > 1 else "p_down"
-            compare_chart(f"{name}.p-down", header, body, curves, key)
+            compare_chart(f"{name}.p-down", header, body, curves, "p_down")
+        # The curves table (as --format csv wrote it before issue 11): one row per function
+        # and time, P(down by t) and P(degraded by t) read off the JSON's curves.
+        entry = next((e for e in files if e.endswith("-curves.csv")), None)
+        check(f"{name}.table_curves.written", entry is not None, sorted(files))
+        if entry:
+            header, body = parsed[entry]
+            by_id = {f["id"]: f for f in report["functions"]}
+            wrong, unknown = [], []
+            for row in body:
+                cell = dict(zip(header, row))
+                f = by_id.get(cell.get("function_id"))
+                if f is None:
+                    unknown.append(cell.get("function_id"))
+                    continue
+                t = int(cell["t_s"])
+                for state in ("down", "degraded"):
+                    expected = curve_at(f[f"curve_{state}"], t)
+                    if not same(cell[f"p_{state}"], float(expected)):
+                        wrong.append(f"{f['id']} at {t}: p_{state} csv {cell[f'p_{state}']} "
+                                     f"json {expected}")
+            check(f"{name}.curves.functions_of_the_json", not unknown, unknown[:5])
+            check(f"{name}.curves.every_function",
+                  {r[0] for r in body} == set(by_id), len({r[0] for r in body}))
+            check(f"{name}.curves.values_as_json_curves", not wrong, wrong[:8])
 
     # Without --out-dir: the first table to --out, the same bytes as its file in --out-dir.
     single = os.path.join(work, f"{name}-single.csv")

@@ -106,6 +106,41 @@ def model_requirements(model_dir):
     return requires
 
 
+def simulated_tree(model_dir, function):
+    """What the model says the function's tree is, as a run simulates it (docs/semantics.md,
+    report-format.md): disputed links left out, a one_of choice as one link. Returns
+    (entities reached, number of groups that keep two or more members: the gates)."""
+    entities = {}
+    for path in sorted(glob.glob(os.path.join(model_dir, "*.json"))):
+        with open(path) as f:
+            for entity in json.load(f).get("entities", []):
+                entities[entity["id"]] = entity
+
+    def disputed(link):
+        return (link.get("evidence") or {}).get("confidence") == "disputed"
+    reached, gates, todo = {function}, 0, [function]
+    while todo:
+        entity = entities.get(todo.pop(), {})
+        for requirement in entity.get("requires", []):
+            if disputed(requirement):
+                continue
+            if "on" in requirement:
+                members = [requirement["on"]]
+            elif "one_of" in requirement:
+                # The run assumes the heaviest member (report-format.md, assumptions).
+                heaviest = max(requirement["one_of"], key=lambda m: m.get("weight", 0))
+                members = [heaviest["on"]]
+            else:
+                group = requirement.get("any") or requirement.get("of") or []
+                members = [m["on"] for m in group if not disputed(m)]
+                gates += len(members) >= 2
+            for member in members:
+                if member not in reached:
+                    reached.add(member)
+                    todo.append(member)
+    return reached, gates
+
+
 def reachable(start, edges):
     seen, todo = {start}, [start]
     while todo:
@@ -196,6 +231,11 @@ for name, model_dir, function, model_args in [
           f"{sorted(set(nodes) - reachable(function, outgoing))[:10]}")
     check(f"{name}.gates_lead_somewhere", all(outgoing.get(g) for g in gates),
           [g for g in gates if not outgoing.get(g)][:10])
+    tree, groups = simulated_tree(model_dir, function)
+    check(f"{name}.every_entity_of_the_tree_drawn", tree <= set(entities),
+          f"missing: {sorted(tree - set(entities))[:10]}")
+    check(f"{name}.one_gate_per_group", len(gates) == groups,
+          f"{len(gates)} gates drawn, {groups} groups of two or more in the tree")
     if function == "emergency-care":
         # Its EPD requirement is an any group: HiX or the downtime viewer.
         check(f"{name}.has_a_gate", any({"hix-epd", "epd-downtime-viewer"} <= outgoing.get(g,

@@ -223,7 +223,7 @@ def main_table(kind, report):
     if kind == "blast-radius":
         return "ranking", len(report["ranking"])
     if kind == "concentration":
-        return "groups", 1 + len(report["sectors"])
+        return "sectors", 1 + len(report["sectors"])
     if kind == "cut-sets":
         return "functions", len(report["functions"])
     if kind == "exposure":
