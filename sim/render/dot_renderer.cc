@@ -18,8 +18,31 @@ std::string dot_string(const std::string& text) {
   return out + "\"";
 }
 
-// Lines of a label, each escaped, joined by DOT's own line break.
-std::string dot_lines(const std::vector<std::string>& lines) {
+// `text` broken at spaces into lines of about `width` characters, so that long names make
+// tall boxes rather than very wide ones.
+std::vector<std::string> broken(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width) {
+      lines.push_back(word);
+    } else {
+      lines.back() += (lines.back().empty() ? "" : " ") + word;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Lines of a label, each escaped, joined by DOT's own line break; long ones broken.
+std::string dot_lines(const std::vector<std::string>& raw_lines) {
+  std::vector<std::string> lines;
+  for (const std::string& line : raw_lines) {
+    for (std::string& part : broken(line, 32)) lines.push_back(std::move(part));
+  }
   std::string joined;
   for (const std::string& line : lines) {
     const std::string literal = dot_string(line);

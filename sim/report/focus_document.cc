@@ -111,9 +111,11 @@ render::Document focus_document(const FocusReport& focus) {
   doc.headline.push_back(focus_headline(focus));
   std::size_t failing = 0;
   for (const FunctionOutcome& f : focus.functions) failing += f.first_degraded ? 1 : 0;
-  doc.headline.push_back(
-      std::to_string(failing) + " of the " + std::to_string(focus.functions.size()) +
-      " critical functions it provides fail within " + time_text(report.horizon) + ".");
+  const std::size_t provided = focus.functions.size();
+  doc.headline.push_back(std::to_string(failing) + " of " + std::to_string(provided) +
+                         (provided == 1 ? " critical function" : " critical functions") +
+                         " it provides " + (failing == 1 ? "fails" : "fail") + " within " +
+                         time_text(report.horizon) + ".");
   if (focus.first_to_fail) {
     doc.headline.push_back("First to fail: " + model.entities[*focus.first_to_fail].name + " [" +
                            model.entities[*focus.first_to_fail].id + "].");

@@ -65,7 +65,8 @@ std::vector<std::string> headline(const Report& report,
   lines.push_back(std::to_string(failed.size()) + " of " +
                   plural(report.functions.size(), "critical function", "critical functions") +
                   " fail within " + time_text(report.horizon) + ": " + std::to_string(down) +
-                  " go down, " + std::to_string(failed.size() - down) + " are only degraded.");
+                  (down == 1 ? " goes" : " go") + " down, " + std::to_string(failed.size() - down) +
+                  (failed.size() - down == 1 ? " is" : " are") + " only degraded.");
   if (!failed.empty()) {
     const FunctionOutcome& first = *failed.front();
     const bool is_down = first.first_down.has_value();
@@ -158,7 +159,7 @@ render::Table functions_table(const Report& report, std::size_t failed, std::siz
 render::Chart functions_over_time(const Report& report) {
   render::Chart chart;
   chart.name = "functions-over-time";
-  chart.title = "Critical functions down and degraded over time";
+  chart.title = "Critical functions down over time, and degraded";
   chart.note = "The number of critical functions in each state from each moment on.";
   chart.y_label = "functions";
   chart.value_key = "functions";

@@ -15,6 +15,9 @@
 #include "model/output_file.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
+#include "sim/render/csv_renderer.h"
+#include "sim/render/dot_renderer.h"
+#include "sim/render/html_renderer.h"
 #include "sim/render/text_renderer.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
@@ -31,7 +34,14 @@ std::string json_of_run(const model::Model& m, const model::FrozenGraph& graph,
   const msout::cascade::CascadeRun run =
       msout::cascade::run_cascade(graph, scenario, selected, scenario.horizon.seconds, threads);
   const msout::report::Report report = msout::report::build_report(m, graph, scenario, run);
-  if (table != nullptr) *table = msout::render::render_text(msout::report::report_document(report));
+  if (table != nullptr) {
+    // Every renderer of the neutral form sees what the fuzzer made of the names and ids.
+    const msout::render::Document doc = msout::report::report_document(report);
+    *table = msout::render::render_text(doc);
+    *table += msout::render::render_html(doc);
+    *table += msout::render::render_dot(doc);
+    for (const auto& file : msout::render::render_csv(doc)) *table += file.text;
+  }
   return msout::report::json_report(report);
 }
 
