@@ -175,6 +175,10 @@ def single_timeline(dom):
 
 
 def check_dom_against_json(name, kind, dom, report):
+    if kind in ("run", "focus", "compare"):
+        rows = dom["tables"].get("functions")
+        check(f"{name}.table_functions.rows_as_json", rows == len(report["functions"]),
+              f"page {rows} rows, json {len(report['functions'])} functions")
     if kind == "run":
         timeline = single_timeline(dom)
         check(f"{name}.one_timeline", timeline is not None, sorted(dom["timelines"]))
