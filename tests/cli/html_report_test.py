@@ -142,7 +142,15 @@ DOM_QUERIES = """(() => {
     const body = table.tBodies.length ? [...table.tBodies] : [table];
     tables[table.dataset.table || ''] = body.reduce((n, b) => n + b.rows.length, 0);
   }
-  return {kind: document.body.dataset.kind, jsonFormat: document.body.dataset.jsonFormat,
+  const viewport = document.documentElement.clientWidth;
+  const cutOff = (selector) => [...document.querySelectorAll(selector)]
+      .filter(e => e.getBoundingClientRect().right > viewport + 1)
+      .map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class')}[${
+          e.dataset.chart || e.dataset.timeline || e.dataset.table}] right edge at ${
+          Math.round(e.getBoundingClientRect().right)} px`);
+  return {kind: document.body.dataset.kind,
+          graphicsCutOff: cutOff('svg.timeline, svg.chart'),
+          tablesCutOff: cutOff('table.data'), jsonFormat: document.body.dataset.jsonFormat,
           title: document.title, text: document.body.innerText.length,
           timelines, charts, tables, chains: ids('details.chain'),
           chainsWithoutId: document.querySelectorAll('details.chain:not([data-id])').length,
@@ -286,6 +294,12 @@ try:
                 check(f"{name}.has_text", dom["text"] > 200, dom["text"])
                 check(f"{name}.fits_a4_width", dom["width"] <= 794 + 1,
                       f"scroll width {dom['width']} px")
+                # The timelines and charts are what the screenshot (and the README) shows:
+                # at A4 width none may be cut off at the right (later times hidden behind a
+                # scroll bar). Wide tables may scroll on screen; those that do not fit on
+                # paper either are listed (print media), not failed.
+                check(f"{name}.graphics_fit_a4_width", dom["graphicsCutOff"] == [],
+                      dom["graphicsCutOff"][:4])
                 check_dom_against_json(name, kind, dom, report)
                 failed = entities_with_a_cause(report)
                 strangers = sorted(set(dom["chains"]) - failed)
@@ -310,6 +324,14 @@ try:
                     check("readme_screenshot.not_blank",
                           not_blank(png_summary(README_SCREENSHOT)))
                     print(f"README screenshot written: {README_SCREENSHOT}")
+                chromium.send("Emulation.setEmulatedMedia", {"media": "print"},
+                              session=page.session)
+                printed = page.evaluate(DOM_QUERIES)
+                check(f"{name}.graphics_fit_a4_in_print", printed["graphicsCutOff"] == [],
+                      printed["graphicsCutOff"][:4])
+                if printed["tablesCutOff"]:
+                    print(f"note  {name}: wider than A4 in print: "
+                          + "; ".join(printed["tablesCutOff"][:4]))
                 page.close()
             except BrowserError as error:
                 check(f"{name}.browser", False, str(error))
