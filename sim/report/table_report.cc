@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "sim/report/cause_text.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/text_table.h"
 
 namespace msout::report {
@@ -106,11 +107,18 @@ std::string table_report(const Report& report) {
     out << organisations.render("  ");
   }
 
-  out << "\nFUNCTIONS DOWN OVER TIME (people: served by those functions, summed)\n";
-  TextTable over_time({"from", "down", "degraded", "people (down)", "people (degraded)"});
+  // People are never summed over functions (people_figures.h): at least the widest one.
+  out << "\nFUNCTIONS DOWN OVER TIME\n"
+      << wrapped(
+             "people: at least the people served by the most widely used function in that "
+             "state, never a sum over functions (docs/report-format.md); " +
+                 population_text(model.population),
+             "  ", "  ", 96);
+  TextTable over_time(
+      {"from", "down", "degraded", "people down (at least)", "people degraded (at least)"});
   for (const SummaryPoint& p : report.over_time) {
     over_time.add({time_text(p.time), std::to_string(p.down), std::to_string(p.degraded),
-                   total_text(p.people_down), total_text(p.people_degraded)});
+                   grouped(p.people_down), grouped(p.people_degraded)});
   }
   out << over_time.render("  ");
 
