@@ -122,10 +122,23 @@ struct Entity {
   Place place;
 };
 
+// The population a model's people figures are about (docs/model-format.md, "Population"):
+// every entity's people_served is at most `people` (the loader checks it), and no people
+// figure msout prints for the model exceeds it (docs/report-format.md, "People figures").
+struct Population {
+  std::uint64_t people = 0;  // 1 to kMaxPeopleServed
+  std::string source;        // where the figure comes from (a URL, or a named statistic)
+  std::string as_of;         // the date the figure describes, as written; may be empty
+  Place place;               // the first declaration
+};
+
 struct Model {
   std::string name;
   std::string description;
   std::vector<std::string> files;  // in load order
+  // Declared by at most one value across the model's files; absent where none is declared
+  // (then people figures are not capped, only never summed).
+  std::optional<Population> population;
   // Probability that a claim of each confidence level holds (indexed by Confidence), where
   // the model sets it ("evidence_weights"); unset levels take the documented defaults.
   std::array<std::optional<double>, kConfidenceLevels> evidence_weights{};

@@ -310,6 +310,51 @@ void read_evidence_weights(JsonReader& in, const json& parent, std::string_view 
   }
 }
 
+void read_population(JsonReader& in, const json& document, std::optional<Population>& population) {
+  auto it = document.find("population");
+  if (it == document.end()) return;
+  const std::string here = "/population";
+  if (!in.object(*it, here, {"people", "source", "as_of"}, {"people", "source"})) return;
+  Population read;
+  read.place = {in.file(), here};
+  const auto people = in.count(*it, "people", here, kMaxPeopleServed);
+  if (people && *people == 0) in.error(pointer_append(here, "people"), "people must be at least 1");
+  const auto source = in.single_line(*it, "source", here);
+  if (source && source->empty()) {
+    in.error(pointer_append(here, "source"),
+             "source is empty: say where the population figure comes from");
+  }
+  const auto as_of = in.single_line(*it, "as_of", here);
+  if (!people || *people == 0 || !source || source->empty() || (it->contains("as_of") && !as_of)) {
+    return;  // reported above
+  }
+  read.people = *people;
+  read.source = *source;
+  read.as_of = as_of.value_or("");
+  if (!population) {
+    population = std::move(read);
+  } else if (population->people != read.people || population->source != read.source ||
+             population->as_of != read.as_of) {
+    in.error(here, "the population is declared differently at " + population->place.file + ": " +
+                       population->place.pointer + " (" + std::to_string(population->people) +
+                       " people, source " + model::quoted(population->source) +
+                       "); a model declares one population");
+  }
+}
+
+void check_people_within_population(const Model& model, Diagnostics& diags) {
+  if (!model.population) return;
+  const Population& population = *model.population;
+  for (const Entity& entity : model.entities) {
+    if (entity.people_served <= population.people) continue;
+    diags.error(entity.place.file, pointer_append(entity.place.pointer, "people_served"),
+                "people_served " + std::to_string(entity.people_served) +
+                    " is more than the model's population, " + std::to_string(population.people) +
+                    " (declared at " + population.place.file + ": " + population.place.pointer +
+                    "): no people figure may exceed the population it is part of");
+  }
+}
+
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags) {
   Model model;
   std::unordered_map<std::string, Place> first_place;
@@ -322,7 +367,8 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
       continue;
     }
     if (!in.object(doc.json, "",
-                   {"$schema", "format", "name", "description", "evidence_weights", "entities"},
+                   {"$schema", "format", "name", "description", "population", "evidence_weights",
+                    "entities"},
                    {"format", "entities"})) {
       continue;
     }
@@ -333,6 +379,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
       model.description = *description;
     }
     read_evidence_weights(in, doc.json, "evidence_weights", "", model.evidence_weights);
+    read_population(in, doc.json, model.population);
     const json* entities = in.array(doc.json, "entities", "");
     if (entities == nullptr) continue;
     for (std::size_t i = 0; i < entities->size(); ++i) {
@@ -350,6 +397,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
   }
   model.reindex();
   resolve_dependencies(model, diags);
+  check_people_within_population(model, diags);
   return model;
 }
 

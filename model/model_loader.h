@@ -68,6 +68,19 @@ void read_evidence_weights(JsonReader& in, const nlohmann::json& parent, std::st
                            const std::string& pointer,
                            std::array<std::optional<double>, kConfidenceLevels>& weights);
 
+// Reads the optional "population" object of a model file into `population`: `people` (a
+// whole number, 1 to kMaxPeopleServed), `source` (required, not empty) and `as_of`. A file
+// that declares a population different from one an earlier file declared is an error at
+// its pointer, naming the first; an identical declaration is accepted.
+void read_population(JsonReader& in, const nlohmann::json& document,
+                     std::optional<Population>& population);
+
+// Every entity whose people_served exceeds the model's declared population is an error at
+// its .../people_served (the entity's file and pointer): a people figure above the
+// population it is part of is wrong in the data, and msout's promise that no people figure
+// exceeds the population must not rest on silently capping it. Nothing without a population.
+void check_people_within_population(const Model& model, Diagnostics& diags);
+
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;
 // the result is meaningful only when no error was added.
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags);

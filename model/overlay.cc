@@ -229,6 +229,8 @@ class Applier {
     Diagnostics resolution;
     resolve_dependencies(model_, resolution);
     for (const Diagnostic& d : resolution.errors()) diags_.error(d.file, d.where, d.message);
+    // An entity the overlay writes keeps the overlay's place, so the error points there.
+    check_people_within_population(model_, diags_);
   }
 
  private:

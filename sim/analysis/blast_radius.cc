@@ -4,9 +4,9 @@
 #include <string_view>
 #include <tuple>
 
-#include "model/saturating_sum.h"
 #include "sim/cascade/cascade_run.h"
 #include "sim/kernel/for_each_index.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/report.h"
 
 namespace msout::analysis {
@@ -21,19 +21,28 @@ BlastRadius run_one(const model::Model& model, const model::FrozenGraph& graph,
   const report::Report report = report::build_report(model, graph, scenario, run);
   BlastRadius result;
   result.entity = entity;
+  report::PeopleAtLeast people_down(model.population);
+  report::PeopleAtLeast people_degraded(model.population);
+  std::vector<const report::FunctionOutcome*> hit;
   for (const report::FunctionOutcome& f : report.functions) {
     if (!f.first_degraded) continue;
+    hit.push_back(&f);
     result.functions.push_back({f.entity, f.first_degraded, f.first_down, f.time_down,
                                 f.final_state, f.people, f.people_hours_down});
     if (f.first_down) {
       ++result.functions_down;
-      result.people_down = model::saturating_add(result.people_down, f.people);
+      people_down.add(f.people);
     } else {
       ++result.functions_degraded;
-      result.people_degraded = model::saturating_add(result.people_degraded, f.people);
+      people_degraded.add(f.people);
     }
-    result.people_hours_down += f.people_hours_down;
+    result.function_people_hours_down += f.people_hours_down;
   }
+  result.people_down = people_down.value();
+  result.people_degraded = people_degraded.value();
+  result.people_hours_down =
+      report::people_seconds_at_least(hit, cascade::State::kDown, horizon, model.population) /
+      3600.0;
   return result;
 }
 

@@ -34,14 +34,24 @@ struct FunctionHit {
   double people_hours_down = 0;
 };
 
+// The people figures are never sums over functions (sim/report/people_figures.h): "at
+// least" figures, capped at the model's population; the one sum kept is labelled
+// function-weighted (docs/analyses.md).
 struct BlastRadius {
   std::uint32_t entity = 0;              // the entity that is out
   std::vector<FunctionHit> functions;    // hit ones: by first down, first degraded, then id
   std::uint32_t functions_down = 0;      // down at some time within the horizon
   std::uint32_t functions_degraded = 0;  // degraded at some time, never down
-  std::uint64_t people_down = 0;         // people served by the functions down
-  std::uint64_t people_degraded = 0;     // people served by the functions only degraded
-  double people_hours_down = 0;          // sum over the functions of people x hours down
+  // At least this many people: served by the most widely used function down (at some time),
+  // resp. only degraded; capped at the population.
+  std::uint64_t people_down = 0;
+  std::uint64_t people_degraded = 0;
+  // People-hours down, at least: the integral over the horizon of the people served by the
+  // most widely used function down at each instant, capped; at most population x horizon.
+  double people_hours_down = 0;
+  // Function-people-hours down: people x hours down summed over the functions, a
+  // function-weighted measure (a person counts once per function), not people.
+  double function_people_hours_down = 0;
 };
 
 // The scenario "`entity` down from 0s to the horizon": one lever, id "outage".
@@ -55,8 +65,8 @@ std::vector<BlastRadius> blast_radius(const model::Model& model, const model::Fr
                                       std::span<const std::uint32_t> entities, std::int64_t horizon,
                                       int threads);
 
-// Sorts worst first: most people down, then most functions down, then most functions
-// degraded, then entity id.
+// Sorts worst first: most people down (the at-least figure), then most functions down, then
+// most functions degraded, then entity id.
 void rank(std::vector<BlastRadius>& results, const model::Model& model);
 
 }  // namespace msout::analysis

@@ -6,6 +6,7 @@
 
 #include "sim/report/cause_text.h"
 #include "sim/report/json_parts.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/text_table.h"
 
 namespace msout::analysis {
@@ -33,24 +34,32 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
       << " entities, " << result.dependencies << " dependencies)\n";
   out << report::whatif_lines(result.whatif, "  ");
   out << "  " << what_was_analysed(result) << ", each down alone from 0s to " << horizon
-      << "; disputed dependencies " << (result.include_disputed ? "included" : "left out")
-      << "\n\n";
+      << "; disputed dependencies " << (result.include_disputed ? "included" : "left out") << "\n"
+      << report::wrapped(report::population_text(model.population), "  ", "  ", 96) << "\n";
 
   out << "RANKING (worst first; down: critical functions down at some time, degraded: only "
-         "degraded; people: served by them, summed over the functions";
+         "degraded";
   if (result.ranked.size() < result.analysed) {
     out << "; top " << result.ranked.size() << " of " << result.analysed;
   }
-  out << ")\n";
-  report::TextTable ranking({"rank", "entity", "kind", "down", "degraded", "people down",
-                             "people degraded", "people-hours down", "name"});
+  out << ")\n"
+      << report::wrapped(
+             "people: at least the people served by the most widely used function hit, never a "
+             "sum over functions; people-hours down: at least, the same figure over time; "
+             "function-people-hours: people x hours summed over the functions, a "
+             "function-weighted measure, not people (docs/analyses.md)",
+             "  ", "  ", 96);
+  report::TextTable ranking({"rank", "entity", "kind", "down", "degraded", "people down (at least)",
+                             "people degraded (at least)", "people-hours down (at least)",
+                             "function-people-hours down", "name"});
   for (std::size_t i = 0; i < result.ranked.size(); ++i) {
     const BlastRadius& r = result.ranked[i];
     const model::Entity& e = model.entities[r.entity];
     ranking.add({std::to_string(i + 1), e.id, std::string(model::to_string(e.kind)),
                  std::to_string(r.functions_down), std::to_string(r.functions_degraded),
-                 report::total_text(r.people_down), report::total_text(r.people_degraded),
-                 report::people_hours_text(r.people_hours_down), e.name});
+                 report::grouped(r.people_down), report::grouped(r.people_degraded),
+                 report::people_hours_text(r.people_hours_down),
+                 report::people_hours_text(r.function_people_hours_down), e.name});
   }
   out << ranking.render("  ");
 
@@ -87,7 +96,8 @@ std::string blast_radius_json(const BlastRadiusReport& result) {
   root["model"] = {{"name", model.name},
                    {"files", model.files},
                    {"entities", result.entities},
-                   {"dependencies", result.dependencies}};
+                   {"dependencies", result.dependencies},
+                   {"population", report::population_json(model.population)}};
   root["whatif"] = report::whatif_json(result.whatif);
   root["kind"] = result.ids.empty() ? Json(result.kind) : Json(nullptr);
   root["ids"] = result.ids;
@@ -119,6 +129,7 @@ std::string blast_radius_json(const BlastRadiusReport& result) {
                       {"people_down", r.people_down},
                       {"people_degraded", r.people_degraded},
                       {"people_hours_down", r.people_hours_down},
+                      {"function_people_hours_down", r.function_people_hours_down},
                       {"functions", std::move(functions)}});
   }
   root["ranking"] = std::move(ranked);

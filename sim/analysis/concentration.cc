@@ -3,27 +3,28 @@
 #include <algorithm>
 #include <map>
 
-#include "model/saturating_sum.h"
+#include "sim/report/people_figures.h"
 
 namespace msout::analysis {
 namespace {
 
-// Tallies of one group of functions while they are counted.
+// Tallies of one group of functions while they are counted. People are never summed over
+// functions: the largest people_served is kept, and capped at the population when finished.
 struct Tally {
   std::uint32_t functions = 0;
-  std::uint64_t people_served = 0;
+  std::uint64_t widest = 0;
   std::uint32_t functions_on_providers = 0;
   std::map<std::uint32_t, ProviderShare> providers;  // by entity index
 
   void add(const model::Entity& function, const std::vector<std::uint32_t>& reached) {
     ++functions;
-    people_served = model::saturating_add(people_served, function.people_served);
+    widest = std::max(widest, function.people_served);
     if (!reached.empty()) ++functions_on_providers;
     for (std::uint32_t p : reached) {
       ProviderShare& s = providers[p];
       s.provider = p;
       ++s.functions;
-      s.people_served = model::saturating_add(s.people_served, function.people_served);
+      s.people_served = std::max(s.people_served, function.people_served);
     }
   }
 
@@ -31,11 +32,13 @@ struct Tally {
     SectorConcentration out;
     out.sector = std::move(sector);
     out.functions = functions;
-    out.people_served = people_served;
+    out.people_served = report::capped_to_population(widest, model.population);
     out.functions_on_providers = functions_on_providers;
     std::uint64_t dependencies = 0;
     for (const auto& [index, share] : providers) {
       out.providers.push_back(share);
+      out.providers.back().people_served =
+          report::capped_to_population(share.people_served, model.population);
       dependencies += share.functions;
     }
     for (ProviderShare& s : out.providers) {

@@ -44,17 +44,20 @@ struct ConcentrationOptions {
   std::vector<model::EntityKind> provider_kinds = {model::EntityKind::kProvider};
 };
 
+// people_served figures are never sums over functions (sim/report/people_figures.h): at
+// least this many people, the most widely used function's, capped at the model's population.
 struct ProviderShare {
-  std::uint32_t provider = 0;       // entity index
-  std::uint32_t functions = 0;      // functions of the group that depend on it
-  std::uint64_t people_served = 0;  // people_served summed over those functions
-  double share = 0;                 // functions / the group's functions
+  std::uint32_t provider = 0;   // entity index
+  std::uint32_t functions = 0;  // functions of the group that depend on it
+  // At least: the people served by the most widely used of those functions, capped.
+  std::uint64_t people_served = 0;
+  double share = 0;  // functions / the group's functions
 };
 
 struct SectorConcentration {
-  std::string sector;                        // kNoSector for functions without one
-  std::uint32_t functions = 0;               // functions in the group
-  std::uint64_t people_served = 0;           // summed over them
+  std::string sector;               // kNoSector for functions without one
+  std::uint32_t functions = 0;      // functions in the group
+  std::uint64_t people_served = 0;  // at least: the group's most widely used function, capped
   std::uint32_t functions_on_providers = 0;  // functions depending on at least one provider
   std::vector<ProviderShare> providers;      // those with share > 0: most functions first,
                                              // then by id

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/report/json_parts.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/text_table.h"
 
 namespace msout::analysis {
@@ -38,7 +40,7 @@ std::string most_depended_on(const model::Model& model, const SectorConcentratio
 std::string providers_table(const model::Model& model, const SectorConcentration& s) {
   if (s.providers.empty()) return "  no provider is depended on\n";
   report::TextTable table(
-      {"rank", "provider", "jurisdiction", "functions", "share", "people served"});
+      {"rank", "provider", "jurisdiction", "functions", "share", "people served (at least)"});
   std::size_t rank = 0;
   for (std::size_t i = 0; i < s.providers.size(); ++i) {
     const ProviderShare& p = s.providers[i];
@@ -48,7 +50,7 @@ std::string providers_table(const model::Model& model, const SectorConcentration
     table.add({std::to_string(rank), entity.name,
                entity.jurisdiction.empty() ? "-" : entity.jurisdiction,
                std::to_string(p.functions) + " of " + std::to_string(s.functions), percent(p.share),
-               report::total_text(p.people_served)});
+               report::grouped(p.people_served)});
   }
   return table.render("  ");
 }
@@ -96,7 +98,9 @@ std::string concentration_table(const ConcentrationInput& input, const Concentra
       << "functions that depend on the provider; largest share: how much of the sector one\n"
       << "provider's outage can reach; HHI: Herfindahl-Hirschman index of the providers' shares\n"
       << "of the sector's function-to-provider dependencies (0-10000; see docs/analyses.md).\n"
-      << "people served: summed over the functions that depend on the provider.\n";
+      << "people served (at least): the people served by the most widely used function that\n"
+      << "depends on the provider; never a sum over functions (docs/analyses.md).\n"
+      << report::population_text(model.population) << "\n";
 
   out << "\nSECTORS\n";
   report::TextTable sectors(
@@ -124,7 +128,9 @@ std::string concentration_json(const ConcentrationInput& input, const Concentrat
   const model::Model& model = *input.model;
   Json root;
   root["format"] = kConcentrationFormat;
-  root["model"] = {{"name", model.name}, {"files", model.files}};
+  root["model"] = {{"name", model.name},
+                   {"files", model.files},
+                   {"population", report::population_json(model.population)}};
   root["whatif"] = report::whatif_json(input.whatif);
   Json kinds = Json::array();
   for (model::EntityKind kind : input.options.provider_kinds)

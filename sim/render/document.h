@@ -117,8 +117,10 @@ struct Timeline {
   std::int64_t horizon = 0;
   std::vector<TimelineRow> rows;
   std::vector<Mark> marks;
-  // Terminal only: at most this many rows (the first ones), then "… and N more".
+  // Terminal only: at most this many rows (the first ones), then `terminal_more`, or where
+  // that is empty "… and N more rows".
   std::size_t terminal_rows = std::numeric_limits<std::size_t>::max();
+  std::string terminal_more;
 };
 
 struct Point {

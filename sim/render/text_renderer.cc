@@ -33,6 +33,12 @@ std::string more_line(std::size_t left_out, const char* what) {
          " (all of them in --format csv, html or json)\n";
 }
 
+// What the terminal says in place of the rows it leaves out.
+std::string left_out(std::size_t count, const std::string& more, std::size_t width) {
+  if (more.empty()) return more_line(count, "rows");
+  return wrapped(more, kIndent, std::string(kIndent) + "  ", width - 2);
+}
+
 void heading(std::string& out, const std::string& title, const std::string& note,
              std::size_t width) {
   if (title.empty()) return;
@@ -70,6 +76,10 @@ void render_table(std::string& out, const Table& table, std::size_t width) {
     if (table.columns[c].in_terminal) shown.push_back(c);
   }
   const std::size_t rows = std::min(table.rows.size(), table.terminal_rows);
+  if (rows == 0) {
+    out += left_out(table.rows.size(), table.terminal_more, width);
+    return;
+  }
   std::vector<std::size_t> widths;
   std::vector<bool> text_column;
   for (std::size_t c : shown) {
@@ -99,11 +109,8 @@ void render_table(std::string& out, const Table& table, std::size_t width) {
     text.add(std::move(row));
   }
   out += text.render(kIndent);
-  if (rows < table.rows.size()) {
-    out += table.terminal_more.empty()
-               ? more_line(table.rows.size() - rows, "rows")
-               : wrapped(table.terminal_more, kIndent, std::string(kIndent) + "  ", width - 2);
-  }
+  if (rows < table.rows.size())
+    out += left_out(table.rows.size() - rows, table.terminal_more, width);
 }
 
 // The worst state within [from, to): a short outage stays visible in a coarse bar.
@@ -126,6 +133,10 @@ void render_timeline(std::string& out, const Timeline& timeline, std::size_t wid
     return;
   }
   const std::size_t rows = std::min(timeline.rows.size(), timeline.terminal_rows);
+  if (rows == 0) {
+    out += left_out(timeline.rows.size(), timeline.terminal_more, width);
+    return;
+  }
   std::size_t label_width = 0;
   std::vector<std::string> labels;
   for (std::size_t r = 0; r < rows; ++r) {
@@ -163,7 +174,9 @@ void render_timeline(std::string& out, const Timeline& timeline, std::size_t wid
     axis += std::string(axis_end - axis.size() - end.size(), ' ') + end;
   }
   out += axis + "\n";
-  if (rows < timeline.rows.size()) out += more_line(timeline.rows.size() - rows, "rows");
+  if (rows < timeline.rows.size()) {
+    out += left_out(timeline.rows.size() - rows, timeline.terminal_more, width);
+  }
   if (!timeline.marks.empty()) {
     std::string levers;
     for (const Mark& m : timeline.marks) {

@@ -7,6 +7,7 @@
 
 #include "sim/kernel/sim_time.h"
 #include "sim/report/cause_text.h"
+#include "sim/report/people_figures.h"
 
 namespace msout::report {
 namespace {
@@ -28,6 +29,13 @@ FunctionRun run_of(const Report& report, const FunctionOutcome& f) {
   run.black_start_blocked = f.black_start_blocked;
   if (f.cause) run.cause = cause_text(report, *f.cause);
   return run;
+}
+
+PeopleHoursAtLeast people_hours_at_least(const std::vector<const FunctionOutcome*>& outcomes,
+                                         const Report& report) {
+  const std::optional<model::Population>& population = report.model->population;
+  return {people_seconds_at_least(outcomes, State::kDown, report.horizon, population),
+          people_seconds_at_least(outcomes, State::kDegraded, report.horizon, population)};
 }
 
 State level_of(const FunctionRun& run) {
@@ -240,6 +248,14 @@ Comparison compare_reports(const Report& baseline, const Report& whatif) {
   out.whatif_model_name = whatif.model_name;
   out.whatif_model_files = whatif.model_files;
 
+  out.baseline_population = baseline.model->population;
+  out.whatif_population = whatif.model->population;
+  // The functions behind each total, for the people-hours that count a person once.
+  std::vector<const FunctionOutcome*> matched_baseline;
+  std::vector<const FunctionOutcome*> matched_whatif;
+  std::vector<const FunctionOutcome*> only_baseline;
+  std::vector<const FunctionOutcome*> only_whatif;
+
   std::unordered_map<std::string_view, const FunctionOutcome*> in_whatif;
   for (const FunctionOutcome& f : whatif.functions) {
     in_whatif.emplace(whatif.model->entities[f.entity].id, &f);
@@ -256,7 +272,10 @@ Comparison compare_reports(const Report& baseline, const Report& whatif) {
       c.direction = Direction::kOnlyInBaseline;
       c.level = level_of(*c.baseline);
       out.only_in_baseline_total += c.baseline->disruption;
+      only_baseline.push_back(&f);
     } else {
+      matched_baseline.push_back(&f);
+      matched_whatif.push_back(match->second);
       c.whatif = run_of(whatif, *match->second);
       in_whatif.erase(match);
       classify(c);
@@ -276,8 +295,13 @@ Comparison compare_reports(const Report& baseline, const Report& whatif) {
     c.direction = Direction::kOnlyInWhatif;
     c.level = level_of(*c.whatif);
     out.only_in_whatif_total += c.whatif->disruption;
+    only_whatif.push_back(&f);
     out.functions.push_back(std::move(c));
   }
+  out.baseline_people = people_hours_at_least(matched_baseline, baseline);
+  out.whatif_people = people_hours_at_least(matched_whatif, whatif);
+  out.only_in_baseline_people = people_hours_at_least(only_baseline, baseline);
+  out.only_in_whatif_people = people_hours_at_least(only_whatif, whatif);
   std::sort(out.functions.begin(), out.functions.end(), listed_before);
   return out;
 }

@@ -47,6 +47,9 @@ namespace msout::report {
 // People-hours are held as people x seconds: exact integers in a double up to 2^53, so sums
 // and differences are exact and only the final division by 3600 rounds. Times are >= 0;
 // sums saturate at INT64_MAX seconds (about 2.9e11 years) instead of wrapping to negative.
+// Summed over several functions, the people-hours are *function-people-hours*: a
+// function-weighted measure in which a person counts once per function, never people
+// (PeopleHoursAtLeast is the figure about people; docs/compare-format.md).
 struct Disruption {
   std::int64_t time_down = 0;      // seconds
   std::int64_t time_degraded = 0;  // seconds degraded, not down
@@ -58,6 +61,16 @@ struct Disruption {
   Disruption& operator+=(const Disruption& other);
 };
 Disruption operator-(const Disruption& a, const Disruption& b);  // a - b, field by field
+
+// People-hours over several functions that count each person once: at least this many
+// (people_figures.h, people_seconds_at_least), so at most population x horizon.
+struct PeopleHoursAtLeast {
+  double people_seconds_down = 0;
+  double people_seconds_degraded = 0;  // degraded, not down
+
+  double people_hours_down() const { return people_seconds_down / 3600.0; }
+  double people_hours_degraded() const { return people_seconds_degraded / 3600.0; }
+};
 
 // One function's outcome in one run.
 struct FunctionRun {
@@ -133,12 +146,21 @@ struct Comparison {
 
   std::vector<FunctionComparison> functions;  // in the documented order
 
-  // Summed over the functions in both runs.
+  // Summed over the functions in both runs (function-weighted: see Disruption).
   Disruption baseline_total;
   Disruption whatif_total;
   // Summed over the functions in one run only (their own run's disruption).
   Disruption only_in_baseline_total;
   Disruption only_in_whatif_total;
+  // Over the same functions as the four totals above, in people-hours that count a person
+  // once (at least; capped at each model's population).
+  PeopleHoursAtLeast baseline_people;
+  PeopleHoursAtLeast whatif_people;
+  PeopleHoursAtLeast only_in_baseline_people;
+  PeopleHoursAtLeast only_in_whatif_people;
+  // The populations the two models declare (an overlay cannot change it), if any.
+  std::optional<model::Population> baseline_population;
+  std::optional<model::Population> whatif_population;
 
   // How many functions are listed under `direction`.
   std::size_t count(Direction direction) const;

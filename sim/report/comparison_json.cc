@@ -12,6 +12,22 @@ Json disruption_json(const Disruption& d) {
           {"people_hours_degraded", d.people_hours_degraded()}};
 }
 
+// A total over several functions: the people-hours count each person once (at least);
+// the sums over functions are under function_people_hours_* (docs/compare-format.md).
+Json total_json(const Disruption& summed, const PeopleHoursAtLeast& people) {
+  return {{"time_down_s", summed.time_down},
+          {"time_degraded_s", summed.time_degraded},
+          {"people_hours_down", people.people_hours_down()},
+          {"people_hours_degraded", people.people_hours_degraded()},
+          {"function_people_hours_down", summed.people_hours_down()},
+          {"function_people_hours_degraded", summed.people_hours_degraded()}};
+}
+
+PeopleHoursAtLeast operator-(const PeopleHoursAtLeast& a, const PeopleHoursAtLeast& b) {
+  return {a.people_seconds_down - b.people_seconds_down,
+          a.people_seconds_degraded - b.people_seconds_degraded};
+}
+
 Json run_json(const std::optional<FunctionRun>& run) {
   if (!run) return nullptr;
   Json out;
@@ -28,8 +44,9 @@ Json run_json(const std::optional<FunctionRun>& run) {
   return out;
 }
 
-Json model_json(const std::string& name, const std::vector<std::string>& files) {
-  return {{"name", name}, {"files", files}};
+Json model_json(const std::string& name, const std::vector<std::string>& files,
+                const std::optional<model::Population>& population) {
+  return {{"name", name}, {"files", files}, {"population", population_json(population)}};
 }
 
 }  // namespace
@@ -50,10 +67,12 @@ std::string comparison_json(const Comparison& c) {
     }
     return sources;
   };
-  root["baseline"] = {{"model", model_json(c.baseline_model_name, c.baseline_model_files)},
-                      {"overlays", overlays(c.baseline_sources)}};
-  root["whatif"] = {{"model", model_json(c.whatif_model_name, c.whatif_model_files)},
-                    {"overlays", overlays(c.whatif_sources)}};
+  root["baseline"] = {
+      {"model", model_json(c.baseline_model_name, c.baseline_model_files, c.baseline_population)},
+      {"overlays", overlays(c.baseline_sources)}};
+  root["whatif"] = {
+      {"model", model_json(c.whatif_model_name, c.whatif_model_files, c.whatif_population)},
+      {"overlays", overlays(c.whatif_sources)}};
 
   Json functions = Json::array();
   for (const FunctionComparison& f : c.functions) {
@@ -79,11 +98,12 @@ std::string comparison_json(const Comparison& c) {
                      {"unchanged", c.count(Direction::kUnchanged)},
                      {"only_in_baseline", c.count(Direction::kOnlyInBaseline)},
                      {"only_in_whatif", c.count(Direction::kOnlyInWhatif)}};
-  root["totals"] = {{"baseline", disruption_json(c.baseline_total)},
-                    {"whatif", disruption_json(c.whatif_total)},
-                    {"delta", disruption_json(c.whatif_total - c.baseline_total)},
-                    {"only_in_baseline", disruption_json(c.only_in_baseline_total)},
-                    {"only_in_whatif", disruption_json(c.only_in_whatif_total)}};
+  root["totals"] = {
+      {"baseline", total_json(c.baseline_total, c.baseline_people)},
+      {"whatif", total_json(c.whatif_total, c.whatif_people)},
+      {"delta", total_json(c.whatif_total - c.baseline_total, c.whatif_people - c.baseline_people)},
+      {"only_in_baseline", total_json(c.only_in_baseline_total, c.only_in_baseline_people)},
+      {"only_in_whatif", total_json(c.only_in_whatif_total, c.only_in_whatif_people)}};
   return root.dump(2) + "\n";
 }
 

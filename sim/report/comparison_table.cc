@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "sim/report/cause_text.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/text_table.h"
 
 namespace msout::report {
@@ -188,14 +189,24 @@ std::string comparison_table(const Comparison& c) {
 
   const std::size_t matched =
       c.functions.size() - c.count(Direction::kOnlyInBaseline) - c.count(Direction::kOnlyInWhatif);
-  out << "\nDISRUPTION OVER " << horizon << ", SUMMED OVER THE " << matched
+  out << "\nDISRUPTION OVER " << horizon << ", OVER THE " << matched
       << (matched == 1 ? " FUNCTION" : " FUNCTIONS") << " IN BOTH RUNS\n";
   const Disruption change = c.whatif_total - c.baseline_total;
+  const double change_down =
+      c.whatif_people.people_hours_down() - c.baseline_people.people_hours_down();
+  const double change_degraded =
+      c.whatif_people.people_hours_degraded() - c.baseline_people.people_hours_degraded();
   TextTable totals({"", "baseline", "what-if", "change"});
-  totals.add({"people-hours down", hours_text(c.baseline_total.people_hours_down()),
+  totals.add({"people-hours down (at least)", hours_text(c.baseline_people.people_hours_down()),
+              hours_text(c.whatif_people.people_hours_down()), signed_hours(change_down)});
+  totals.add({"people-hours degraded (at least)",
+              hours_text(c.baseline_people.people_hours_degraded()),
+              hours_text(c.whatif_people.people_hours_degraded()), signed_hours(change_degraded)});
+  totals.add({"function-people-hours down", hours_text(c.baseline_total.people_hours_down()),
               hours_text(c.whatif_total.people_hours_down()),
               signed_hours(change.people_hours_down())});
-  totals.add({"people-hours degraded", hours_text(c.baseline_total.people_hours_degraded()),
+  totals.add({"function-people-hours degraded",
+              hours_text(c.baseline_total.people_hours_degraded()),
               hours_text(c.whatif_total.people_hours_degraded()),
               signed_hours(change.people_hours_degraded())});
   totals.add({"time down", time_text(c.baseline_total.time_down),
@@ -203,17 +214,23 @@ std::string comparison_table(const Comparison& c) {
   totals.add({"time degraded", time_text(c.baseline_total.time_degraded),
               time_text(c.whatif_total.time_degraded), signed_time(change.time_degraded)});
   out << totals.render("  ");
-  out << "  (people-hours: people served x hours in that state; time: summed over the "
-         "functions)\n";
+  out << wrapped(
+      "people-hours (at least): at each instant the people served by the most widely used "
+      "function in that state, never a sum over functions, over the horizon; "
+      "function-people-hours: people served x hours summed over the functions, a "
+      "function-weighted measure in which a person counts once per function, not people; "
+      "time: summed over the functions (docs/compare-format.md); " +
+          population_text(c.baseline_population) + ")",
+      "  (", "   ", 96);
   if (const std::size_t n = c.count(Direction::kOnlyInBaseline); n != 0) {
-    out << "  not compared: " << functions_text(n) << " only in the baseline, "
-        << hours_text(c.only_in_baseline_total.people_hours_down()) << " people-hours down, "
-        << hours_text(c.only_in_baseline_total.people_hours_degraded()) << " degraded\n";
+    out << "  not compared: " << functions_text(n) << " only in the baseline, at least "
+        << hours_text(c.only_in_baseline_people.people_hours_down()) << " people-hours down, "
+        << hours_text(c.only_in_baseline_people.people_hours_degraded()) << " degraded\n";
   }
   if (const std::size_t n = c.count(Direction::kOnlyInWhatif); n != 0) {
-    out << "  not compared: " << functions_text(n) << " only in the what-if, "
-        << hours_text(c.only_in_whatif_total.people_hours_down()) << " people-hours down, "
-        << hours_text(c.only_in_whatif_total.people_hours_degraded()) << " degraded\n";
+    out << "  not compared: " << functions_text(n) << " only in the what-if, at least "
+        << hours_text(c.only_in_whatif_people.people_hours_down()) << " people-hours down, "
+        << hours_text(c.only_in_whatif_people.people_hours_degraded()) << " degraded\n";
   }
   return out.str();
 }

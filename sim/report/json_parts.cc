@@ -12,6 +12,12 @@ Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entit
   return list;
 }
 
+Json population_json(const std::optional<model::Population>& population) {
+  if (!population) return nullptr;
+  return {
+      {"people", population->people}, {"source", population->source}, {"as_of", population->as_of}};
+}
+
 Json chain_json(const Report& report, const cascade::CauseChain& chain) {
   const model::Model& model = *report.model;
   Json steps = Json::array();

@@ -13,6 +13,10 @@ using Json = nlohmann::ordered_json;
 
 Json optional_seconds(const std::optional<std::int64_t>& t);
 
+// The model's declared population as {"people", "source", "as_of"} (as_of "" where not
+// given), or null where the model declares none (docs/report-format.md, "People figures").
+Json population_json(const std::optional<model::Population>& population);
+
 // The ids of `entities`, as a JSON array, in the order given.
 Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entities);
 

@@ -12,7 +12,8 @@ std::string json_report(const Report& report) {
                    {"files", report.model_files},
                    {"entities", report.entities},
                    {"dependencies", report.edges},
-                   {"dependencies_in_model", report.model_dependencies}};
+                   {"dependencies_in_model", report.model_dependencies},
+                   {"population", population_json(model.population)}};
   Json whatif = Json::array();
   for (const AppliedOverlay& overlay : report.whatif) {
     whatif.push_back(

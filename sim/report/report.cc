@@ -5,6 +5,7 @@
 
 #include "model/saturating_sum.h"
 #include "model/uncertainty.h"
+#include "sim/report/people_figures.h"
 
 namespace msout::report {
 using cascade::StateRecord;
@@ -51,7 +52,8 @@ State state_at(const FunctionOutcome& f, std::int64_t time) {
 
 namespace {
 
-std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& functions) {
+std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& functions,
+                                    const std::optional<model::Population>& population) {
   std::vector<std::int64_t> times{0};
   for (const FunctionOutcome& f : functions) {
     for (const Interval& i : f.timeline) times.push_back(i.from);
@@ -61,16 +63,20 @@ std::vector<SummaryPoint> summarise(const std::vector<FunctionOutcome>& function
   std::vector<SummaryPoint> points;
   for (std::int64_t time : times) {
     SummaryPoint p{time, 0, 0, 0, 0};
+    PeopleAtLeast down(population);
+    PeopleAtLeast degraded(population);
     for (const FunctionOutcome& f : functions) {
       const State s = state_at(f, time);
       if (s == State::kDown) {
         ++p.down;
-        p.people_down = model::saturating_add(p.people_down, f.people);
+        down.add(f.people);
       } else if (s == State::kDegraded) {
         ++p.degraded;
-        p.people_degraded = model::saturating_add(p.people_degraded, f.people);
+        degraded.add(f.people);
       }
     }
+    p.people_down = down.value();
+    p.people_degraded = degraded.value();
     if (points.empty() || std::tie(p.down, p.degraded, p.people_down, p.people_degraded) !=
                               std::tie(points.back().down, points.back().degraded,
                                        points.back().people_down, points.back().people_degraded)) {
@@ -132,7 +138,7 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
                std::make_tuple(b.first_down.value_or(kNever), b.first_degraded.value_or(kNever),
                                std::string_view(model.entities[b.entity].id));
       });
-  report.over_time = summarise(report.functions);
+  report.over_time = summarise(report.functions, model.population);
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     if (model.entities[e].kind != model::EntityKind::kOrganisation) continue;
     OrganisationOutcome o;

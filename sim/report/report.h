@@ -1,6 +1,7 @@
 // Report: what a run means for the critical functions — which fail, when, why, for how
 // many people, and what still works. Built from a CascadeRun; written as a table
-// (table_report.h) or as versioned JSON (json_report.h, docs/report-format.md).
+// through its neutral form (report_document.h) or as versioned JSON (json_report.h,
+// docs/report-format.md).
 #pragma once
 
 #include <cstdint>
@@ -61,12 +62,16 @@ struct OrganisationTotals {
 
 OrganisationTotals organisation_totals(const std::vector<OrganisationOutcome>& organisations);
 
+// The functions down and degraded from `time` on. The people figures are never sums: at
+// least this many people are affected — the people served by the most widely used function
+// in that state, capped at the model's population (people_figures.h,
+// docs/report-format.md "People figures").
 struct SummaryPoint {
   std::int64_t time;
   std::uint32_t down;
   std::uint32_t degraded;
-  std::uint64_t people_down;
-  std::uint64_t people_degraded;
+  std::uint64_t people_down;      // at least: the widest function down, capped
+  std::uint64_t people_degraded;  // at least: the widest function degraded (not down), capped
 };
 
 struct Report {

@@ -7,6 +7,7 @@
 #include "sim/report/cause_text.h"
 #include "sim/report/document_parts.h"
 #include "sim/report/json_report.h"
+#include "sim/report/people_figures.h"
 #include "sim/report/text_table.h"
 
 namespace msout::report {
@@ -21,20 +22,6 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 std::string name_and_id(const model::Entity& e) { return e.name + " [" + e.id + "]"; }
-
-// The people served by the most widely used function in `state` (or worse) at `time`: a
-// count of people that is true (each of them lost that function), where a sum over
-// functions would count a person once per function.
-std::uint64_t widest_people(const Report& report, std::int64_t time, bool degraded_or_worse) {
-  std::uint64_t widest = 0;
-  for (const FunctionOutcome& f : report.functions) {
-    const State s = state_at(f, time);
-    if (s == State::kDown || (degraded_or_worse && s == State::kDegraded)) {
-      widest = std::max(widest, f.people);
-    }
-  }
-  return widest;
-}
 
 std::vector<std::string> context_lines(const Report& report) {
   std::vector<std::string> lines;
@@ -52,6 +39,7 @@ std::vector<std::string> context_lines(const Report& report) {
                     " dependencies: disputed ones and one_of alternatives not assumed are left "
                     "out");
   }
+  lines.push_back(population_text(report.model->population));
   return lines;
 }
 
@@ -62,11 +50,18 @@ std::vector<std::string> headline(const Report& report,
   std::size_t down = 0;
   for (const FunctionOutcome* f : failed) down += f->first_down ? 1 : 0;
   std::vector<std::string> lines;
-  lines.push_back(std::to_string(failed.size()) + " of " +
-                  plural(report.functions.size(), "critical function", "critical functions") +
-                  " fail within " + time_text(report.horizon) + ": " + std::to_string(down) +
-                  (down == 1 ? " goes" : " go") + " down, " + std::to_string(failed.size() - down) +
-                  (failed.size() - down == 1 ? " is" : " are") + " only degraded.");
+  if (failed.empty()) {
+    lines.push_back("None of the " +
+                    plural(report.functions.size(), "critical function", "critical functions") +
+                    " fails within " + time_text(report.horizon) + ".");
+  } else {
+    lines.push_back(std::to_string(failed.size()) + " of " +
+                    plural(report.functions.size(), "critical function", "critical functions") +
+                    " fail within " + time_text(report.horizon) + ": " + std::to_string(down) +
+                    (down == 1 ? " goes" : " go") + " down, " +
+                    std::to_string(failed.size() - down) +
+                    (failed.size() - down == 1 ? " is" : " are") + " only degraded.");
+  }
   if (!failed.empty()) {
     const FunctionOutcome& first = *failed.front();
     const bool is_down = first.first_down.has_value();
@@ -74,18 +69,19 @@ std::vector<std::string> headline(const Report& report,
                     (is_down ? "down at " + time_text(*first.first_down)
                              : "degraded at " + time_text(*first.first_degraded)) +
                     ".");
-    std::uint64_t widest = 0;
-    const FunctionOutcome* widest_function = nullptr;
+    // People are not added up over functions: at least those served by the most widely used
+    // function that goes down lose one (report/people_figures.h).
+    PeopleAtLeast at_least(model.population);
+    const FunctionOutcome* widest = nullptr;
     for (const FunctionOutcome* f : failed) {
-      if (f->first_down && (widest_function == nullptr || f->people > widest)) {
-        widest = f->people;
-        widest_function = f;
-      }
+      if (!f->first_down) continue;
+      at_least.add(f->people);
+      if (widest == nullptr || f->people > widest->people) widest = f;
     }
-    if (widest_function != nullptr && widest > 0) {
-      lines.push_back("At least " + total_text(widest) +
+    if (widest != nullptr && at_least.value() > 0) {
+      lines.push_back("At least " + total_text(at_least.value()) +
                       " people lose a critical function: those served by " +
-                      model.entities[widest_function->entity].name +
+                      model.entities[widest->entity].name +
                       " (people are not added up over functions; docs/report-format.md).");
     }
   }
@@ -105,6 +101,19 @@ std::vector<std::string> headline(const Report& report,
                     " cannot restart by themselves (black start).");
   }
   return lines;
+}
+
+// What the terminal says of the functions it leaves out of the table and the timeline.
+std::string left_out_text(std::size_t functions, std::size_t failed, std::size_t top) {
+  if (failed > top) {
+    return "… and " + std::to_string(failed - top) +
+           " more failing functions (--top 0 shows them all; every function is in --format csv, "
+           "html and json)";
+  }
+  const std::size_t working = functions - failed;
+  if (working == 0) return "";
+  return "(the " + plural(working, "function", "functions") + " still working " +
+         (working == 1 ? "is" : "are") + " listed below)";
 }
 
 render::Table functions_table(const Report& report, std::size_t failed, std::size_t top) {
@@ -181,23 +190,21 @@ render::Chart people_over_time(const Report& report) {
   chart.name = "people-over-time";
   chart.title = "People who lose a critical function, at least";
   chart.note =
-      "The people served by the most widely used function that is down (or degraded or down) "
-      "at each moment: every one of them has lost that function, so the figure is true and "
-      "never exceeds the population. More people may be affected through other functions; a "
-      "sum over functions would count a person once per function (docs/report-format.md).";
+      "At each moment, the people served by the most widely used function in that state "
+      "(capped at the population the model declares): every one of them has lost that "
+      "function, so the figure is true. More people may be affected through other functions; "
+      "a sum over functions would count a person once per function (docs/report-format.md).";
   chart.y_label = "people (at least)";
   chart.value_key = "people_at_least";
   chart.horizon = report.horizon;
   chart.marks = lever_marks(*report.scenario, report.horizon);
-  render::Series down{"down", "down", {}};
-  render::Series affected{"degraded-or-down", "degraded or down", {}};
+  render::Series down{"down", "people down (at least)", {}};
+  render::Series degraded{"degraded", "people degraded, not down (at least)", {}};
   for (const SummaryPoint& p : report.over_time) {
-    down.points.push_back(
-        {p.time, static_cast<double>(widest_people(report, p.time, false)), std::nullopt});
-    affected.points.push_back(
-        {p.time, static_cast<double>(widest_people(report, p.time, true)), std::nullopt});
+    down.points.push_back({p.time, static_cast<double>(p.people_down), std::nullopt});
+    degraded.points.push_back({p.time, static_cast<double>(p.people_degraded), std::nullopt});
   }
-  chart.series = {std::move(down), std::move(affected)};
+  chart.series = {std::move(down), std::move(degraded)};
   return chart;
 }
 
@@ -305,6 +312,7 @@ render::Document report_document(const Report& report, const ReportDocumentOptio
     timeline.rows.push_back(timeline_row(report, f));
   timeline.marks = lever_marks(*report.scenario, report.horizon);
   timeline.terminal_rows = std::min(failed.size(), options.top);
+  timeline.terminal_more = left_out_text(report.functions.size(), failed.size(), options.top);
   doc.blocks.push_back({std::move(timeline)});
   doc.blocks.push_back({functions_table(report, failed.size(), options.top)});
 

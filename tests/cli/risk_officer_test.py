@@ -44,11 +44,16 @@ row = compared["functions"][0]
 check("3: the hospitals go down 2d16h later",
       row["id"] == ORG and row["change"] == "fails_later" and row["by_s"] == 64 * H, row)
 
-# 4. Entra ID and Microsoft 365 top the blast radius of every entity, 13 functions each.
-blast = msout_json("analyze", "blast-radius", "--kind", "all", "--top", "2")
-check("4: Entra ID and Microsoft 365 top the blast radius",
-      sorted(r["id"] for r in blast["ranking"]) == ["entra-id", "microsoft-365"])
+# 4. Azure West Europe, Entra ID and Microsoft 365 top the blast radius of every entity: each
+# takes at least the whole population (a function serving everyone) and 13 functions down.
+blast = msout_json("analyze", "blast-radius", "--kind", "all", "--top", "3")
+check("4: Azure West Europe, Entra ID and Microsoft 365 top the blast radius",
+      sorted(r["id"] for r in blast["ranking"]) == ["azure-westeurope", "entra-id",
+                                                     "microsoft-365"], str(blast["ranking"]))
 check("4: 13 functions down each", all(r["functions_down"] == 13 for r in blast["ranking"]))
+check("4: at least 18,000,000 people down each, never more than the population",
+      all(r["people_down"] == 18000000 <= blast["model"]["population"]["people"]
+          for r in blast["ranking"]))
 cuts = msout_json("analyze", "cut-sets", "--function", "fn-hospital-care")["functions"][0]
 check("4: Azure West and North Europe are a pair for hospital care",
       ["azure-northeurope", "azure-westeurope"] in cuts["pairs"], cuts["pairs"])

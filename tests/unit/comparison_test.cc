@@ -280,6 +280,18 @@ TEST_CASE("Report.Compare.Totals") {
   const report::Disruption change = c.whatif_total - c.baseline_total;
   CHECK(change.people_hours_down() == -2430.0);
   CHECK(change.people_hours_degraded() == -890.0);
+  // Those are function-people-hours. People-hours that count a person once take the widest
+  // function down at each instant. Baseline: 0-1h shorter 100, 1h-10h later 1000, 10h-14h
+  // shorter 100, 14h-16h trade 10: 100 + 9000 + 400 + 20.
+  CHECK(c.baseline_people.people_hours_down() == 9520.0);
+  // What-if: 0-30m shorter 100, 30m-3h earlier 200, 3h-10h later 1000, 10h-11h shorter 100,
+  // 11h-16h mixed 10: 50 + 500 + 7000 + 100 + 50.
+  CHECK(c.whatif_people.people_hours_down() == 7700.0);
+  // Degraded: baseline f-deg 1000 x 9h; what-if 0-2h soft 10, 2h-10h f-deg 1000.
+  CHECK(c.baseline_people.people_hours_degraded() == 9000.0);
+  CHECK(c.whatif_people.people_hours_degraded() == 8020.0);
+  CHECK(c.only_in_whatif_people.people_hours_down() == 27.0);    // f-added, 3 x 9h
+  CHECK(c.only_in_baseline_people.people_hours_down() == 50.0);  // f-removed, 5 x 10h
 
   CHECK(c.count(Direction::kImproved) == 5);
   CHECK(c.count(Direction::kWorsened) == 3);
@@ -402,7 +414,10 @@ TEST_CASE("Report.Compare.Json") {
   CHECK(by_id["f-removed"]["delta"].is_null());
   CHECK(by_id["f-added"]["baseline"].is_null());
   CHECK(j["summary"]["mixed"] == 2);
-  CHECK(j["totals"]["delta"]["people_hours_down"] == -2430.0);
+  CHECK(j["totals"]["delta"]["people_hours_down"] == -1820.0);  // 7,700 - 9,520, at least
+  CHECK(j["totals"]["delta"]["function_people_hours_down"] == -2430.0);
+  CHECK(j["totals"]["baseline"]["people_hours_degraded"] == 9000.0);
+  CHECK(j["totals"]["baseline"]["function_people_hours_degraded"] == 9000.0);
   CHECK(j["totals"]["only_in_whatif"]["people_hours_down"] == 27.0);
 }
 
@@ -422,12 +437,19 @@ TEST_CASE("Report.Compare.Table") {
   }
   // Improved functions come before worsened ones.
   CHECK(text.find("f-soft") < text.find("f-new"));
-  // The totals: baseline, what-if, change.
-  const std::size_t totals = text.find("\n  people-hours down ");
-  REQUIRE(totals != std::string::npos);
-  const std::string row = text.substr(totals + 1, text.find('\n', totals + 1) - totals - 1);
-  CHECK(row.find("12,843") < row.find("10,413"));
-  CHECK(row.find("10,413") < row.find("-2,430"));
+  // The totals: baseline, what-if, change; people counted once, then function-weighted.
+  auto row_of = [&](const std::string& label) {
+    const std::size_t at = text.find("\n  " + label + " ");
+    REQUIRE(at != std::string::npos);
+    return text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+  };
+  const std::string people = row_of("people-hours down (at least)");
+  CHECK(people.find("9,520") < people.find("7,700"));
+  CHECK(people.find("7,700") < people.find("-1,820"));
+  const std::string weighted = row_of("function-people-hours down");
+  CHECK(weighted.find("12,843") < weighted.find("10,413"));
+  CHECK(weighted.find("10,413") < weighted.find("-2,430"));
+  CHECK(text.find("function-weighted measure") != std::string::npos);
 }
 
 }  // namespace msout::testing

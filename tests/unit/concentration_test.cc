@@ -95,7 +95,7 @@ TEST_CASE("Concentration.Sector.SharesAndIndexByHand") {
   const Analysed a(kThreeProviders);
   const SectorConcentration& health = a.sector("health");
   CHECK(health.functions == 4);
-  CHECK(health.people_served == 1000);
+  CHECK(health.people_served == 400);         // at least: f4, the widest; never the sum (1,000)
   CHECK(health.functions_on_providers == 3);  // f4 depends on no provider
   // p1: f1, f3; p2: f2, f3; p3: f2. Tie p1/p2 broken by id.
   using Ranking = std::vector<std::pair<std::string, unsigned>>;
@@ -103,8 +103,8 @@ TEST_CASE("Concentration.Sector.SharesAndIndexByHand") {
   CHECK(health.providers[0].share == doctest::Approx(0.5));
   CHECK(health.providers[1].share == doctest::Approx(0.5));
   CHECK(health.providers[2].share == doctest::Approx(0.25));
-  CHECK(health.providers[0].people_served == 400);  // f1 + f3
-  CHECK(health.providers[1].people_served == 500);  // f2 + f3
+  CHECK(health.providers[0].people_served == 300);  // at least: f3, the wider of f1 and f3
+  CHECK(health.providers[1].people_served == 300);  // f3, the wider of f2 and f3
   CHECK(health.largest_share == doctest::Approx(0.5));
   // 5 function->provider dependencies: 2/5, 2/5, 1/5 -> 10000 * (4 + 4 + 1) / 25 = 3600.
   CHECK(health.hhi == doctest::Approx(3600.0));
@@ -225,19 +225,29 @@ TEST_CASE("Concentration.Tie.AllTiedProvidersReportedNoneCrowned") {
   CHECK(table.find("tie: p1, p2") != std::string::npos);
 }
 
-TEST_CASE("Concentration.PeopleSum.SaturatesInsteadOfWrapping") {
-  // Set after loading: the loader caps people_served, the sum must hold even so.
+TEST_CASE("Concentration.People.NeverSummedEvenNearTheLimit") {
+  // Set after loading (the loader bounds people_served): people are never added up over
+  // functions, so no sum can saturate or wrap.
   Analysed a(kThreeProviders);
   for (auto& e : a.model.entities) {
     if (e.kind == EntityKind::kFunction) e.people_served = 0xF000000000000000ULL;
   }
   const Concentration c = compute_concentration(a.model, a.graph, {});
-  CHECK(c.national.people_served == msout::model::kSaturatedSum);
-  CHECK(c.national.providers.front().people_served == msout::model::kSaturatedSum);
+  CHECK(c.national.people_served == 0xF000000000000000ULL);
+  CHECK(c.national.providers.front().people_served == 0xF000000000000000ULL);
   msout::analysis::ConcentrationInput input;
   input.model = &a.model;
-  CHECK(msout::analysis::concentration_table(input, c).find(
-            "at least 18,446,744,073,709,551,615") != std::string::npos);
+  const std::string table = msout::analysis::concentration_table(input, c);
+  CHECK(table.find("17,293,822,569,102,704,640") != std::string::npos);
+  CHECK(table.find("18,446,744,073,709,551,615") == std::string::npos);
+  // Capped at a population where one is declared (only a model built in code can exceed it).
+  msout::model::Population population;
+  population.people = 1000;
+  population.source = "census";
+  a.model.population = population;
+  const Concentration capped = compute_concentration(a.model, a.graph, {});
+  CHECK(capped.national.people_served == 1000);
+  CHECK(capped.national.providers.front().people_served == 1000);
 }
 
 }  // namespace

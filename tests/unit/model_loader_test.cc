@@ -931,3 +931,86 @@ TEST_CASE("ModelLoader.Path.DirectorySkipsEvidenceWeightsFile") {
   dir.write("w.json", R"({"format": "msout-evidence-weights/1", "weights": {}})");
   CHECK(load_model_path(dir.path()).entities.size() == 1);
 }
+
+// ---- population -------------------------------------------------------------------------
+
+namespace {
+
+std::string with_population(const std::string& population, const std::string& entities) {
+  return R"({"format": "msout-model/1", "population": )" + population + R"(, "entities": )" +
+         entities + "}";
+}
+
+}  // namespace
+
+TEST_CASE("ModelLoader.Population.DeclaredWithSourceAndDate") {
+  const Model m = load_model({SourceText{
+      "m.json", with_population(R"({"people": 18044027, "source": "CBS", "as_of": "2025-01-01"})",
+                                R"([{"id": "f", "name": "F", "kind": "function",
+                                     "people_served": 18044027}])")}});
+  REQUIRE(m.population.has_value());
+  CHECK(m.population->people == 18044027);
+  CHECK(m.population->source == "CBS");
+  CHECK(m.population->as_of == "2025-01-01");
+  CHECK(m.population->place.file == "m.json");
+  CHECK(m.population->place.pointer == "/population");
+  CHECK_FALSE(load_entities("[]").population.has_value());
+}
+
+TEST_CASE("ModelLoader.Population.TheSameDeclarationInTwoFilesIsOne") {
+  const std::string population = R"({"people": 1000, "source": "census"})";
+  const Model m =
+      load_model({SourceText{"a.json", with_population(population, "[]")},
+                  SourceText{"b.json", with_population(population, R"([{"id": "x", "name": "X",
+                                                              "kind": "function",
+                                                              "people_served": 1000}])")}});
+  REQUIRE(m.population.has_value());
+  CHECK(m.population->people == 1000);
+  CHECK(m.population->place.file == "a.json");
+  CHECK(m.population->as_of.empty());
+}
+
+TEST_CASE("ModelLoader.Error.PopulationDeclaredDifferentlyInTwoFiles") {
+  const auto errors = errors_of(
+      {SourceText{"a.json", with_population(R"({"people": 1000, "source": "census"})", "[]")},
+       SourceText{"b.json", with_population(R"({"people": 1001, "source": "census"})", "[]")}});
+  INFO(dump(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK_DIAGNOSTIC(errors, "b.json", "/population", "declared differently at a.json: /population");
+}
+
+TEST_CASE("ModelLoader.Error.PopulationBadValues") {
+  auto errors_with = [](const std::string& population) {
+    return errors_of_file(with_population(population, "[]"));
+  };
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 0, "source": "x"})"), "m.json", "/population/people",
+                   "at least 1");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 10000000001, "source": "x"})"), "m.json",
+                   "/population/people", "above the limit of 10,000,000,000");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 1.5e7, "source": "x"})"), "m.json",
+                   "/population/people", "whole number");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 1000})"), "m.json", "/population",
+                   "missing required key \"source\"");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 1000, "source": ""})"), "m.json", "/population/source",
+                   "source is empty");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 1000, "source": "x", "year": 2025})"), "m.json",
+                   "/population/year", "unknown key");
+  CHECK_DIAGNOSTIC(errors_with(R"({"people": 1000, "source": "x", "as_of": "1\n2"})"), "m.json",
+                   "/population/as_of", "control character");
+  CHECK_DIAGNOSTIC(errors_with("18000000"), "m.json", "/population", "expected an object");
+}
+
+TEST_CASE("ModelLoader.Error.PeopleServedAbovePopulationNamesBothPlaces") {
+  const auto errors = errors_of(
+      {SourceText{"a.json", with_population(R"({"people": 1000, "source": "census"})",
+                                            R"([{"id": "f", "name": "F", "kind": "function",
+                                                 "people_served": 1000}])")},
+       SourceText{"b.json", model_text(R"([{"id": "g", "name": "G", "kind": "service"},
+                                           {"id": "h", "name": "H", "kind": "function",
+                                            "people_served": 1001}])")}});
+  INFO(dump(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK_DIAGNOSTIC(errors, "b.json", "/entities/1/people_served",
+                   "people_served 1001 is more than the model's population, 1000 (declared at "
+                   "a.json: /population)");
+}

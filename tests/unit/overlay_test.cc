@@ -731,3 +731,23 @@ TEST_CASE("Overlay.Load.InvalidIdEchoedEscaped") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.starts_with("invalid id \"x\\e[31m\\nerror: y\""));
 }
+
+TEST_CASE("Overlay.Apply.PeopleServedAboveThePopulationIsAnErrorAtTheOverlay") {
+  Model model = base_model();
+  msout::model::Population population;
+  population.people = 1000;
+  population.source = "census";
+  population.place = {"model.json", "/population"};
+  model.population = population;
+  const auto errors = apply_errors(
+      R"("add_entities":[{"id":"h","name":"H","kind":"function","people_served":1001}])", model);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == kOverlayFile);
+  CHECK(errors[0].where == "/add_entities/0/people_served");
+  CHECK(errors[0].message.find("more than the model's population, 1000") != std::string::npos);
+  // Within the population it applies, and the population is kept.
+  const Model ok = patched(
+      R"("add_entities":[{"id":"h","name":"H","kind":"function","people_served":1000}])", model);
+  REQUIRE(ok.population.has_value());
+  CHECK(ok.population->people == 1000);
+}

@@ -223,18 +223,20 @@ TEST_CASE("Report.Organisations.EntryWithoutCountIsNotCountedAsOne") {
   CHECK(table.find("not given") != std::string::npos);
 }
 
-TEST_CASE("Report.PeopleSum.SaturatesInsteadOfWrapping") {
+TEST_CASE("Report.People.NeverSummedEvenNearTheLimit") {
   Sim sim("[" + provider("a") + "," + entity("f1", R"([{"on":"a"}])", "function") + "," +
               entity("f2", R"([{"on":"a"}])", "function") + "]",
           "[" + lever("la", "0s", "down", R"(["a"])") + "]", "1d");
-  // Set after loading: the loader caps people_served, the sum must hold even so.
+  // Set after loading (the loader bounds people_served): people are never added up over
+  // functions, so no sum can saturate or wrap; the widest function's figure stands.
   sim.model.entities[sim.index("f1")].people_served = model::kSaturatedSum - 1;
   sim.model.entities[sim.index("f2")].people_served = 2;
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   REQUIRE(!r.over_time.empty());
-  CHECK(r.over_time.back().people_down == model::kSaturatedSum);
-  // The table adds no people up: it shows the widest function, 2^64 - 2, not a wrapped sum.
-  CHECK(table_text(r).find("18,446,744,073,709,551,614") != std::string::npos);
+  CHECK(r.over_time.back().people_down == model::kSaturatedSum - 1);
+  const std::string table = table_text(r);
+  CHECK(table.find("18,446,744,073,709,551,614") != std::string::npos);
+  CHECK(table.find("18,446,744,073,709,551,615") == std::string::npos);
 }
 
 TEST_CASE("TextTable.Totals.SaturatedSumAndHugePeopleHours") {
