@@ -1,5 +1,6 @@
 #include "sim/cli/command_output.h"
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -33,9 +34,11 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
     throw UsageError("--out takes one " + std::string(noun) +
                      "; with several scenarios use --out-dir");
   }
-  if ((format == "json" || format == "csv") && vm.count("out-dir") == 0) {
-    throw UsageError("several " + std::string(format == "json" ? "JSON" : "CSV") + " " +
-                     std::string(noun) + "s need --out-dir (one file per scenario)");
+  if (format != "table" && vm.count("out-dir") == 0) {
+    std::string upper(format);
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    throw UsageError("several " + upper + " " + std::string(noun) +
+                     "s need --out-dir (one file per scenario)");
   }
   // With --out-dir each result is named after its scenario file: two files of one name (in
   // different folders, or the same file twice) would write the same path, the second result
@@ -54,6 +57,12 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
                        model::quoted(name) + " in --out-dir; rename one of them");
     }
   }
+}
+
+std::string result_name(const boost::program_options::variables_map& vm,
+                        const model::Scenario& scenario) {
+  return vm.count("scenario") != 0 ? std::filesystem::path(scenario.file).stem().string()
+                                   : "default";
 }
 
 void write_per_scenario(const boost::program_options::variables_map& vm,
@@ -75,10 +84,7 @@ void write_per_scenario(const boost::program_options::variables_map& vm,
   }
   const std::string extension = format == "json" ? ".json" : format == "csv" ? ".csv" : ".txt";
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    const std::string name = vm.count("scenario") != 0
-                                 ? std::filesystem::path(scenarios[i].file).stem().string()
-                                 : "default";
-    model::write_output_file(dir / (name + extension), texts[i]);
+    model::write_output_file(dir / (result_name(vm, scenarios[i]) + extension), texts[i]);
   }
 }
 
