@@ -105,8 +105,7 @@ std::vector<std::string> headline(const BlastRadiusReport& result) {
   lines.push_back("Worst single outage: " + model.entities[worst.entity].name + " (" +
                   model.entities[worst.entity].id + ") takes " +
                   counted(worst.functions_down, "critical function", "critical functions") +
-                  " down (" +
-                  total_text(worst.people_down) + " people) and degrades " +
+                  " down (" + total_text(worst.people_down) + " people) and degrades " +
                   std::to_string(worst.functions_degraded) + " more.");
   if (result.ranked.size() > 1) {
     std::string next = "Next:";
@@ -132,7 +131,8 @@ render::Document blast_radius_document(const BlastRadiusReport& result) {
   doc.title = "msout analyze blast-radius: model \"" + model.name + "\"";
   doc.context.push_back(std::to_string(result.entities) + " entities, " +
                         std::to_string(result.dependencies) + " dependencies");
-  for (std::string& line : report::whatif_context(result.whatif)) doc.context.push_back(std::move(line));
+  for (std::string& line : report::whatif_context(result.whatif))
+    doc.context.push_back(std::move(line));
   doc.context.push_back(blast_radius_scope(result) + ", each down alone from 0s to " +
                         time_text(result.horizon) + "; disputed dependencies " +
                         (result.include_disputed ? "included" : "left out"));

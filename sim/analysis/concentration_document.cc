@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -47,14 +48,14 @@ render::Table sectors_table(const model::Model& model, const Concentration& resu
                    report::detail_column(text_column("tie", "tie"))};
   for (const SectorConcentration* s : groups(result)) {
     std::string ids;
-    for (std::uint32_t p : s->most_depended_on) ids += (ids.empty() ? "" : " ") + model.entities[p].id;
+    for (std::uint32_t p : s->most_depended_on)
+      ids += (ids.empty() ? "" : " ") + model.entities[p].id;
     const bool tie = s->most_depended_on.size() > 1;
     table.rows.push_back(
         {Cell::plain(s->sector), count_cell(s->functions), total_cell(s->people_served),
          count_cell(s->functions_on_providers), share_cell(rounded(s->largest_share, 1e4)),
          Cell::number(std::to_string(std::lround(s->hhi)), decimal_value(rounded(s->hhi, 10))),
-         Cell::number(most_depended_on_text(model, *s), ids),
-         Cell::plain(tie ? "true" : "false")});
+         Cell::number(most_depended_on_text(model, *s), ids), Cell::plain(tie ? "true" : "false")});
   }
   return table;
 }
@@ -63,8 +64,9 @@ render::Table providers_table(const model::Model& model, const Concentration& re
   render::Table table;
   table.name = "providers";
   table.title = "Providers per group, ranked by share";
-  table.note = "Providers with as many functions share a rank; people served: summed over the "
-               "functions that depend on the provider.";
+  table.note =
+      "Providers with as many functions share a rank; people served: summed over the "
+      "functions that depend on the provider.";
   table.columns = {text_column("sector", "sector", 24),
                    count_column("rank", "rank"),
                    text_column("id", "provider", 28),
@@ -84,8 +86,8 @@ render::Table providers_table(const model::Model& model, const Concentration& re
           {Cell::plain(s->sector), count_cell(ranks[i]), Cell::plain(entity.id),
            Cell::plain(entity.name), Cell::plain(std::string(model::to_string(entity.kind))),
            entity.jurisdiction.empty() ? Cell::number("-", "") : Cell::plain(entity.jurisdiction),
-           count_cell(p.functions), count_cell(s->functions),
-           share_cell(rounded(p.share, 1e4)), total_cell(p.people_served)});
+           count_cell(p.functions), count_cell(s->functions), share_cell(rounded(p.share, 1e4)),
+           total_cell(p.people_served)});
     }
   }
   return table;
@@ -109,13 +111,15 @@ std::vector<std::string> headline(const model::Model& model, const Concentration
     return lines;
   }
   lines.push_back("Nationally, " + std::to_string(n.providers.front().functions) + " of the " +
-                  report::counted(n.functions, "critical function", "critical functions") +
-                  " (" + std::to_string(std::lround(n.largest_share * 100)) + "%) depend on " +
+                  report::counted(n.functions, "critical function", "critical functions") + " (" +
+                  std::to_string(std::lround(n.largest_share * 100)) + "%) depend on " +
                   leaders(model, n) + "; HHI " + std::to_string(std::lround(n.hhi)) + ".");
+  // The largest share, then the larger sector (100% of twenty functions says more than 100%
+  // of one), then the higher HHI.
   const SectorConcentration* most = nullptr;
   for (const SectorConcentration& s : result.sectors) {
-    if (most == nullptr || s.largest_share > most->largest_share ||
-        (s.largest_share == most->largest_share && s.hhi > most->hhi)) {
+    if (most == nullptr || std::tie(s.largest_share, s.functions, s.hhi) >
+                               std::tie(most->largest_share, most->functions, most->hhi)) {
       most = &s;
     }
   }

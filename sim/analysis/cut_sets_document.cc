@@ -28,12 +28,9 @@ render::Table functions_table(const CutSetsReport& result) {
       "single: one outage takes it down; pairs: two outages together, neither alone; "
       "degrading: one outage leaves it degraded. Outages never end (every tolerance and "
       "switchover run out).";
-  table.columns = {text_column("id", "function", 28),
-                   text_column("name", "name", 40),
-                   count_column("people_served", "people"),
-                   count_column("single_points", "single"),
-                   count_column("pairs", "pairs"),
-                   count_column("degrading", "degrading")};
+  table.columns = {text_column("id", "function", 28),       text_column("name", "name", 40),
+                   count_column("people_served", "people"), count_column("single_points", "single"),
+                   count_column("pairs", "pairs"),          count_column("degrading", "degrading")};
   for (const CutSets& sets : result.functions) {
     const model::Entity& f = model.entities[sets.function];
     table.rows.push_back({Cell::plain(f.id), Cell::plain(f.name), count_cell(f.people_served),
@@ -48,8 +45,9 @@ render::Table sets_table(const CutSetsReport& result) {
   render::Table table;
   table.name = "cut-sets";
   table.title = "Single points of failure, pairs and degrading outages";
-  table.note = "type single or pair: the outage takes the function down for good; degrading: "
-               "it leaves the function degraded.";
+  table.note =
+      "type single or pair: the outage takes the function down for good; degrading: "
+      "it leaves the function degraded.";
   table.columns = {text_column("function_id", "function", 28),
                    text_column("type", "type"),
                    text_column("first_id", "outage", 28),
@@ -120,7 +118,8 @@ std::map<std::uint32_t, std::vector<std::string>> roles(const CutSetsReport& res
       out[a].push_back("in a pair with " + model.entities[b].id + of);
       out[b].push_back("in a pair with " + model.entities[a].id + of);
     }
-    for (std::uint32_t e : sets.degrading) out[e].push_back("degrades" + (of.empty() ? " it" : of) + " alone");
+    for (std::uint32_t e : sets.degrading)
+      out[e].push_back("degrades" + (of.empty() ? " it" : of) + " alone");
   }
   return out;
 }
@@ -130,10 +129,10 @@ render::Graph dependency_graph(const CutSetsReport& result) {
   const model::FrozenGraph& graph = *result.graph;
   const std::map<std::uint32_t, std::vector<std::string>> role = roles(result);
   render::Graph out;
-  out.title = result.functions.size() == 1
-                  ? "Dependency tree of " + model.entities[result.functions.front().function].name
-                  : "Dependency trees of " +
-                        counted(result.functions.size(), "function", "functions");
+  out.title =
+      result.functions.size() == 1
+          ? "Dependency tree of " + model.entities[result.functions.front().function].name
+          : "Dependency trees of " + counted(result.functions.size(), "function", "functions");
   // Breadth-first from the functions, each entity drawn once: a cycle closes on the node
   // already drawn, so the walk ends after at most every entity.
   std::vector<bool> seen(graph.node_count(), false);
@@ -196,17 +195,18 @@ std::vector<std::string> headline(const CutSetsReport& result) {
   if (result.functions.size() == 1) {
     const CutSets& sets = result.functions.front();
     const NamedCutSets named = named_cut_sets(model, sets);
-    std::string line = model.entities[sets.function].name + ": " +
-                       counted(sets.single_points.size(), "single point of failure",
-                               "single points of failure");
+    std::string line =
+        model.entities[sets.function].name + ": " +
+        counted(sets.single_points.size(), "single point of failure", "single points of failure");
     if (!named.single_points.empty() && named.single_points.size() <= 5) {
       line += " (" + joined(named.single_points) + ")";
     }
     line += " and " + counted(sets.pairs.size(), "pair", "pairs") + " of outages.";
     lines.push_back(line);
     if (!sets.degrading.empty()) {
-      lines.push_back(counted(sets.degrading.size(), "single outage degrades", "single outages degrade") +
-                      " it without taking it down.");
+      lines.push_back(
+          counted(sets.degrading.size(), "single outage degrades", "single outages degrade") +
+          " it without taking it down.");
     }
     return lines;
   }
@@ -223,8 +223,8 @@ std::vector<std::string> headline(const CutSetsReport& result) {
                   " have a single point of failure; " + std::to_string(only_pairs) +
                   " more can be taken down only by a pair of outages.");
   if (most != nullptr && !most->single_points.empty()) {
-    lines.push_back("Most single points of failure: " + model.entities[most->function].name +
-                    " (" + std::to_string(most->single_points.size()) + ").");
+    lines.push_back("Most single points of failure: " + model.entities[most->function].name + " (" +
+                    std::to_string(most->single_points.size()) + ").");
   }
   return lines;
 }

@@ -50,14 +50,14 @@ render::Table exposures_table(const ExposureInput& input, const Exposure& result
     for (const ExposureRow& row : o.rows) {
       const model::Entity& entity = model.entities[row.entity];
       const model::Entity& via = model.entities[row.via];
-      table.rows.push_back(
-          {Cell::plain(organisation.id), Cell::plain(organisation.name),
-           Cell::plain(std::string(to_string(row.holds))),
-           Cell::plain(std::string(to_string(row.level))), Cell::plain(entity.jurisdiction),
-           Cell::plain(entity.id), Cell::plain(entity.name),
-           Cell::plain(std::string(model::to_string(entity.kind))),
-           Cell::plain(entity.controlled_by), Cell::plain(via.id), Cell::plain(via.name),
-           Cell::plain(exposure_path_text(input, row))});
+      table.rows.push_back({Cell::plain(organisation.id), Cell::plain(organisation.name),
+                            Cell::plain(std::string(to_string(row.holds))),
+                            Cell::plain(std::string(to_string(row.level))),
+                            Cell::plain(entity.jurisdiction), Cell::plain(entity.id),
+                            Cell::plain(entity.name),
+                            Cell::plain(std::string(model::to_string(entity.kind))),
+                            Cell::plain(entity.controlled_by), Cell::plain(via.id),
+                            Cell::plain(via.name), Cell::plain(exposure_path_text(input, row))});
     }
   }
   return table;

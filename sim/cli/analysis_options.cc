@@ -45,9 +45,9 @@ void write_analysis(const po::variables_map& vm, const std::string& format,
                     const AnalysisOutput& output) {
   check_batch_output(vm, format, "result");
   if (format != "table") {
-    const std::vector<Result> results{
-        {output.name, format == "json" ? output.json() : std::string(),
-         format == "json" ? render::Document{} : output.document()}};
+    const std::vector<Result> results{{output.name,
+                                       format == "json" ? output.json() : std::string(),
+                                       format == "json" ? render::Document{} : output.document()}};
     write_results(vm, results, format);
     return;
   }

@@ -22,7 +22,7 @@ namespace msout::cli {
 
 // The formats of every analysis; cut-sets also draws its dependency tree as dot.
 inline constexpr std::initializer_list<const char*> kAnalysisFormats = {"table", "json", "csv",
-                                                                       "html"};
+                                                                        "html"};
 
 // --help, --model and --whatif, under the analysis' help text.
 boost::program_options::options_description analysis_options(const char* help);
@@ -36,8 +36,8 @@ void add_analysis_output_options(boost::program_options::options_description& op
 // One analysis' result in every form; only the one `format` needs is built.
 struct AnalysisOutput {
   std::string name;  // the file stem with --out-dir: "cut-sets" (csv: cut-sets-<table>.csv)
-  std::function<std::string()> table;         // the terminal table (its own writer)
-  std::function<std::string()> json;          // the versioned JSON
+  std::function<std::string()> table;          // the terminal table (its own writer)
+  std::function<std::string()> json;           // the versioned JSON
   std::function<render::Document()> document;  // csv, html, dot
 };
 

@@ -224,10 +224,10 @@ int compare_command(const std::vector<std::string>& args) {
     if (format == "table") {
       texts.push_back(report::comparison_table(comparison));
     } else {
-      results.push_back({result_name(vm, scenarios[s]),
-                         format == "json" ? report::comparison_json(comparison) : "",
-                         format == "json" ? render::Document{}
-                                          : report::comparison_document(comparison)});
+      results.push_back(
+          {result_name(vm, scenarios[s]),
+           format == "json" ? report::comparison_json(comparison) : "",
+           format == "json" ? render::Document{} : report::comparison_document(comparison)});
     }
   }
 

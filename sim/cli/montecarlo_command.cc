@@ -309,10 +309,9 @@ int montecarlo_command(const std::vector<std::string>& args) {
       texts.push_back(format == "csv" ? montecarlo::montecarlo_csv(result)
                                       : montecarlo::montecarlo_table(result));
     } else {
-      results.push_back({result_name(vm, scenario),
-                         format == "json" ? montecarlo::montecarlo_json(result) : "",
-                         format == "json" ? render::Document{}
-                                          : montecarlo::montecarlo_document(result)});
+      results.push_back(
+          {result_name(vm, scenario), format == "json" ? montecarlo::montecarlo_json(result) : "",
+           format == "json" ? render::Document{} : montecarlo::montecarlo_document(result)});
     }
   }
   if (group.rank() != 0) return kExitOk;

@@ -1,10 +1,10 @@
 #include "sim/montecarlo/estimates.h"
 
 #include <algorithm>
-#include <set>
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include "model/duration_distribution.h"
 #include "model/model_shape.h"

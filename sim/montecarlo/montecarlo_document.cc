@@ -46,7 +46,8 @@ render::Table curves_table(const MonteCarloReport& r) {
                             Cell::plain(std::to_string(s.replications))};
     for (const Proportion* p : {&row.degraded, &row.down}) {
       cells.push_back(Cell::plain(std::to_string(p->hits)));
-      for (double v : {p->p, p->se, p->low, p->high}) cells.push_back(Cell::plain(decimal_value(v)));
+      for (double v : {p->p, p->se, p->low, p->high})
+        cells.push_back(Cell::plain(decimal_value(v)));
     }
     table.rows.push_back(std::move(cells));
   }
@@ -58,8 +59,9 @@ render::Chart down_chart(const MonteCarloReport& r) {
   render::Chart chart;
   chart.name = "p-down";
   chart.title = "P(down by t)";
-  chart.note = "The share of replications in which the function was down at some time up to t, "
-               "with its 95% Wilson interval.";
+  chart.note =
+      "The share of replications in which the function was down at some time up to t, "
+      "with its 95% Wilson interval.";
   chart.y_label = "P(down by t) %";
   chart.value_key = "p_down";
   chart.y_max = 100;
@@ -125,8 +127,8 @@ render::Table functions_table(const MonteCarloReport& r) {
     add_probability_columns(table.columns, "p_down_at_" + std::to_string(t), time_text(t));
   }
   for (const char* q : {"10", "50", "90"}) {
-    table.columns.push_back(duration_column(std::string("first_down_p") + q + "_s",
-                                            std::string("first down P") + q));
+    table.columns.push_back(
+        duration_column(std::string("first_down_p") + q + "_s", std::string("first down P") + q));
   }
   const std::string within = " within " + time_text(s.until);
   table.columns.push_back(duration_column("expected_time_down_s", "time down" + within));
@@ -180,8 +182,7 @@ render::Table degraded_table(const MonteCarloReport& r) {
 
 // A difference with its 95 % interval: text "+89.8±0.9" (in points where `scale` is 100),
 // then the low and high bounds.
-void add_difference(std::vector<Cell>& row, double delta, double se, double scale,
-                    int decimals) {
+void add_difference(std::vector<Cell>& row, double delta, double se, double scale, int decimals) {
   const double half = 1.96 * se;
   row.push_back(Cell::number((delta > 0 ? "+" : "") + fixed(scale * delta, decimals) + "\u00b1" +
                                  fixed(scale * half, decimals),
@@ -216,7 +217,8 @@ render::Table deciding_table(const MonteCarloReport& r) {
       "In points \u00b195%; only claims upstream of the function, and differences that stand out "
       "from chance over all of them (family-wise 5%). CSV: fractions.";
   table.empty_text = "no claim changes any function's outcome beyond chance";
-  table.columns = {text_column("function_id", "id", 28), text_column("function_name", "function", 34),
+  table.columns = {text_column("function_id", "id", 28),
+                   text_column("function_name", "function", 34),
                    number_column("p_down_by_end", "P(down)"), count_column("claim", "claim")};
   add_difference_columns(table.columns, "\u0394 P(down)");
   table.columns.push_back(detail_column(number_column("p_down_if_holds", "if it holds")));
@@ -287,22 +289,20 @@ render::Table claims_table(const MonteCarloReport& r) {
   table.note =
       "Every claim the model's evidence makes, with the probability that it holds and where "
       "that probability came from (stated, --evidence-weights, model, default).";
-  table.columns = {count_column("claim", "claim"),
-                   text_column("confidence", "confidence"),
-                   number_column("probability", "p"),
-                   text_column("probability_from", "from"),
-                   count_column("uses", "uses"),
-                   text_column("quote", "quote", 60),
+  table.columns = {count_column("claim", "claim"),     text_column("confidence", "confidence"),
+                   number_column("probability", "p"),  text_column("probability_from", "from"),
+                   count_column("uses", "uses"),       text_column("quote", "quote", 60),
                    text_column("source", "source", 40)};
   const std::vector<model::Claim>& claims = r.plan->claims();
   for (std::uint32_t c = 0; c < claims.size(); ++c) {
     const model::Claim& claim = claims[c];
     Cell source = Cell::plain(claim.evidence.source);
     if (is_url(claim.evidence.source)) source.link = claim.evidence.source;
-    table.rows.push_back({claim_cell(c), confidence_cell(claim),
-                          Cell::number(fixed(claim.probability, 2), decimal_value(claim.probability)),
-                          Cell::plain(claim.basis), report::count_cell(claim.uses.size()),
-                          Cell::plain(claim.evidence.quote), std::move(source)});
+    table.rows.push_back(
+        {claim_cell(c), confidence_cell(claim),
+         Cell::number(fixed(claim.probability, 2), decimal_value(claim.probability)),
+         Cell::plain(claim.basis), report::count_cell(claim.uses.size()),
+         Cell::plain(claim.evidence.quote), std::move(source)});
   }
   return table;
 }
@@ -311,15 +311,15 @@ std::vector<std::string> headline(const MonteCarloReport& r) {
   const Summary& s = r.summary;
   const std::string by = time_text(s.until);
   std::vector<std::string> lines;
-  lines.push_back(std::string(r.focus.empty() ? "Critical functions"
-                                              : "The organisation and its functions") +
-                  " down by " + by + ": " + fixed(s.functions_down.mean, 1) + " expected of " +
-                  std::to_string(s.entities.size()) + " (95% interval " +
-                  fixed(s.functions_down.low, 1) + "-" + fixed(s.functions_down.high, 1) + ").");
+  lines.push_back(
+      std::string(r.focus.empty() ? "Critical functions" : "The organisation and its functions") +
+      " down by " + by + ": " + fixed(s.functions_down.mean, 1) + " expected of " +
+      std::to_string(s.entities.size()) + " (95% interval " + fixed(s.functions_down.low, 1) + "-" +
+      fixed(s.functions_down.high, 1) + ").");
   if (!s.entities.empty() && s.entities.front().down_by_end.hits > 0) {
     const EntityEstimate& e = s.entities.front();
-    lines.push_back("Most likely down: " + r.model->entities[e.entity].name + ", P(down by " +
-                    by + ") " + percent(e.down_by_end) + "%.");
+    lines.push_back("Most likely down: " + r.model->entities[e.entity].name + ", P(down by " + by +
+                    ") " + percent(e.down_by_end) + "%.");
   } else {
     lines.push_back("None goes down in any of the " + report::grouped(s.replications) +
                     " replications (95% bound " +
@@ -347,11 +347,11 @@ std::vector<std::string> context(const MonteCarloReport& r) {
                   " source claims uncertain");
   if (r.automatic) {
     lines.push_back("replications auto: " + r.stop_reason + " (target 95% half-width " +
-                    fixed(100 * r.target_half_width, 1) + " points, cap " +
-                    report::grouped(r.cap) + ")");
+                    fixed(100 * r.target_half_width, 1) + " points, cap " + report::grouped(r.cap) +
+                    ")");
   }
-  lines.push_back("widest 95% half-width of any probability: " +
-                  fixed(100 * s.max_half_width, 1) + " points");
+  lines.push_back("widest 95% half-width of any probability: " + fixed(100 * s.max_half_width, 1) +
+                  " points");
   if (!r.evidence_weights_file.empty()) {
     lines.push_back("evidence weights: " + r.evidence_weights_file);
   }

@@ -283,8 +283,7 @@ std::string montecarlo_csv(const MonteCarloReport& r) {
   };
   for (const CurveRow& row : curve_rows(s)) {
     const model::Entity& entity = r.model->entities[row.entity];
-    out << quoted(entity.id) << "," << quoted(entity.name) << "," << row.t << ","
-        << s.replications;
+    out << quoted(entity.id) << "," << quoted(entity.name) << "," << row.t << "," << s.replications;
     for (const Proportion* p : {&row.degraded, &row.down}) {
       Json values = {p->p, p->se, p->low, p->high};
       out << "," << p->hits;

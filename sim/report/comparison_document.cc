@@ -22,8 +22,8 @@ std::string model_line(const std::string& side, const std::string& model,
                        const std::vector<WhatifSource>& overlays) {
   std::string line = side + ": model \"" + model + "\"";
   for (std::size_t i = 0; i < overlays.size(); ++i) {
-    line += (i == 0 ? " with " : ", then ") + ("\"" + overlays[i].name + "\" (" +
-                                               overlays[i].file + ")");
+    line += (i == 0 ? " with " : ", then ") +
+            ("\"" + overlays[i].name + "\" (" + overlays[i].file + ")");
   }
   return line;
 }
@@ -67,9 +67,9 @@ std::vector<std::string> headline(const Comparison& c) {
   const Failing w = failing(c, true);
   std::vector<std::string> lines;
   lines.push_back("Baseline: " + std::to_string(b.fail) + " of " + functions_text(b.in_run) +
-                  " fail (" + std::to_string(b.down) + " go down); what-if: " +
-                  std::to_string(w.fail) + " of " + std::to_string(w.in_run) + " (" +
-                  std::to_string(w.down) + " go down).");
+                  " fail (" + std::to_string(b.down) +
+                  " go down); what-if: " + std::to_string(w.fail) + " of " +
+                  std::to_string(w.in_run) + " (" + std::to_string(w.down) + " go down).");
   std::string counts = std::to_string(c.count(Direction::kImproved)) + " improved, " +
                        std::to_string(c.count(Direction::kWorsened)) + " worsened, " +
                        std::to_string(c.count(Direction::kMixed)) + " mixed, " +
@@ -91,8 +91,8 @@ std::vector<std::string> headline(const Comparison& c) {
   const double before = c.baseline_total.people_hours_down();
   const double after = c.whatif_total.people_hours_down();
   lines.push_back("People-hours down: " + people_hours_text(before) + " \u2192 " +
-                  people_hours_text(after) + " (" +
-                  signed_people_hours_cell(after - before).text + ").");
+                  people_hours_text(after) + " (" + signed_people_hours_cell(after - before).text +
+                  ").");
   return lines;
 }
 
@@ -145,11 +145,11 @@ render::Table functions_table(const Comparison& c) {
   table.columns.push_back(
       number_column("delta_people_hours_degraded", "\u0394 people-hours degraded"));
   for (const FunctionComparison& f : c.functions) {
-    std::vector<Cell> row{Cell::plain(f.id), Cell::plain(f.name),
+    std::vector<Cell> row{Cell::plain(f.id),
+                          Cell::plain(f.name),
                           Cell::plain(std::string(to_string(f.direction))),
                           Cell::number(change_text(f), std::string(to_string(f.change))),
-                          f.level == State::kUp ? Cell::number("-", "")
-                                                : state_cell(f.level),
+                          f.level == State::kUp ? Cell::number("-", "") : state_cell(f.level),
                           f.by != 0 ? duration_cell(f.by) : Cell::number("-", "")};
     const FunctionRun& listed = f.baseline ? *f.baseline : *f.whatif;
     row.push_back(count_cell(listed.people));
@@ -261,8 +261,8 @@ render::Document comparison_document(const Comparison& c) {
   render::Document doc;
   doc.kind = "compare";
   doc.json_format = kCompareFormat;
-  doc.title = "msout compare: scenario \"" + c.scenario_name + "\", horizon " +
-              time_text(c.horizon);
+  doc.title =
+      "msout compare: scenario \"" + c.scenario_name + "\", horizon " + time_text(c.horizon);
   doc.context.push_back("scenario \"" + c.scenario_name + "\" (" + c.scenario_file + ")" +
                         (c.include_disputed ? ", disputed dependencies included" : ""));
   doc.context.push_back(model_line("baseline", c.baseline_model_name, c.baseline_sources));

@@ -58,8 +58,7 @@ render::Cell signed_people_hours_cell(double people_hours) {
 }
 
 render::Cell share_cell(double share) {
-  return render::Cell::number(std::to_string(std::lround(share * 100)) + "%",
-                              decimal_value(share));
+  return render::Cell::number(std::to_string(std::lround(share * 100)) + "%", decimal_value(share));
 }
 
 render::Cell state_cell(cascade::State state) {

@@ -17,8 +17,8 @@ namespace {
 
 std::string function(const std::string& id, const std::string& requirements, int people) {
   return R"({"id":")" + id + R"(","name":"Function )" + id +
-         R"(","kind":"function","people_served":)" + std::to_string(people) +
-         R"(,"requires":)" + requirements + "}";
+         R"(","kind":"function","people_served":)" + std::to_string(people) + R"(,"requires":)" +
+         requirements + "}";
 }
 
 // `cloud` is down from 0h to 10h, horizon 1d. Baseline → what-if:
@@ -66,8 +66,9 @@ TEST_CASE("Document.Compare.KindAndBlocksInReadingOrder") {
   CHECK(!doc.graph);
   CHECK(doc.headline.front() ==
         "Baseline: 2 of 3 functions fail (2 go down); what-if: 2 of 3 (2 go down).");
-  CHECK(contains(doc.headline, "1 improved, 0 worsened, 0 mixed, 1 unchanged, 1 only in the "
-                               "baseline, 1 only in the what-if."));
+  CHECK(contains(doc.headline,
+                 "1 improved, 0 worsened, 0 mixed, 1 unchanged, 1 only in the "
+                 "baseline, 1 only in the what-if."));
   CHECK(contains(doc.headline, "Better: Function later (down 2h later)."));
   CHECK(contains(doc.headline, "People-hours down: 9,000 \u2192 7,000 (-2,000)."));
 }

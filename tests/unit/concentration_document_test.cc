@@ -26,11 +26,11 @@ std::string function(const std::string& id, const std::string& sector,
 // National: a 2 of 3, b 2 of 3: a tie. health: a 2 of 2 (100%), b 1 of 2;
 // HHI = 10000 ((2/3)^2 + (1/3)^2) = 5555.6.
 struct Example {
-  model::Model model = inline_model(
-      R"([{"id":"a","name":"Provider A","kind":"provider","jurisdiction":"US"},)" +
-      provider("b") + "," + function("h1", "health", R"([{"on":"a"}])") + "," +
-      function("h2", "health", R"([{"on":"a"},{"on":"b"}])") + "," +
-      function("n", "", R"([{"on":"b"}])") + "]");
+  model::Model model =
+      inline_model(R"([{"id":"a","name":"Provider A","kind":"provider","jurisdiction":"US"},)" +
+                   provider("b") + "," + function("h1", "health", R"([{"on":"a"}])") + "," +
+                   function("h2", "health", R"([{"on":"a"},{"on":"b"}])") + "," +
+                   function("n", "", R"([{"on":"b"}])") + "]");
   analysis::ConcentrationInput input;
   analysis::Concentration result;
   render::Document doc;
@@ -53,8 +53,9 @@ TEST_CASE("Document.Concentration.SectorsAndProvidersByHand") {
   CHECK(e.doc.headline.front() ==
         "Nationally, 2 of the 3 critical functions (67%) depend on each of Provider A and b; HHI "
         "5000.");
-  CHECK(contains(e.doc.headline, "Most concentrated sector: health, 100% of its 2 functions "
-                                 "on Provider A."));
+  CHECK(contains(e.doc.headline,
+                 "Most concentrated sector: health, 100% of its 2 functions "
+                 "on Provider A."));
 
   const render::Table& sectors = table(e.doc, "sectors");
   REQUIRE(sectors.rows.size() == 3);

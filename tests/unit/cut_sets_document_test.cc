@@ -24,17 +24,17 @@ namespace {
 // of failure; {a, b} is a pair (the any group and the 2 of 3); {a, c} and {b, c} are pairs
 // of the 2 of 3.
 struct Example {
-  model::Model model = inline_model(
-      "[" + provider("a") + "," + provider("b") + "," +
-      entity("c", R"([{"on":"x","tolerance":"4h","layer":"saas"}])") + "," +
-      entity("x", R"([{"on":"y"}])") + "," + entity("y", R"([{"on":"x"}])") + "," +
-      entity("f",
-             R"([{"on":"x"},
+  model::Model model =
+      inline_model("[" + provider("a") + "," + provider("b") + "," +
+                   entity("c", R"([{"on":"x","tolerance":"4h","layer":"saas"}])") + "," +
+                   entity("x", R"([{"on":"y"}])") + "," + entity("y", R"([{"on":"x"}])") + "," +
+                   entity("f",
+                          R"([{"on":"x"},
                  {"any":[{"on":"a","evidence":{"source":"s","confidence":"presumed"}},
                          {"on":"b","evidence":{"source":"s","confidence":"confirmed"}}]},
                  {"k":2,"of":[{"on":"a"},{"on":"b"},{"on":"c"}]}])",
-             "function") +
-      "]");
+                          "function") +
+                   "]");
   model::FrozenGraph graph = model::FrozenGraph::freeze(model);
   analysis::CutSetsReport report;
 

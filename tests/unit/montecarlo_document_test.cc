@@ -33,7 +33,8 @@ struct Example {
       "," +
       R"({"id":"f","name":"Function, \"f\"","kind":"function","people_served":100,"requires":[)" +
       on("s", 0.7, "report.pdf") + "]}]");
-  model::Scenario scenario = inline_scenario("[" + lever("l", "0s", "down", R"(["a"])") + "]", "1d");
+  model::Scenario scenario =
+      inline_scenario("[" + lever("l", "0s", "down", R"(["a"])") + "]", "1d");
   model::UncertaintyPlan plan;
   montecarlo::MonteCarloReport result;
   render::Document doc;
@@ -44,16 +45,15 @@ struct Example {
     plan = model::UncertaintyPlan::build(model, &scenario, {}, diags);
     REQUIRE(!diags.has_errors());
     const std::vector<std::uint32_t> reported{*model.find("f")};
-    const montecarlo::ReplicationInput input{model,    scenario, selected, plan,
-                                             reported, 86400,    7};
+    const montecarlo::ReplicationInput input{model, scenario, selected, plan, reported, 86400, 7};
     montecarlo::SummaryOptions options;
     options.at = {3600};
     result.model = &model;
     result.scenario = &scenario;
     result.plan = &plan;
     result.seed = 7;
-    result.summary = montecarlo::summarise(montecarlo::run_replications(input, 0, 2000, 2), input,
-                                           options);
+    result.summary =
+        montecarlo::summarise(montecarlo::run_replications(input, 0, 2000, 2), input, options);
     doc = montecarlo::montecarlo_document(result);
   }
 };
@@ -95,18 +95,18 @@ TEST_CASE("Document.MonteCarlo.KindAndBlocks") {
   CHECK(doc.blocks[1].show == render::kShowHtml);
   CHECK(contains(doc.headline, "Critical functions down by 1d: "));
   CHECK(contains(doc.headline, "Most likely down: Function, \"f\", P(down by 1d) "));
-  CHECK(contains(doc.context, "2,000 replications (seed 7), simulated to 1d; 2 of 2 source "
-                              "claims uncertain"));
+  CHECK(contains(doc.context,
+                 "2,000 replications (seed 7), simulated to 1d; 2 of 2 source "
+                 "claims uncertain"));
 }
 
 TEST_CASE("Document.MonteCarlo.CurvesTableIsTheCsvOfOld") {
   const Example& e = example();
   const render::Table& curves = table(e.doc, "curves");
   CHECK(keys(curves) ==
-        std::vector<std::string>{"function_id", "function_name", "t_s", "replications",
-                                 "degraded", "p_degraded", "p_degraded_se", "p_degraded_low",
-                                 "p_degraded_high", "down", "p_down", "p_down_se", "p_down_low",
-                                 "p_down_high"});
+        std::vector<std::string>{"function_id", "function_name", "t_s", "replications", "degraded",
+                                 "p_degraded", "p_degraded_se", "p_degraded_low", "p_degraded_high",
+                                 "down", "p_down", "p_down_se", "p_down_low", "p_down_high"});
   CHECK(old_style_csv(curves) == montecarlo::montecarlo_csv(e.result));
 }
 
