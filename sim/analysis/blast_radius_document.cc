@@ -16,15 +16,13 @@ using report::count_cell;
 using report::count_column;
 using report::counted;
 using report::detail_column;
-using report::duration_cell;
-using report::duration_column;
 using report::number_column;
-using report::optional_duration_cell;
 using report::people_hours_cell;
 using report::state_cell;
 using report::text_column;
+using report::time_cell;
+using report::time_column;
 using report::time_text;
-using report::total_cell;
 using report::total_text;
 
 render::Table ranking_table(const BlastRadiusReport& result) {
@@ -54,7 +52,7 @@ render::Table ranking_table(const BlastRadiusReport& result) {
     table.rows.push_back({count_cell(i + 1), Cell::plain(e.id),
                           Cell::plain(std::string(model::to_string(e.kind))),
                           count_cell(r.functions_down), count_cell(r.functions_degraded),
-                          total_cell(r.people_down), total_cell(r.people_degraded),
+                          count_cell(r.people_down), count_cell(r.people_degraded),
                           people_hours_cell(r.people_hours_down), Cell::plain(e.name)});
   }
   return table;
@@ -71,9 +69,9 @@ render::Table hits_table(const BlastRadiusReport& result) {
                    detail_column(text_column("outage_name", "outage name")),
                    text_column("function_id", "function", 28),
                    detail_column(text_column("function_name", "function name")),
-                   duration_column("first_degraded_s", "first degraded"),
-                   duration_column("first_down_s", "first down"),
-                   duration_column("time_down_s", "time down"),
+                   time_column("first_degraded_s", "first degraded"),
+                   time_column("first_down_s", "first down"),
+                   time_column("time_down_s", "time down"),
                    count_column("people_served", "people"),
                    detail_column(number_column("people_hours_down", "people-hours down")),
                    text_column("state_at_horizon", "at " + horizon)};
@@ -82,9 +80,9 @@ render::Table hits_table(const BlastRadiusReport& result) {
     for (const FunctionHit& f : r.functions) {
       const model::Entity& fe = model.entities[f.function];
       table.rows.push_back({Cell::plain(e.id), Cell::plain(e.name), Cell::plain(fe.id),
-                            Cell::plain(fe.name), optional_duration_cell(f.first_degraded),
-                            optional_duration_cell(f.first_down), duration_cell(f.time_down),
-                            count_cell(f.people), people_hours_cell(f.people_hours_down),
+                            Cell::plain(fe.name), time_cell(f.first_degraded),
+                            time_cell(f.first_down), time_cell(f.time_down), count_cell(f.people),
+                            people_hours_cell(f.people_hours_down),
                             state_cell(f.state_at_horizon)});
     }
   }

@@ -18,7 +18,6 @@ using report::decimal_value;
 using report::number_column;
 using report::share_cell;
 using report::text_column;
-using report::total_cell;
 
 // The groups in the order of the table writer: national first, then the sectors.
 std::vector<const SectorConcentration*> groups(const Concentration& result) {
@@ -52,7 +51,7 @@ render::Table sectors_table(const model::Model& model, const Concentration& resu
       ids += (ids.empty() ? "" : " ") + model.entities[p].id;
     const bool tie = s->most_depended_on.size() > 1;
     table.rows.push_back(
-        {Cell::plain(s->sector), count_cell(s->functions), total_cell(s->people_served),
+        {Cell::plain(s->sector), count_cell(s->functions), count_cell(s->people_served),
          count_cell(s->functions_on_providers), share_cell(rounded(s->largest_share, 1e4)),
          Cell::number(std::to_string(std::lround(s->hhi)), decimal_value(rounded(s->hhi, 10))),
          Cell::number(most_depended_on_text(model, *s), ids), Cell::plain(tie ? "true" : "false")});
@@ -87,7 +86,7 @@ render::Table providers_table(const model::Model& model, const Concentration& re
            Cell::plain(entity.name), Cell::plain(std::string(model::to_string(entity.kind))),
            entity.jurisdiction.empty() ? Cell::number("-", "") : Cell::plain(entity.jurisdiction),
            count_cell(p.functions), count_cell(s->functions), share_cell(rounded(p.share, 1e4)),
-           total_cell(p.people_served)});
+           count_cell(p.people_served)});
     }
   }
   return table;

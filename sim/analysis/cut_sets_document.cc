@@ -1,5 +1,6 @@
 #include "sim/analysis/cut_sets_document.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <string>
@@ -77,18 +78,6 @@ std::string gate_label(std::uint32_t k, std::size_t members) {
   return std::to_string(k) + " of " + std::to_string(members);
 }
 
-bool hedged(const model::Evidence& evidence) {
-  switch (evidence.confidence) {
-    case model::Confidence::kReported:
-    case model::Confidence::kPresumed:
-    case model::Confidence::kPlanned:
-    case model::Confidence::kDisputed:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // "saas, after 8h, degrades": the link's layer, tolerance and effect, where they say
 // something.
 std::string edge_label(const model::Dependency& dependency, model::Effect effect) {
@@ -105,8 +94,8 @@ std::string edge_label(const model::Dependency& dependency, model::Effect effect
   return text;
 }
 
-// What each entity is to the functions drawn: "single point of failure", "in a pair with
-// x", "degrades it alone" (with the function's id where several are drawn).
+// What each entity is to the functions drawn: "single point of failure", "in pairs with x,
+// y", "degrades it alone" (with the function's id where several are drawn).
 std::map<std::uint32_t, std::vector<std::string>> roles(const CutSetsReport& result) {
   const model::Model& model = *result.model;
   const bool several = result.functions.size() > 1;
@@ -114,12 +103,20 @@ std::map<std::uint32_t, std::vector<std::string>> roles(const CutSetsReport& res
   for (const CutSets& sets : result.functions) {
     const std::string of = several ? " of " + model.entities[sets.function].id : "";
     for (std::uint32_t e : sets.single_points) out[e].push_back("single point of failure" + of);
+    std::map<std::uint32_t, std::vector<std::string>> partners;
     for (const auto& [a, b] : sets.pairs) {
-      out[a].push_back("in a pair with " + model.entities[b].id + of);
-      out[b].push_back("in a pair with " + model.entities[a].id + of);
+      partners[a].push_back(model.entities[b].id);
+      partners[b].push_back(model.entities[a].id);
     }
-    for (std::uint32_t e : sets.degrading)
+    for (auto& [e, ids] : partners) {
+      std::sort(ids.begin(), ids.end());
+      std::string text = ids.size() == 1 ? "in a pair with " : "in pairs with ";
+      for (std::size_t i = 0; i < ids.size(); ++i) text += (i == 0 ? "" : ", ") + ids[i];
+      out[e].push_back(text + of);
+    }
+    for (std::uint32_t e : sets.degrading) {
       out[e].push_back("degrades" + (of.empty() ? " it" : of) + " alone");
+    }
   }
   return out;
 }
@@ -164,7 +161,7 @@ render::Graph dependency_graph(const CutSetsReport& result) {
         const model::Dependency& dependency = graph.source_dependency(model, e);
         out.edges.push_back({from, model.entities[graph.edge(e).dependency].id,
                              edge_label(dependency, r.effect),
-                             hedged(report::link_evidence(model, graph, e))});
+                             report::is_hedged(report::link_evidence(model, graph, e))});
       };
       if (members.size() == 1) {
         edge_to(id, first_edge);
@@ -174,7 +171,7 @@ render::Graph dependency_graph(const CutSetsReport& result) {
             id + "#" + std::to_string(graph.source_requirement(first + local) + 1);
         out.nodes.push_back({gate, gate_label(r.k, members.size()), {}, std::nullopt, true});
         out.edges.push_back({id, gate, r.effect == model::Effect::kDegraded ? "degrades" : "",
-                             hedged(group.evidence)});
+                             report::is_hedged(group.evidence)});
         for (std::uint32_t e = first_edge; e < r.end_edge; ++e) edge_to(gate, e);
       }
       for (std::uint32_t e = first_edge; e < r.end_edge; ++e) visit(graph.edge(e).dependency);

@@ -15,10 +15,10 @@
 // "all of 3"; id "<entity id>#<requirement number>"); an entity's own requirements are all
 // needed, so the entity is their "all" and gets no gate. Edges point from the dependent to
 // what it needs; hedged where the evidence is less than confirmed (reported, presumed,
-// planned, disputed). Cycles (Azure needs Entra ID, which runs on Azure) are drawn as an
-// edge back to the entity already drawn, so the graph is finite and needs no depth limit:
-// it has at most the model's entities and requirements. Each entity's second line says
-// what it is to the functions: a single point of failure, in a pair, degrading alone.
+// planned, disputed, or none given), as in a run's graph. Cycles (Azure needs Entra ID, which runs
+// on Azure) are drawn as an edge back to the entity already drawn, so the graph is finite and needs
+// no depth limit: it has at most the model's entities and requirements. Each entity's second line
+// says what it is to the functions: a single point of failure, in a pair, degrading alone.
 #pragma once
 
 #include "sim/analysis/cut_sets_writer.h"

@@ -1,13 +1,10 @@
 #include "sim/cli/analysis_options.h"
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
-#include "model/diagnostics.h"
-#include "model/output_file.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
@@ -28,7 +25,7 @@ po::options_description analysis_options(const char* help) {
 
 void add_analysis_output_options(po::options_description& options,
                                  const char* include_disputed_help,
-                                 std::initializer_list<const char*> formats) {
+                                 std::initializer_list<std::string_view> formats) {
   // clang-format off
   options.add_options()
       ("include-disputed", include_disputed_help)
@@ -44,25 +41,16 @@ void add_analysis_output_options(po::options_description& options,
 void write_analysis(const po::variables_map& vm, const std::string& format,
                     const AnalysisOutput& output) {
   check_batch_output(vm, format, "result");
-  if (format != "table") {
-    const std::vector<Result> results{{output.name,
-                                       format == "json" ? output.json() : std::string(),
-                                       format == "json" ? render::Document{} : output.document()}};
-    write_results(vm, results, format);
-    return;
-  }
   // The terminal table keeps its own writer for now (its wording predates the documents).
-  const std::string text = output.table();
-  if (vm.count("out-dir") == 0) {
-    write_result(vm, text);
-    return;
+  Result result{output.name, "", {}};
+  if (format == "table") {
+    result.text = output.table();
+  } else if (format == "json") {
+    result.text = output.json();
+  } else {
+    result.document = output.document();
   }
-  const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    throw model::IoError(dir.string() + ": not a directory");
-  }
-  model::write_output_file(dir / (output.name + ".txt"), text);
+  write_results(vm, {result}, format);
 }
 
 }  // namespace msout::cli

@@ -12,6 +12,7 @@
 #include <functional>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/variables_map.hpp>
@@ -21,8 +22,8 @@
 namespace msout::cli {
 
 // The formats of every analysis; cut-sets also draws its dependency tree as dot.
-inline constexpr std::initializer_list<const char*> kAnalysisFormats = {"table", "json", "csv",
-                                                                        "html"};
+inline const std::initializer_list<std::string_view> kAnalysisFormats = {"table", "json", "csv",
+                                                                         "html"};
 
 // --help, --model and --whatif, under the analysis' help text.
 boost::program_options::options_description analysis_options(const char* help);
@@ -31,9 +32,9 @@ boost::program_options::options_description analysis_options(const char* help);
 // --out and --out-dir.
 void add_analysis_output_options(boost::program_options::options_description& options,
                                  const char* include_disputed_help,
-                                 std::initializer_list<const char*> formats);
+                                 std::initializer_list<std::string_view> formats);
 
-// One analysis' result in every form; only the one `format` needs is built.
+// One analysis' result in every form; only what `format` needs is built.
 struct AnalysisOutput {
   std::string name;  // the file stem with --out-dir: "cut-sets" (csv: cut-sets-<table>.csv)
   std::function<std::string()> table;          // the terminal table (its own writer)
@@ -41,9 +42,10 @@ struct AnalysisOutput {
   std::function<render::Document()> document;  // csv, html, dot
 };
 
-// Writes the result in `format` to --out, into --out-dir (DIR/<name>.txt, .json, .html,
-// .dot, or one DIR/<name>-<table>.csv per table) or to standard output. Throws UsageError
-// for --out with --out-dir, model::IoError on a failed write.
+// Writes the result in `format` by write_results (document_output.h): to --out, into
+// --out-dir (DIR/<name>.txt, .json, .html, .dot, or one DIR/<name>-<table>.csv per table)
+// or to standard output. Throws UsageError for --out with --out-dir, model::IoError on a
+// failed write.
 void write_analysis(const boost::program_options::variables_map& vm, const std::string& format,
                     const AnalysisOutput& output);
 

@@ -213,29 +213,24 @@ int compare_command(const std::vector<std::string>& args) {
     keep_functions_of(reports[i], reports[i % 2 == 0 ? i + 1 : i - 1]);
   }
 
-  // The terminal table keeps its own writer; every other format goes through the documents.
-  std::vector<std::string> texts;
+  // The terminal table keeps its own writer for now; csv and html are drawn from the document.
   std::vector<Result> results;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
     comparison.whatif_sources = applied;
     comparison.baseline_sources = baseline_applied;
     if (vm.count("focus") != 0) comparison.focus = vm["focus"].as<std::string>();
+    Result result{result_name(vm, scenarios[s]), "", {}};
     if (format == "table") {
-      texts.push_back(report::comparison_table(comparison));
+      result.text = report::comparison_table(comparison);
+    } else if (format == "json") {
+      result.text = report::comparison_json(comparison);
     } else {
-      results.push_back(
-          {result_name(vm, scenarios[s]),
-           format == "json" ? report::comparison_json(comparison) : "",
-           format == "json" ? render::Document{} : report::comparison_document(comparison)});
+      result.document = report::comparison_document(comparison);
     }
+    results.push_back(std::move(result));
   }
-
-  if (format == "table") {
-    write_per_scenario(vm, scenarios, texts, format);
-  } else {
-    write_results(vm, results, format);
-  }
+  write_results(vm, results, format);
   return kExitOk;
 }
 

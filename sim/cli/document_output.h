@@ -7,6 +7,9 @@
 //   check_batch_output(vm, format, "report");
 //   std::vector<Result> results;
 //   results.push_back({name, format == "json" ? json_report(r) : "", build_document(r)});
+//
+// (`text` is the JSON, which each result writes itself; a command whose terminal table is
+// not yet drawn from its document puts that table there.)
 //   write_results(vm, results, format);
 //
 // Files: table .txt, json .json, html .html, dot .dot; csv writes one file per table and
@@ -28,16 +31,19 @@ namespace msout::cli {
 
 struct Result {
   std::string name;  // the file stem with --out-dir: the scenario file's stem, or "default"
-  std::string json;  // the result's JSON text (only needed for --format json)
+  // The result already in the chosen format, where the command writes that format itself:
+  // its versioned JSON for --format json (always), or a terminal table the command still
+  // writes on its own. Empty: the format is rendered from `document`.
+  std::string text;
   render::Document document;  // everything the other formats show
 };
 
 // The help text of --format for a command that offers `formats`.
-std::string format_help(std::initializer_list<const char*> formats);
+std::string format_help(std::initializer_list<std::string_view> formats);
 
 // The --format value, checked against `formats` (UsageError naming them otherwise).
 std::string report_format(const boost::program_options::variables_map& vm,
-                          std::initializer_list<const char*> formats);
+                          std::initializer_list<std::string_view> formats);
 
 // Renders each result in `format` and writes it. Several results go to --out-dir, one file
 // (or, for csv, one per table) each; without --out-dir, tables are written one after another

@@ -189,10 +189,9 @@ int montecarlo_command(const std::vector<std::string>& args) {
   if (!parse_arguments(args, options, vm)) return kExitOk;
   const int threads = thread_count(vm);
   const std::string format = report_format(vm, {"table", "json", "csv", "html"});
-  // The terminal table, and the CSV of the curves on its own (the bytes it has always had;
-  // render_csv quotes only where RFC 4180 must), keep their own writers; the other formats,
-  // and every table as CSV with --out-dir, go through the document.
-  const bool own_writer = format == "table" || (format == "csv" && vm.count("out-dir") == 0);
+  // The CSV of the curves alone (without --out-dir) keeps the bytes it has always had:
+  // montecarlo_csv quotes every id and name, render_csv only where RFC 4180 must.
+  const bool curves_only = format == "csv" && vm.count("out-dir") == 0;
   const ReplicationChoice replications = replication_choice(vm);
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
   const std::vector<std::int64_t> at_given =
@@ -243,7 +242,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
   montecarlo::ProcessGroup group;
   if (group.rank() == 0) print_warnings(diags);
   const bool show_progress = group.rank() == 0 && vm.count("quiet") == 0 && isatty(2) != 0;
-  std::vector<std::string> texts;
+  std::vector<std::string> curves;
   std::vector<Result> results;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const model::Scenario& scenario = scenarios[i];
@@ -305,18 +304,24 @@ int montecarlo_command(const std::vector<std::string>& args) {
     montecarlo::SummaryOptions summary_options;
     summary_options.at = at;
     result.summary = montecarlo::summarise(table, in, summary_options);
-    if (own_writer) {
-      texts.push_back(format == "csv" ? montecarlo::montecarlo_csv(result)
-                                      : montecarlo::montecarlo_table(result));
-    } else {
-      results.push_back(
-          {result_name(vm, scenario), format == "json" ? montecarlo::montecarlo_json(result) : "",
-           format == "json" ? render::Document{} : montecarlo::montecarlo_document(result)});
+    if (curves_only) {
+      curves.push_back(montecarlo::montecarlo_csv(result));
+      continue;
     }
+    // The terminal table keeps its own writer for now.
+    Result out{result_name(vm, scenario), "", {}};
+    if (format == "table") {
+      out.text = montecarlo::montecarlo_table(result);
+    } else if (format == "json") {
+      out.text = montecarlo::montecarlo_json(result);
+    } else {
+      out.document = montecarlo::montecarlo_document(result);
+    }
+    results.push_back(std::move(out));
   }
   if (group.rank() != 0) return kExitOk;
-  if (own_writer) {
-    write_per_scenario(vm, scenarios, texts, format);
+  if (curves_only) {
+    write_per_scenario(vm, scenarios, curves, format);
   } else {
     write_results(vm, results, format);
   }

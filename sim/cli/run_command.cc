@@ -1,5 +1,7 @@
 // `msout run`: load a model and a scenario, simulate, report.
 #include <algorithm>
+#include <filesystem>
+#include <limits>
 #include <optional>
 
 #include <boost/program_options.hpp>
@@ -9,15 +11,17 @@
 #include "sim/cascade/cascade_run.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 #include "sim/kernel/for_each_index.h"
 #include "sim/report/focus.h"
+#include "sim/report/focus_document.h"
 #include "sim/report/focus_json.h"
 #include "sim/report/focus_table.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
-#include "sim/report/table_report.h"
+#include "sim/report/report_document.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -52,11 +56,15 @@ int run_command(const std::vector<std::string>& args) {
        "scenario file, or the name of a shipped one (msout list scenarios); repeat it to run a batch of scenarios concurrently")
       ("until,u", po::value<std::string>(),
        "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
+      ("format,f", po::value<std::string>()->default_value("table"),
+       format_help({"table", "json", "csv", "html", "dot"}).c_str())
+      ("top", po::value<int>()->default_value(10),
+       "the terminal table shows the worst N failing functions (0: all); other formats show all")
       ("out,o", po::value<std::string>(),
        "write the report to FILE (whole or not at all) instead of standard output")
       ("out-dir", po::value<std::string>(),
-       "write one report per scenario into this directory (<scenario name>.json or .txt)")
+       "write one report per scenario into this directory (<scenario name>.txt, .json, .html, "
+       ".dot; csv: <scenario name>-<table>.csv)")
       ("include-disputed", "also simulate dependencies whose evidence is disputed")
       ("whatif", po::value<std::vector<std::string>>(),
        "what-if overlay (msout-overlay/1) to patch the model with before the run; repeat it "
@@ -71,7 +79,9 @@ int run_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
   const int threads = thread_count(vm);
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, {"table", "json", "csv", "html", "dot"});
+  const int top = vm["top"].as<int>();
+  if (top < 0) throw UsageError("--top must be 0 (all) or more");
   const std::optional<std::int64_t> until = duration_option(vm, "until");
   check_batch_output(vm, format, "report");
 
@@ -102,7 +112,10 @@ int run_command(const std::vector<std::string>& args) {
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
   // A batch runs its scenarios concurrently; each report is the same as from a run of its
   // own (the runs share only immutable data).
-  std::vector<std::string> texts(scenarios.size());
+  std::vector<Result> results(scenarios.size());
+  report::ReportDocumentOptions document_options;
+  if (top > 0) document_options.top = static_cast<std::size_t>(top);
+  if (top == 0) document_options.top = std::numeric_limits<std::size_t>::max();
   const int per_run = std::max(1, threads / static_cast<int>(scenarios.size()));
   auto run_one = [&](std::size_t i) {
     const model::Scenario& scenario = scenarios[i];
@@ -114,12 +127,19 @@ int run_command(const std::vector<std::string>& args) {
     for (const model::Diagnostic& w : diags.warnings()) {
       if (w.file == scenario.file) report.warnings.push_back(w.to_string());
     }
+    Result& result = results[i];
+    result.name = vm.count("scenario") != 0 ? std::filesystem::path(scenario.file).stem().string()
+                                            : "default";
     if (focus) {
       report::FocusReport view = report::build_focus(report, run, *focus);
       report::add_cut_sets(view);
-      texts[i] = format == "json" ? report::focus_json(view) : report::focus_table(view);
+      if (format == "json") result.text = report::focus_json(view);
+      // The focus view's terminal table keeps its own sections (sim/report/focus_table.h).
+      if (format == "table") result.text = report::focus_table(view);
+      result.document = report::focus_document(view);
     } else {
-      texts[i] = format == "json" ? report::json_report(report) : report::table_report(report);
+      if (format == "json") result.text = report::json_report(report);
+      result.document = report::report_document(report, document_options);
     }
   };
   if (several) {
@@ -128,7 +148,7 @@ int run_command(const std::vector<std::string>& args) {
     run_one(0);
   }
 
-  write_per_scenario(vm, scenarios, texts, format);
+  write_results(vm, results, format);
   return kExitOk;
 }
 

@@ -18,9 +18,9 @@ using render::Column;
 using report::count_column;
 using report::decimal_value;
 using report::detail_column;
-using report::duration_column;
 using report::number_column;
 using report::text_column;
+using report::time_column;
 using report::time_text;
 
 // The CSV of the curves, as `msout montecarlo --format csv` wrote it before the other
@@ -31,7 +31,7 @@ render::Table curves_table(const MonteCarloReport& r) {
   table.name = "curves";
   table.title = "P(degraded by t) and P(down by t), per function and time";
   table.columns = {text_column("function_id", "id"), text_column("function_name", "function"),
-                   duration_column("t_s", "t"), count_column("replications", "replications")};
+                   time_column("t_s", "t"), count_column("replications", "replications")};
   for (const char* what : {"degraded", "down"}) {
     const std::string key = what;
     table.columns.push_back(count_column(key, key));
@@ -67,7 +67,7 @@ render::Chart down_chart(const MonteCarloReport& r) {
   chart.y_max = 100;
   chart.horizon = s.until;
   chart.decimals = 1;
-  chart.marks = report::lever_marks(*r.scenario);
+  chart.marks = report::lever_marks(*r.scenario, s.until);
   for (const EntityEstimate& e : s.entities) {
     const model::Entity& entity = r.model->entities[e.entity];
     render::Series series{entity.id, entity.name, {}};
@@ -128,12 +128,12 @@ render::Table functions_table(const MonteCarloReport& r) {
   }
   for (const char* q : {"10", "50", "90"}) {
     table.columns.push_back(
-        duration_column(std::string("first_down_p") + q + "_s", std::string("first down P") + q));
+        time_column(std::string("first_down_p") + q + "_s", std::string("first down P") + q));
   }
   const std::string within = " within " + time_text(s.until);
-  table.columns.push_back(duration_column("expected_time_down_s", "time down" + within));
-  table.columns.push_back(detail_column(duration_column("expected_time_down_low_s", "low")));
-  table.columns.push_back(detail_column(duration_column("expected_time_down_high_s", "high")));
+  table.columns.push_back(time_column("expected_time_down_s", "time down" + within));
+  table.columns.push_back(detail_column(time_column("expected_time_down_low_s", "low")));
+  table.columns.push_back(detail_column(time_column("expected_time_down_high_s", "high")));
   table.columns.push_back(number_column("people_hours_down", "people-hours down"));
   table.columns.push_back(detail_column(number_column("people_hours_down_low", "low")));
   table.columns.push_back(detail_column(number_column("people_hours_down_high", "high")));

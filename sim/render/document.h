@@ -12,8 +12,8 @@
 //
 // A Document is plain data: text already worded for people, and each figure also in its
 // machine form (seconds, counts, probabilities) for CSV and for sorting. It knows nothing of
-// models, engines or scenarios, so the renderers never reach back into them; this folder
-// includes nothing from the rest of msout.
+// models, engines or scenarios, so the renderers never reach back into them: this folder
+// includes nothing from sim/, and from model/ only its text utilities (escaping, durations).
 //
 //   Document doc;
 //   doc.kind = "run";
@@ -83,8 +83,10 @@ struct Table {
   std::string note;   // what the figures mean, one or two sentences; may be empty
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;  // each as long as `columns`
-  // Terminal only: at most this many rows, then "… and N more" naming the other formats.
+  // Terminal only: at most this many rows, then `terminal_more`, or where that is empty "… and
+  // N more rows" naming the other formats.
   std::size_t terminal_rows = std::numeric_limits<std::size_t>::max();
+  std::string terminal_more;
   std::string empty_text = "none";  // shown for a table without rows
 };
 
@@ -96,8 +98,8 @@ struct Span {
 };
 
 struct TimelineRow {
-  std::string id;    // the entity's id (HTML data-id; one row per entity)
-  std::string name;  // the entity's name
+  std::string id;           // the entity's id (HTML data-id; one row per entity)
+  std::string name;         // the entity's name
   std::vector<Span> spans;  // covering [0, horizon], in order
   std::string note;         // e.g. "black start": shown after the row
 };
@@ -115,6 +117,8 @@ struct Timeline {
   std::int64_t horizon = 0;
   std::vector<TimelineRow> rows;
   std::vector<Mark> marks;
+  // Terminal only: at most this many rows (the first ones), then "… and N more".
+  std::size_t terminal_rows = std::numeric_limits<std::size_t>::max();
 };
 
 struct Point {
@@ -134,12 +138,12 @@ struct Series {
 // Values over time, drawn as steps. In the terminal and in CSV a chart is a table: one row
 // per moment, one column per series.
 struct Chart {
-  std::string name;     // CSV stem and HTML key: "over-time"
-  std::string title;    // "Functions down over time"
-  std::string note;     // what the figures mean
-  std::string y_label;  // "functions", "people (at least)", "P(down by t) %"
+  std::string name;                 // CSV stem and HTML key: "over-time"
+  std::string title;                // "Functions down over time"
+  std::string note;                 // what the figures mean
+  std::string y_label;              // "functions", "people (at least)", "P(down by t) %"
   std::string value_key = "value";  // CSV column key prefix for the series
-  double y_max = 0;     // top of the axis (a population, 100 %); 0: the largest value
+  double y_max = 0;                 // top of the axis (a population, 100 %); 0: the largest value
   std::int64_t horizon = 0;
   std::vector<Series> series;
   std::vector<Mark> marks;
@@ -164,11 +168,11 @@ struct ChainStep {
 
 // Why one entity failed: from it back to the scenario lever.
 struct Chain {
-  std::string id;       // the entity the chain explains
+  std::string id;  // the entity the chain explains
   std::string name;
   std::string summary;  // one line: "Emergency care ← HiX EPD ← Azure ← lever …"
   std::vector<ChainStep> steps;
-  std::string lever;    // "lever "Azure unavailable" at 0s"; empty if none reached
+  std::string lever;  // "lever "Azure unavailable" at 0s"; empty if none reached
 };
 
 struct Chains {
@@ -188,8 +192,8 @@ struct Paragraphs {
 // A graph for DOT: entities and the links between them. Node and edge ids are the model's.
 struct GraphNode {
   std::string id;
-  std::string label;   // the entity's name, or a gate's wording ("any of 3", "2 of 3")
-  std::string detail;  // a second line: "down at 4h"
+  std::string label;           // the entity's name, or a gate's wording ("any of 3", "2 of 3")
+  std::string detail;          // a second line: "down at 4h"
   std::optional<State> state;  // colour; absent for a node without a state (a gate)
   bool gate = false;
 };
@@ -221,10 +225,10 @@ struct Block {
 };
 
 struct Document {
-  std::string kind;         // "run", "focus", "compare", "montecarlo", "blast-radius", …
-  std::string json_format;  // the versioned JSON of the same result: "msout-report/1"
-  std::string title;        // "msout: Microsoft-out (Netherlands) on Netherlands"
-  std::vector<std::string> context;   // model, scenario, horizon, what-if overlays
+  std::string kind;                  // "run", "focus", "compare", "montecarlo", "blast-radius", …
+  std::string json_format;           // the versioned JSON of the same result: "msout-report/1"
+  std::string title;                 // "msout: Microsoft-out (Netherlands) on Netherlands"
+  std::vector<std::string> context;  // model, scenario, horizon, what-if overlays
   std::vector<std::string> headline;  // the answer first, in a few short sentences
   std::vector<Block> blocks;          // in reading order
   std::optional<Graph> graph;         // what `--format dot` draws; absent: dot is refused

@@ -237,7 +237,8 @@ Comparison compare_reports(const Report& baseline, const Report& whatif) {
   out.horizon = baseline.horizon;
   if (baseline.scenario != nullptr) {
     for (const model::Lever& lever : baseline.scenario->levers) {
-      out.levers.push_back({lever.name, lever.at.seconds});
+      out.levers.push_back(
+          {lever.name, std::string(model::to_string(lever.action)), lever.at.seconds});
     }
   }
   out.include_disputed = baseline.include_disputed;

@@ -118,6 +118,7 @@ using WhatifSource = AppliedOverlay;
 // A scenario lever's moment, for drawing both runs on one time axis.
 struct LeverTime {
   std::string name;
+  std::string action;   // "down", "degraded", "restore"
   std::int64_t at = 0;  // seconds
 };
 

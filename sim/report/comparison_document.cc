@@ -102,10 +102,10 @@ void add_run_cells(std::vector<Cell>& row, const std::optional<FunctionRun>& run
     for (int i = 0; i < 7; ++i) row.push_back(Cell::number("-", ""));
     return;
   }
-  row.push_back(optional_duration_cell(run->first_down, "never"));
-  row.push_back(optional_duration_cell(run->first_degraded, "never"));
-  row.push_back(duration_cell(run->disruption.time_down));
-  row.push_back(duration_cell(run->disruption.time_degraded));
+  row.push_back(time_cell(run->first_down, "never"));
+  row.push_back(time_cell(run->first_degraded, "never"));
+  row.push_back(time_cell(run->disruption.time_down));
+  row.push_back(time_cell(run->disruption.time_degraded));
   row.push_back(people_hours_cell(run->disruption.people_hours_down()));
   row.push_back(people_hours_cell(run->disruption.people_hours_degraded()));
   row.push_back(state_cell(run->final_state));
@@ -113,10 +113,10 @@ void add_run_cells(std::vector<Cell>& row, const std::optional<FunctionRun>& run
 
 void add_run_columns(std::vector<render::Column>& columns, const std::string& key,
                      const std::string& label) {
-  columns.push_back(duration_column(key + "_first_down_s", label + " first down"));
-  columns.push_back(duration_column(key + "_first_degraded_s", label + " first degraded"));
-  columns.push_back(duration_column(key + "_time_down_s", label + " time down"));
-  columns.push_back(duration_column(key + "_time_degraded_s", label + " time degraded"));
+  columns.push_back(time_column(key + "_first_down_s", label + " first down"));
+  columns.push_back(time_column(key + "_first_degraded_s", label + " first degraded"));
+  columns.push_back(time_column(key + "_time_down_s", label + " time down"));
+  columns.push_back(time_column(key + "_time_degraded_s", label + " time degraded"));
   columns.push_back(
       detail_column(number_column(key + "_people_hours_down", label + " people-hours down")));
   columns.push_back(detail_column(
@@ -137,7 +137,7 @@ render::Table functions_table(const Comparison& c) {
                    text_column("direction", "direction"),
                    text_column("change", "change", 36),
                    text_column("level", "level"),
-                   duration_column("by_s", "by"),
+                   time_column("by_s", "by"),
                    detail_column(count_column("people_served", "people served"))};
   add_run_columns(table.columns, "baseline", "baseline");
   add_run_columns(table.columns, "whatif", "what-if");
@@ -150,7 +150,7 @@ render::Table functions_table(const Comparison& c) {
                           Cell::plain(std::string(to_string(f.direction))),
                           Cell::number(change_text(f), std::string(to_string(f.change))),
                           f.level == State::kUp ? Cell::number("-", "") : state_cell(f.level),
-                          f.by != 0 ? duration_cell(f.by) : Cell::number("-", "")};
+                          f.by != 0 ? time_cell(f.by) : Cell::number("-", "")};
     const FunctionRun& listed = f.baseline ? *f.baseline : *f.whatif;
     row.push_back(count_cell(listed.people));
     add_run_cells(row, f.baseline);
@@ -174,7 +174,9 @@ render::Timeline timeline(const Comparison& c, bool whatif) {
   t.title = std::string(whatif ? "What-if" : "Baseline") + ": critical functions over " +
             time_text(c.horizon);
   t.horizon = c.horizon;
-  for (const LeverTime& lever : c.levers) t.marks.push_back({lever.at, lever.name});
+  for (const LeverTime& lever : c.levers) {
+    if (lever.at <= c.horizon) t.marks.push_back(lever_mark(lever.name, lever.action, lever.at));
+  }
   for (const FunctionComparison& f : c.functions) {
     render::TimelineRow row{f.id, f.name, {}, {}};
     const std::optional<FunctionRun>& run = whatif ? f.whatif : f.baseline;
@@ -218,14 +220,13 @@ render::Table why_table(const Comparison& c) {
 
 void add_total(render::Table& table, const std::string& key, const std::string& label,
                std::size_t functions, const Disruption& d, bool is_change) {
-  table.rows.push_back(
-      {Cell::number(label, key), count_cell(functions),
-       is_change ? signed_duration_cell(d.time_down) : duration_cell(d.time_down),
-       is_change ? signed_duration_cell(d.time_degraded) : duration_cell(d.time_degraded),
-       is_change ? signed_people_hours_cell(d.people_hours_down())
-                 : people_hours_cell(d.people_hours_down()),
-       is_change ? signed_people_hours_cell(d.people_hours_degraded())
-                 : people_hours_cell(d.people_hours_degraded())});
+  table.rows.push_back({Cell::number(label, key), count_cell(functions),
+                        is_change ? signed_time_cell(d.time_down) : time_cell(d.time_down),
+                        is_change ? signed_time_cell(d.time_degraded) : time_cell(d.time_degraded),
+                        is_change ? signed_people_hours_cell(d.people_hours_down())
+                                  : people_hours_cell(d.people_hours_down()),
+                        is_change ? signed_people_hours_cell(d.people_hours_degraded())
+                                  : people_hours_cell(d.people_hours_degraded())});
 }
 
 render::Table totals_table(const Comparison& c) {
@@ -241,8 +242,8 @@ render::Table totals_table(const Comparison& c) {
       "functions. The functions in one run only are summed apart and not compared.";
   table.columns = {text_column("totals", ""),
                    count_column("functions", "functions"),
-                   duration_column("time_down_s", "time down"),
-                   duration_column("time_degraded_s", "time degraded"),
+                   time_column("time_down_s", "time down"),
+                   time_column("time_degraded_s", "time degraded"),
                    number_column("people_hours_down", "people-hours down"),
                    number_column("people_hours_degraded", "people-hours degraded")};
   add_total(table, "baseline", "baseline", matched, c.baseline_total, false);

@@ -1,6 +1,10 @@
 #include "sim/report/document_parts.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -10,51 +14,46 @@
 
 namespace msout::report {
 
+render::Cell time_cell(const std::optional<std::int64_t>& seconds, const char* absent) {
+  if (!seconds) return render::Cell::number(absent, "");
+  return render::Cell::number(time_text(*seconds), std::to_string(*seconds));
+}
+
+render::Cell count_cell(std::uint64_t count) {
+  return render::Cell::number(total_text(count), std::to_string(count));
+}
+
+render::Cell people_hours_cell(double people_hours) {
+  char value[64];
+  std::snprintf(value, sizeof value, "%.1f", people_hours);
+  return render::Cell::number(people_hours_text(people_hours), value);
+}
+
 render::State render_state(cascade::State state) {
   switch (state) {
-    case cascade::State::kUp:
-      return render::State::kUp;
-    case cascade::State::kDegraded:
-      return render::State::kDegraded;
     case cascade::State::kDown:
       return render::State::kDown;
+    case cascade::State::kDegraded:
+      return render::State::kDegraded;
+    default:
+      return render::State::kUp;
   }
-  return render::State::kUp;
 }
 
 std::string decimal_value(double value) { return nlohmann::json(value).dump(); }
 
-render::Cell duration_cell(std::int64_t seconds) {
-  return render::Cell::number(time_text(seconds), std::to_string(seconds));
-}
-
-render::Cell signed_duration_cell(std::int64_t seconds) {
+render::Cell signed_time_cell(std::int64_t seconds) {
   return render::Cell::number(seconds > 0 ? "+" + time_text(seconds) : time_text(seconds),
                               std::to_string(seconds));
 }
 
-render::Cell optional_duration_cell(const std::optional<std::int64_t>& seconds,
-                                    const char* absent) {
-  return seconds ? duration_cell(*seconds) : render::Cell::number(absent, "");
-}
-
-render::Cell count_cell(std::uint64_t count) {
-  return render::Cell::number(grouped(count), std::to_string(count));
-}
-
-render::Cell total_cell(std::uint64_t sum) {
-  return render::Cell::number(total_text(sum), std::to_string(sum));
-}
-
-render::Cell people_hours_cell(double people_hours) {
-  return render::Cell::number(people_hours_text(people_hours), decimal_value(people_hours));
-}
-
 render::Cell signed_people_hours_cell(double people_hours) {
-  const double magnitude = std::fabs(people_hours);
+  render::Cell cell = people_hours_cell(people_hours);
   const long long rounded = std::llround(people_hours);
-  const std::string sign = rounded > 0 ? "+" : rounded < 0 ? "-" : "";
-  return render::Cell::number(sign + people_hours_text(magnitude), decimal_value(people_hours));
+  cell.text = rounded > 0   ? "+" + cell.text
+              : rounded < 0 ? "-" + people_hours_text(-people_hours)
+                            : people_hours_text(0);
+  return cell;
 }
 
 render::Cell share_cell(double share) {
@@ -77,14 +76,6 @@ std::vector<std::string> whatif_context(const std::vector<AppliedOverlay>& whati
   return lines;
 }
 
-std::vector<render::Mark> lever_marks(const model::Scenario& scenario) {
-  std::vector<render::Mark> marks;
-  for (const model::Lever& lever : scenario.levers) {
-    marks.push_back({lever.at.seconds, lever.name});
-  }
-  return marks;
-}
-
 render::Column text_column(std::string key, std::string label, std::size_t terminal_width) {
   render::Column column{std::move(key), std::move(label), render::ColumnType::kText};
   column.terminal_width = terminal_width;
@@ -95,7 +86,7 @@ render::Column count_column(std::string key, std::string label) {
   return {std::move(key), std::move(label), render::ColumnType::kCount};
 }
 
-render::Column duration_column(std::string key, std::string label) {
+render::Column time_column(std::string key, std::string label) {
   return {std::move(key), std::move(label), render::ColumnType::kDuration};
 }
 
@@ -106,6 +97,147 @@ render::Column number_column(std::string key, std::string label) {
 render::Column detail_column(render::Column column) {
   column.in_terminal = false;
   return column;
+}
+
+bool is_hedged(const model::Evidence& evidence) {
+  return evidence.confidence != model::Confidence::kConfirmed;
+}
+
+render::Mark lever_mark(const std::string& name, std::string_view action, std::int64_t at) {
+  return {at, "\"" + name + "\" (" + std::string(action) + ")"};
+}
+
+render::TimelineRow timeline_row(const Report& report, const FunctionOutcome& outcome) {
+  const model::Entity& entity = report.model->entities[outcome.entity];
+  render::TimelineRow row{entity.id, entity.name, {}, {}};
+  for (const Interval& i : outcome.timeline) {
+    row.spans.push_back({i.from, i.to, render_state(i.state)});
+  }
+  if (outcome.black_start_blocked) row.note = "black start";
+  return row;
+}
+
+std::vector<render::Mark> lever_marks(const model::Scenario& scenario, std::int64_t horizon) {
+  std::vector<render::Mark> marks;
+  for (const model::Lever& lever : scenario.levers) {
+    if (lever.at.seconds > horizon) continue;
+    marks.push_back(lever_mark(lever.name, model::to_string(lever.action), lever.at.seconds));
+  }
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const render::Mark& a, const render::Mark& b) { return a.at < b.at; });
+  return marks;
+}
+
+render::Chain chain_of(const Report& report, const FunctionOutcome& outcome) {
+  const model::Model& model = *report.model;
+  const model::Entity& entity = model.entities[outcome.entity];
+  render::Chain chain{entity.id, entity.name, "", {}, ""};
+  if (!outcome.cause) return chain;
+  const cascade::CauseChain& cause = *outcome.cause;
+  chain.summary = cause_text(report, cause);
+  for (const cascade::ChainStep& step : cause.steps) {
+    const model::Entity& e = model.entities[step.node];
+    render::ChainStep s{e.id,
+                        e.name,
+                        std::string(cascade::to_string(step.record.state)),
+                        time_text(step.record.time),
+                        "",
+                        std::nullopt};
+    if (step.record.switching_to != cascade::kNoIndex) {
+      s.via = "switching over to " +
+              model.entities[report.graph->edge(step.record.switching_to).dependency].name;
+    }
+    if (step.record.cause == cascade::CauseKind::kDependency) {
+      const std::uint32_t edge = step.record.ref;
+      const model::Dependency& dependency = report.graph->source_dependency(model, edge);
+      const model::Evidence& evidence = link_evidence(report, edge);
+      std::string via = "needs " + model.entities[dependency.target].name;
+      if (dependency.layer != model::Layer::kNone) {
+        via += " (" + std::string(model::to_string(dependency.layer)) + " layer)";
+      }
+      s.via = s.via.empty() ? via : s.via + "; " + via;
+      render::Evidence e_out{std::string(model::to_string(evidence.confidence)), evidence.source,
+                             evidence.quote, ""};
+      for (const std::string& a : dependency.assumptions) {
+        e_out.note += (e_out.note.empty() ? "assumed: " : "; ") + a;
+      }
+      if (!e_out.note.empty() && !evidence.source.empty()) {
+        // An assumption beside a source: both are shown; the note must not hide the source.
+        e_out.quote = e_out.quote.empty() ? e_out.note : e_out.quote + " — " + e_out.note;
+        e_out.note.clear();
+      }
+      s.evidence = std::move(e_out);
+    }
+    chain.steps.push_back(std::move(s));
+  }
+  if (cause.lever != cascade::kNoIndex) {
+    const model::Lever& lever = report.scenario->levers[cause.lever];
+    chain.lever = "lever \"" + lever.name + "\" at " + time_text(lever.at.seconds);
+  }
+  return chain;
+}
+
+render::Graph chains_graph(const Report& report,
+                           const std::vector<const FunctionOutcome*>& outcomes, std::string title) {
+  const model::Model& model = *report.model;
+  render::Graph graph;
+  graph.title = std::move(title);
+  // Per entity: its earliest step on any chain (first failure) and the worst state reached.
+  struct Seen {
+    std::int64_t first = 0;
+    cascade::State worst = cascade::State::kUp;
+    std::size_t order = 0;
+  };
+  std::map<std::uint32_t, Seen> seen;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> link_order;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> link_edge;
+  for (const FunctionOutcome* outcome : outcomes) {
+    if (!outcome->cause) continue;
+    const auto& steps = outcome->cause->steps;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const cascade::ChainStep& step = steps[i];
+      auto [it, added] =
+          seen.try_emplace(step.node, Seen{step.record.time, step.record.state, seen.size()});
+      if (!added) {
+        it->second.first = std::min(it->second.first, step.record.time);
+        if (static_cast<int>(step.record.state) > static_cast<int>(it->second.worst)) {
+          it->second.worst = step.record.state;
+        }
+      }
+      if (i + 1 < steps.size()) {
+        const std::pair<std::uint32_t, std::uint32_t> link{step.node, steps[i + 1].node};
+        if (links.insert(link).second) {
+          link_order.push_back(link);
+          if (step.record.cause == cascade::CauseKind::kDependency) {
+            link_edge[link] = step.record.ref;
+          }
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::size_t, std::uint32_t>> nodes;
+  for (const auto& [entity, s] : seen) nodes.emplace_back(s.order, entity);
+  std::sort(nodes.begin(), nodes.end());
+  for (const auto& [order, entity] : nodes) {
+    const Seen& s = seen.at(entity);
+    const model::Entity& e = model.entities[entity];
+    graph.nodes.push_back(
+        {e.id, e.name, "from " + time_text(s.first), render_state(s.worst), false});
+  }
+  for (const auto& link : link_order) {
+    render::GraphEdge edge{model.entities[link.first].id, model.entities[link.second].id, "",
+                           false};
+    const auto it = link_edge.find(link);
+    if (it != link_edge.end()) {
+      const model::Dependency& dependency = report.graph->source_dependency(model, it->second);
+      const model::Evidence& evidence = link_evidence(report, it->second);
+      if (dependency.layer != model::Layer::kNone) edge.label = model::to_string(dependency.layer);
+      edge.hedged = is_hedged(evidence);
+    }
+    graph.edges.push_back(std::move(edge));
+  }
+  return graph;
 }
 
 }  // namespace msout::report

@@ -3,11 +3,20 @@
 #include <sstream>
 
 #include "sim/report/cause_text.h"
-#include "sim/report/table_report.h"
 #include "sim/report/text_table.h"
 
 namespace msout::report {
 namespace {
+
+// The "assumed where the sources name no provider" lines of the header (empty when the run
+// assumed nothing).
+std::string assumption_lines(const Report& report) {
+  if (report.assumptions.empty()) return "";
+  std::string out =
+      "  assumed where the sources name no provider (msout montecarlo weighs the others):\n";
+  for (const std::string& a : report.assumptions) out += wrapped(a, "    ", "      ", 96);
+  return out;
+}
 
 std::string names(const model::Model& model, const std::vector<std::uint32_t>& entities,
                   const char* separator) {

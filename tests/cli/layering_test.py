@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The layers (README, Layout): model/ includes nothing from sim/, and the PDES kernel in
-sim/kernel/ includes nothing from the domain (neither model/ nor the rest of sim/).
+sim/kernel/ includes nothing from the domain (neither model/ nor the rest of sim/); the
+renderers in sim/render/ include nothing from the rest of sim/.
 
 Usage: layering_test.py REPO_ROOT
 """
@@ -16,6 +17,10 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 RULES = [  # (folder, allowed prefixes of project includes)
     ("model", ("model/",)),
     ("sim/kernel", ("sim/kernel/",)),
+    # The renderers never reach back into the engine or the results: only the neutral form
+    # and model's text utilities.
+    ("sim/render", ("sim/render/", "model/printable_text.h", "model/duration.h",
+                    "model/saturating_sum.h")),
 ]
 
 for folder, allowed in RULES:

@@ -15,9 +15,10 @@
 #include "model/output_file.h"
 #include "model/scenario_loader.h"
 #include "sim/cascade/cascade_run.h"
+#include "sim/render/text_renderer.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
-#include "sim/report/table_report.h"
+#include "sim/report/report_document.h"
 
 namespace {
 
@@ -30,7 +31,7 @@ std::string json_of_run(const model::Model& m, const model::FrozenGraph& graph,
   const msout::cascade::CascadeRun run =
       msout::cascade::run_cascade(graph, scenario, selected, scenario.horizon.seconds, threads);
   const msout::report::Report report = msout::report::build_report(m, graph, scenario, run);
-  if (table != nullptr) *table = msout::report::table_report(report);
+  if (table != nullptr) *table = msout::render::render_text(msout::report::report_document(report));
   return msout::report::json_report(report);
 }
 

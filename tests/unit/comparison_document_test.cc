@@ -120,7 +120,7 @@ TEST_CASE("Document.Compare.TimelinesHaveTheSameRowsWithEachRunsStates") {
   }
   REQUIRE(b.marks.size() == 2);
   CHECK(b.marks[1].at == 10 * kHour);
-  CHECK(b.marks[1].label == "back");
+  CHECK(b.marks[1].label == "\"back\" (restore)");
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     if (b.rows[i].id == "later") {
       REQUIRE(b.rows[i].spans.size() == 3);

@@ -1,4 +1,4 @@
-#include "sim/report/text_table.h"
+#include "sim/render/text_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include "model/printable_text.h"
 #include "model/saturating_sum.h"
 
-namespace msout::report {
+namespace msout::render {
 
 std::string grouped(std::uint64_t n) {
   std::string digits = std::to_string(n);
@@ -106,4 +106,4 @@ std::string clipped(const std::string& text, std::size_t width) {
   return out + "…";
 }
 
-}  // namespace msout::report
+}  // namespace msout::render

@@ -1,0 +1,17 @@
+#include "sim/render/document.h"
+
+namespace msout::render {
+
+const char* state_word(State state) {
+  switch (state) {
+    case State::kUp:
+      return "up";
+    case State::kDegraded:
+      return "degraded";
+    case State::kDown:
+      return "down";
+  }
+  return "up";
+}
+
+}  // namespace msout::render

@@ -1,0 +1,347 @@
+#include "sim/report/report_document.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "sim/report/cause_text.h"
+#include "sim/report/document_parts.h"
+#include "sim/report/json_report.h"
+#include "sim/report/text_table.h"
+
+namespace msout::report {
+namespace {
+
+using render::Cell;
+using render::Column;
+using render::ColumnType;
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string name_and_id(const model::Entity& e) { return e.name + " [" + e.id + "]"; }
+
+// The people served by the most widely used function in `state` (or worse) at `time`: a
+// count of people that is true (each of them lost that function), where a sum over
+// functions would count a person once per function.
+std::uint64_t widest_people(const Report& report, std::int64_t time, bool degraded_or_worse) {
+  std::uint64_t widest = 0;
+  for (const FunctionOutcome& f : report.functions) {
+    const State s = state_at(f, time);
+    if (s == State::kDown || (degraded_or_worse && s == State::kDegraded)) {
+      widest = std::max(widest, f.people);
+    }
+  }
+  return widest;
+}
+
+std::vector<std::string> context_lines(const Report& report) {
+  std::vector<std::string> lines;
+  for (const AppliedOverlay& overlay : report.whatif) {
+    lines.push_back("what-if \"" + overlay.name + "\" (" + overlay.file + ")");
+  }
+  std::string line = "horizon " + time_text(report.horizon) + ", " +
+                     std::to_string(report.entities) + " entities, " +
+                     std::to_string(report.edges) + " dependencies simulated, " +
+                     std::to_string(report.events) + " events";
+  if (report.include_disputed) line += ", disputed dependencies included";
+  lines.push_back(line);
+  if (report.model_dependencies > report.edges) {
+    lines.push_back("the model has " + std::to_string(report.model_dependencies) +
+                    " dependencies: disputed ones and one_of alternatives not assumed are left "
+                    "out");
+  }
+  return lines;
+}
+
+std::vector<std::string> headline(const Report& report,
+                                  const std::vector<const FunctionOutcome*>& failed,
+                                  const std::vector<const FunctionOutcome*>& working) {
+  const model::Model& model = *report.model;
+  std::size_t down = 0;
+  for (const FunctionOutcome* f : failed) down += f->first_down ? 1 : 0;
+  std::vector<std::string> lines;
+  lines.push_back(std::to_string(failed.size()) + " of " +
+                  plural(report.functions.size(), "critical function", "critical functions") +
+                  " fail within " + time_text(report.horizon) + ": " + std::to_string(down) +
+                  (down == 1 ? " goes" : " go") + " down, " + std::to_string(failed.size() - down) +
+                  (failed.size() - down == 1 ? " is" : " are") + " only degraded.");
+  if (!failed.empty()) {
+    const FunctionOutcome& first = *failed.front();
+    const bool is_down = first.first_down.has_value();
+    lines.push_back("First: " + name_and_id(model.entities[first.entity]) + ", " +
+                    (is_down ? "down at " + time_text(*first.first_down)
+                             : "degraded at " + time_text(*first.first_degraded)) +
+                    ".");
+    std::uint64_t widest = 0;
+    const FunctionOutcome* widest_function = nullptr;
+    for (const FunctionOutcome* f : failed) {
+      if (f->first_down && (widest_function == nullptr || f->people > widest)) {
+        widest = f->people;
+        widest_function = f;
+      }
+    }
+    if (widest_function != nullptr && widest > 0) {
+      lines.push_back("At least " + total_text(widest) +
+                      " people lose a critical function: those served by " +
+                      model.entities[widest_function->entity].name +
+                      " (people are not added up over functions; docs/report-format.md).");
+    }
+  }
+  if (working.empty()) {
+    lines.push_back("No critical function keeps working throughout.");
+  } else {
+    std::string names;
+    for (std::size_t i = 0; i < working.size() && i < 3; ++i) {
+      names += (i == 0 ? "" : ", ") + model.entities[working[i]->entity].name;
+    }
+    if (working.size() > 3) names += ", …";
+    lines.push_back("Still working throughout: " + plural(working.size(), "function", "functions") +
+                    " (" + names + ").");
+  }
+  if (!report.black_start.blocked.empty()) {
+    lines.push_back(plural(report.black_start.blocked.size(), "entity", "entities") +
+                    " cannot restart by themselves (black start).");
+  }
+  return lines;
+}
+
+render::Table functions_table(const Report& report, std::size_t failed, std::size_t top) {
+  const model::Model& model = *report.model;
+  const std::string horizon = time_text(report.horizon);
+  render::Table table;
+  table.name = "functions";
+  table.title = "Critical functions that fail (" + std::to_string(failed) + " of " +
+                std::to_string(report.functions.size()) + ")";
+  table.note =
+      "Worst first: by first down, then first degraded. People: the people the "
+      "function serves (not added up). The ids are what --focus, --function and "
+      "compare take.";
+  table.columns = {
+      {"id", "id", ColumnType::kText, 28},
+      {"name", "function", ColumnType::kText, 36},
+      {"sector", "sector", ColumnType::kText, 0, false},
+      {"first_degraded_s", "degraded at", ColumnType::kDuration},
+      {"first_down_s", "down at", ColumnType::kDuration},
+      {"time_down_s", "down for", ColumnType::kDuration},
+      {"time_degraded_s", "degraded for", ColumnType::kDuration, 0, false},
+      {"people_served", "people", ColumnType::kCount},
+      {"people_hours_down", "people-hours down", ColumnType::kNumber, 0, false},
+      {"state_at_horizon", "at " + horizon, ColumnType::kText},
+      {"black_start_blocked", "black start", ColumnType::kText, 0, false},
+  };
+  for (const FunctionOutcome& f : report.functions) {
+    const model::Entity& e = model.entities[f.entity];
+    std::string state(cascade::to_string(f.final_state));
+    if (f.black_start_blocked) state += " (black start)";
+    table.rows.push_back({Cell::plain(e.id), Cell::plain(e.name), Cell::plain(e.sector),
+                          time_cell(f.first_degraded), time_cell(f.first_down),
+                          time_cell(f.time_down), time_cell(f.time_degraded), count_cell(f.people),
+                          people_hours_cell(f.people_hours_down),
+                          Cell::number(state, std::string(cascade::to_string(f.final_state))),
+                          Cell::plain(f.black_start_blocked ? "true" : "false")});
+  }
+  table.terminal_rows = std::min(failed, top);
+  const std::size_t working = report.functions.size() - failed;
+  if (failed > top) {
+    table.terminal_more = "… and " + std::to_string(failed - top) +
+                          " more failing functions (--top 0 shows them all; every function is "
+                          "in --format csv, html and json)";
+  } else if (working > 0) {
+    table.terminal_more =
+        "(the " + std::to_string(working) + " functions still working are listed below)";
+  }
+  table.empty_text = "no critical functions in the model";
+  return table;
+}
+
+render::Chart functions_over_time(const Report& report) {
+  render::Chart chart;
+  chart.name = "functions-over-time";
+  chart.title = "Critical functions down over time, and degraded";
+  chart.note = "The number of critical functions in each state from each moment on.";
+  chart.y_label = "functions";
+  chart.value_key = "functions";
+  chart.y_max = static_cast<double>(report.functions.size());
+  chart.horizon = report.horizon;
+  chart.marks = lever_marks(*report.scenario, report.horizon);
+  render::Series down{"down", "down", {}};
+  render::Series degraded{"degraded", "degraded (not down)", {}};
+  for (const SummaryPoint& p : report.over_time) {
+    down.points.push_back({p.time, static_cast<double>(p.down), std::nullopt});
+    degraded.points.push_back({p.time, static_cast<double>(p.degraded), std::nullopt});
+  }
+  chart.series = {std::move(down), std::move(degraded)};
+  return chart;
+}
+
+render::Chart people_over_time(const Report& report) {
+  render::Chart chart;
+  chart.name = "people-over-time";
+  chart.title = "People who lose a critical function, at least";
+  chart.note =
+      "The people served by the most widely used function that is down (or degraded or down) "
+      "at each moment: every one of them has lost that function, so the figure is true and "
+      "never exceeds the population. More people may be affected through other functions; a "
+      "sum over functions would count a person once per function (docs/report-format.md).";
+  chart.y_label = "people (at least)";
+  chart.value_key = "people_at_least";
+  chart.horizon = report.horizon;
+  chart.marks = lever_marks(*report.scenario, report.horizon);
+  render::Series down{"down", "down", {}};
+  render::Series affected{"degraded-or-down", "degraded or down", {}};
+  for (const SummaryPoint& p : report.over_time) {
+    down.points.push_back(
+        {p.time, static_cast<double>(widest_people(report, p.time, false)), std::nullopt});
+    affected.points.push_back(
+        {p.time, static_cast<double>(widest_people(report, p.time, true)), std::nullopt});
+  }
+  chart.series = {std::move(down), std::move(affected)};
+  return chart;
+}
+
+// "3 entries, 345 organisations", or with entries that give no count "5 entries: 345
+// organisations in the 3 with a count, 2 without a count in the model".
+std::string organisations_text(const std::vector<OrganisationOutcome>& organisations) {
+  const OrganisationTotals totals = organisation_totals(organisations);
+  std::string text = plural(totals.entries, "entry", "entries");
+  if (totals.without_count == 0) return text + ", " + total_text(totals.counted) + " organisations";
+  const std::size_t with_count = totals.entries - totals.without_count;
+  if (with_count == 0) return text + ", none with a count in the model";
+  return text + ": " + total_text(totals.counted) + " organisations in the " +
+         std::to_string(with_count) + " with a count, " + std::to_string(totals.without_count) +
+         " without a count in the model";
+}
+
+render::Table organisations_table(const Report& report) {
+  const model::Model& model = *report.model;
+  render::Table table;
+  table.name = "organisations";
+  table.title = "Organisations affected (" + organisations_text(report.organisations) + ")";
+  table.note =
+      "An entry without a count in the model stands for an unknown number of "
+      "organisations and is not counted as one.";
+  table.columns = {
+      {"id", "id", ColumnType::kText, 28},
+      {"name", "organisation", ColumnType::kText, 36},
+      {"count", "count", ColumnType::kCount},
+      {"first_degraded_s", "degraded at", ColumnType::kDuration},
+      {"first_down_s", "down at", ColumnType::kDuration},
+      {"state_at_horizon", "at " + time_text(report.horizon), ColumnType::kText},
+  };
+  for (const OrganisationOutcome& o : report.organisations) {
+    const model::Entity& e = model.entities[o.entity];
+    table.rows.push_back({Cell::plain(e.id), Cell::plain(e.name),
+                          o.count ? count_cell(*o.count) : Cell::number("not given", ""),
+                          time_cell(o.first_degraded), time_cell(o.first_down),
+                          Cell::plain(std::string(cascade::to_string(o.final_state)))});
+  }
+  table.terminal_rows = 10;
+  return table;
+}
+
+render::Table levers_table(const Report& report) {
+  render::Table table;
+  table.name = "levers";
+  table.title = "The scenario's levers";
+  table.columns = {{"id", "id", ColumnType::kText},
+                   {"name", "lever", ColumnType::kText},
+                   {"at_s", "at", ColumnType::kDuration},
+                   {"action", "action", ColumnType::kText}};
+  for (const model::Lever& lever : report.scenario->levers) {
+    table.rows.push_back({Cell::plain(lever.id), Cell::plain(lever.name),
+                          time_cell(lever.at.seconds),
+                          Cell::plain(std::string(model::to_string(lever.action)))});
+  }
+  return table;
+}
+
+render::Paragraphs black_start(const Report& report) {
+  const model::Model& model = *report.model;
+  render::Paragraphs p{"black-start",
+                       "Black start: cannot restart by themselves at " + time_text(report.horizon),
+                       {}};
+  for (const auto& cycle : report.black_start.cycles) {
+    std::string names;
+    for (std::uint32_t v : cycle)
+      names += (names.empty() ? "" : " \u2194 ") + model.entities[v].name;
+    p.lines.push_back("cycle: " + names);
+  }
+  std::string waiting;
+  for (std::uint32_t v : report.black_start.blocked) {
+    const bool in_cycle =
+        std::any_of(report.black_start.cycles.begin(), report.black_start.cycles.end(),
+                    [&](const auto& c) { return std::find(c.begin(), c.end(), v) != c.end(); });
+    if (!in_cycle) waiting += (waiting.empty() ? "" : ", ") + model.entities[v].name;
+  }
+  if (!waiting.empty()) p.lines.push_back("waiting on them: " + waiting);
+  return p;
+}
+
+}  // namespace
+
+render::Document report_document(const Report& report, const ReportDocumentOptions& options) {
+  const model::Model& model = *report.model;
+  std::vector<const FunctionOutcome*> failed;
+  std::vector<const FunctionOutcome*> working;
+  for (const FunctionOutcome& f : report.functions) {
+    (f.first_degraded ? failed : working).push_back(&f);
+  }
+
+  render::Document doc;
+  doc.kind = "run";
+  doc.json_format = kReportFormat;
+  doc.title = "msout: " + report.scenario_name + " on " + report.model_name;
+  doc.context = context_lines(report);
+  doc.headline = headline(report, failed, working);
+  doc.warnings = report.warnings;
+
+  render::Timeline timeline;
+  timeline.name = "functions";
+  timeline.title = "Every critical function over " + time_text(report.horizon);
+  timeline.horizon = report.horizon;
+  for (const FunctionOutcome& f : report.functions)
+    timeline.rows.push_back(timeline_row(report, f));
+  timeline.marks = lever_marks(*report.scenario, report.horizon);
+  timeline.terminal_rows = std::min(failed.size(), options.top);
+  doc.blocks.push_back({std::move(timeline)});
+  doc.blocks.push_back({functions_table(report, failed.size(), options.top)});
+
+  if (!working.empty()) {
+    render::Paragraphs still{
+        "still-working", "Still working throughout (" + std::to_string(working.size()) + ")", {}};
+    std::string ids;
+    for (const FunctionOutcome* f : working) {
+      ids += (ids.empty() ? "" : ", ") + model.entities[f->entity].id;
+    }
+    still.lines.push_back(ids);
+    doc.blocks.push_back({std::move(still), render::kShowTerminal});
+  }
+
+  render::Chains why{
+      "why", "Why and when: the cause chains, with the evidence of every link", {}, options.top};
+  for (const FunctionOutcome* f : failed) why.chains.push_back(chain_of(report, *f));
+  doc.blocks.push_back({std::move(why), render::kShowTerminal | render::kShowHtml});
+
+  doc.blocks.push_back({functions_over_time(report)});
+  doc.blocks.push_back({people_over_time(report)});
+  if (!report.organisations.empty()) doc.blocks.push_back({organisations_table(report)});
+  if (!report.black_start.blocked.empty()) {
+    doc.blocks.push_back({black_start(report), render::kShowTerminal | render::kShowHtml});
+  }
+  if (!report.assumptions.empty()) {
+    doc.blocks.push_back({render::Paragraphs{"assumptions",
+                                             "Assumed where the sources name no provider "
+                                             "(msout montecarlo weighs the others)",
+                                             report.assumptions},
+                          render::kShowTerminal | render::kShowHtml});
+  }
+  doc.blocks.push_back({levers_table(report), render::kShowHtml | render::kShowCsv});
+
+  doc.graph =
+      chains_graph(report, failed, report.scenario_name + ": what failed and why (cause chains)");
+  return doc;
+}
+
+}  // namespace msout::report
