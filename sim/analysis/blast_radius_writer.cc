@@ -14,7 +14,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string what_was_analysed(const BlastRadiusReport& result) {
+}  // namespace
+
+std::string blast_radius_scope(const BlastRadiusReport& result) {
   if (!result.ids.empty()) {
     return std::to_string(result.analysed) + " entit" + (result.analysed == 1 ? "y" : "ies") +
            " named by --ids";
@@ -24,8 +26,6 @@ std::string what_was_analysed(const BlastRadiusReport& result) {
   return std::to_string(result.analysed) + " " + plural;
 }
 
-}  // namespace
-
 std::string blast_radius_table(const BlastRadiusReport& result) {
   const model::Model& model = *result.model;
   const std::string horizon = report::time_text(result.horizon);
@@ -33,7 +33,7 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
   out << "msout analyze blast-radius: model \"" << model.name << "\" (" << result.entities
       << " entities, " << result.dependencies << " dependencies)\n";
   out << report::whatif_lines(result.whatif, "  ");
-  out << "  " << what_was_analysed(result) << ", each down alone from 0s to " << horizon
+  out << "  " << blast_radius_scope(result) << ", each down alone from 0s to " << horizon
       << "; disputed dependencies " << (result.include_disputed ? "included" : "left out") << "\n"
       << report::wrapped(report::population_text(model.population), "  ", "  ", 96) << "\n";
 

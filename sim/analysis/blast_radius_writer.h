@@ -31,4 +31,7 @@ struct BlastRadiusReport {
 std::string blast_radius_table(const BlastRadiusReport& result);
 std::string blast_radius_json(const BlastRadiusReport& result);
 
+// What was run, for headers: "27 providers", "2 entities named by --ids".
+std::string blast_radius_scope(const BlastRadiusReport& result);
+
 }  // namespace msout::analysis

@@ -18,36 +18,15 @@ std::string percent(double share) { return std::to_string(std::lround(share * 10
 
 double rounded(double value, double scale) { return std::round(value * scale) / scale; }
 
-std::string kinds_text(const ConcentrationOptions& options) {
-  std::string text;
-  for (model::EntityKind kind : options.provider_kinds) {
-    text += (text.empty() ? "" : ", ") + std::string(model::to_string(kind));
-  }
-  return text;
-}
-
-// "Microsoft Azure West Europe", or for a tie every provider tied for first place:
-// "tie: Microsoft Azure North Europe, Microsoft Azure West Europe".
-std::string most_depended_on(const model::Model& model, const SectorConcentration& s) {
-  if (s.most_depended_on.empty()) return "-";
-  std::string text = s.most_depended_on.size() > 1 ? "tie: " : "";
-  for (std::size_t i = 0; i < s.most_depended_on.size(); ++i) {
-    text += (i == 0 ? "" : ", ") + model.entities[s.most_depended_on[i]].name;
-  }
-  return text;
-}
-
 std::string providers_table(const model::Model& model, const SectorConcentration& s) {
   if (s.providers.empty()) return "  no provider is depended on\n";
   report::TextTable table(
       {"rank", "provider", "jurisdiction", "functions", "share", "people served (at least)"});
-  std::size_t rank = 0;
+  const std::vector<std::size_t> ranks = provider_ranks(s);
   for (std::size_t i = 0; i < s.providers.size(); ++i) {
     const ProviderShare& p = s.providers[i];
-    // Competition ranking: providers with as many functions share a rank.
-    if (i == 0 || p.functions != s.providers[i - 1].functions) rank = i + 1;
     const model::Entity& entity = model.entities[p.provider];
-    table.add({std::to_string(rank), entity.name,
+    table.add({std::to_string(ranks[i]), entity.name,
                entity.jurisdiction.empty() ? "-" : entity.jurisdiction,
                std::to_string(p.functions) + " of " + std::to_string(s.functions), percent(p.share),
                report::grouped(p.people_served)});
@@ -84,13 +63,39 @@ Json sector_json(const model::Model& model, const SectorConcentration& s) {
 
 }  // namespace
 
+std::string provider_kinds_text(const ConcentrationOptions& options) {
+  std::string text;
+  for (model::EntityKind kind : options.provider_kinds) {
+    text += (text.empty() ? "" : ", ") + std::string(model::to_string(kind));
+  }
+  return text;
+}
+
+std::string most_depended_on_text(const model::Model& model, const SectorConcentration& s) {
+  if (s.most_depended_on.empty()) return "-";
+  std::string text = s.most_depended_on.size() > 1 ? "tie: " : "";
+  for (std::size_t i = 0; i < s.most_depended_on.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + model.entities[s.most_depended_on[i]].name;
+  }
+  return text;
+}
+
+std::vector<std::size_t> provider_ranks(const SectorConcentration& s) {
+  std::vector<std::size_t> ranks;
+  for (std::size_t i = 0; i < s.providers.size(); ++i) {
+    const bool tied = i > 0 && s.providers[i].functions == s.providers[i - 1].functions;
+    ranks.push_back(tied ? ranks.back() : i + 1);
+  }
+  return ranks;
+}
+
 std::string concentration_table(const ConcentrationInput& input, const Concentration& result) {
   const model::Model& model = *input.model;
   std::ostringstream out;
   out << "CONCENTRATION: how many critical functions depend on each provider\n"
       << "Model: " << (model.name.empty() ? "(unnamed)" : model.name) << "; "
       << result.national.functions << " functions; providers: entities of kind "
-      << kinds_text(input.options) << "; disputed dependencies "
+      << provider_kinds_text(input.options) << "; disputed dependencies "
       << (input.include_disputed ? "included" : "left out") << "\n"
       << report::whatif_lines(input.whatif, "  ")
       << "A function depends on a provider when the provider can be reached through its\n"
@@ -108,7 +113,7 @@ std::string concentration_table(const ConcentrationInput& input, const Concentra
   auto add_line = [&](const SectorConcentration& s) {
     sectors.add({s.sector, std::to_string(s.functions), std::to_string(s.functions_on_providers),
                  percent(s.largest_share), std::to_string(std::lround(s.hhi)),
-                 most_depended_on(model, s)});
+                 most_depended_on_text(model, s)});
   };
   add_line(result.national);
   for (const SectorConcentration& s : result.sectors) add_line(s);

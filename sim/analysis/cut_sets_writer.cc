@@ -12,14 +12,15 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// One function's cut sets as sorted ids.
-struct NamedCutSets {
-  std::vector<std::string> single_points;
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::vector<std::string> degrading;
-};
+std::string joined(const std::vector<std::string>& ids) {
+  std::string text;
+  for (const std::string& id : ids) text += (text.empty() ? "" : ", ") + id;
+  return text.empty() ? "none" : text;
+}
 
-NamedCutSets named(const model::Model& model, const CutSets& sets) {
+}  // namespace
+
+NamedCutSets named_cut_sets(const model::Model& model, const CutSets& sets) {
   auto ids = [&](const std::vector<std::uint32_t>& nodes) {
     std::vector<std::string> out;
     for (std::uint32_t n : nodes) out.push_back(model.entities[n].id);
@@ -36,19 +37,11 @@ NamedCutSets named(const model::Model& model, const CutSets& sets) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) text += (text.empty() ? "" : ", ") + id;
-  return text.empty() ? "none" : text;
-}
-
 std::string candidates_text(const CutSetsReport& result) {
   return std::to_string(result.candidate_count) + " " +
          (result.candidates == "all" ? std::string("entities other than functions")
                                      : result.candidates + "s");
 }
-
-}  // namespace
 
 std::string cut_sets_table(const CutSetsReport& result) {
   const model::Model& model = *result.model;
@@ -65,7 +58,7 @@ std::string cut_sets_table(const CutSetsReport& result) {
   report::TextTable summary({"function", "people", "single", "pairs", "degrading", "name"});
   std::vector<NamedCutSets> all;
   for (const CutSets& sets : result.functions) {
-    all.push_back(named(model, sets));
+    all.push_back(named_cut_sets(model, sets));
     const model::Entity& f = model.entities[sets.function];
     summary.add({f.id, report::grouped(f.people_served), std::to_string(sets.single_points.size()),
                  std::to_string(sets.pairs.size()), std::to_string(sets.degrading.size()), f.name});
@@ -100,7 +93,7 @@ std::string cut_sets_json(const CutSetsReport& result) {
   Json functions = Json::array();
   for (const CutSets& sets : result.functions) {
     const model::Entity& f = model.entities[sets.function];
-    const NamedCutSets ids = named(model, sets);
+    const NamedCutSets ids = named_cut_sets(model, sets);
     Json pairs = Json::array();
     for (const auto& [a, b] : ids.pairs) pairs.push_back({a, b});
     functions.push_back({{"id", f.id},

@@ -12,26 +12,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string home_text(const std::vector<std::string>& home) {
-  std::string text;
-  for (const std::string& h : home) text += (text.empty() ? "" : ", ") + h;
-  return text;
-}
-
-// "emergency-care → hix-epd (infra) → azure-westeurope (infra, own keys)"
-std::string path_text(const ExposureInput& input, const ExposureRow& row) {
-  const model::Model& model = *input.model;
-  const model::FrozenGraph& graph = *input.graph;
-  std::string text = model.entities[graph.edge(row.path.front()).owner].id;
-  for (std::uint32_t e : row.path) {
-    const model::Dependency& dependency = graph.source_dependency(model, e);
-    text += " \u2192 " + model.entities[graph.edge(e).dependency].id + " (" +
-            std::string(model::to_string(dependency.layer)) +
-            (dependency.customer_managed_keys ? ", own keys" : "") + ")";
-  }
-  return text;
-}
-
 Json path_json(const ExposureInput& input, const ExposureRow& row) {
   const model::Model& model = *input.model;
   const model::FrozenGraph& graph = *input.graph;
@@ -47,6 +27,25 @@ Json path_json(const ExposureInput& input, const ExposureRow& row) {
 }
 
 }  // namespace
+
+std::string home_text(const std::vector<std::string>& home) {
+  std::string text;
+  for (const std::string& h : home) text += (text.empty() ? "" : ", ") + h;
+  return text;
+}
+
+std::string exposure_path_text(const ExposureInput& input, const ExposureRow& row) {
+  const model::Model& model = *input.model;
+  const model::FrozenGraph& graph = *input.graph;
+  std::string text = model.entities[graph.edge(row.path.front()).owner].id;
+  for (std::uint32_t e : row.path) {
+    const model::Dependency& dependency = graph.source_dependency(model, e);
+    text += " \u2192 " + model.entities[graph.edge(e).dependency].id + " (" +
+            std::string(model::to_string(dependency.layer)) +
+            (dependency.customer_managed_keys ? ", own keys" : "") + ")";
+  }
+  return text;
+}
 
 std::string exposure_table(const ExposureInput& input, const Exposure& result) {
   const model::Model& model = *input.model;
@@ -83,7 +82,7 @@ std::string exposure_table(const ExposureInput& input, const Exposure& result) {
         if (row.holds != holds) continue;
         const model::Entity& entity = model.entities[row.entity];
         table.add({std::string(to_string(row.level)), entity.jurisdiction, entity.name,
-                   model.entities[row.via].name, path_text(input, row)});
+                   model.entities[row.via].name, exposure_path_text(input, row)});
         ++rows;
       }
       if (rows == 0) continue;

@@ -29,4 +29,10 @@ std::string exposure_table(const ExposureInput& input, const Exposure& result);
 // The same as JSON; each path step names the entity and the layer of the edge entering it.
 std::string exposure_json(const ExposureInput& input, const Exposure& result);
 
+// "NL, EU": the home jurisdictions as the headers name them.
+std::string home_text(const std::vector<std::string>& home);
+
+// A row's route: "emergency-care → hix-epd (infra) → azure-westeurope (infra, own keys)".
+std::string exposure_path_text(const ExposureInput& input, const ExposureRow& row);
+
 }  // namespace msout::analysis

@@ -4,10 +4,12 @@
 
 #include "model/frozen_graph.h"
 #include "sim/analysis/blast_radius.h"
+#include "sim/analysis/blast_radius_document.h"
 #include "sim/analysis/blast_radius_writer.h"
 #include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 
@@ -46,12 +48,13 @@ int analyze_blast_radius(const std::vector<std::string>& args) {
        "worker threads (0: all cores; more than the cores this process may use runs on those); "
        "results are identical for any number");
   // clang-format on
-  add_analysis_output_options(options, "also simulate dependencies whose evidence is disputed");
+  add_analysis_output_options(options, "also simulate dependencies whose evidence is disputed",
+                              kAnalysisFormats);
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
 
   const int threads = thread_count(vm);
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, kAnalysisFormats);
   const std::string kind = one_of(vm, "kind", {"provider", "service", "organisation", "all"});
   if (vm.count("ids") != 0 && !vm["kind"].defaulted()) {
     throw UsageError("give --kind or --ids, not both");
@@ -84,10 +87,10 @@ int analyze_blast_radius(const std::vector<std::string>& args) {
   if (top > 0 && report.ranked.size() > static_cast<std::size_t>(top)) {
     report.ranked.resize(static_cast<std::size_t>(top));
   }
-  const std::string text =
-      format == "json" ? analysis::blast_radius_json(report) : analysis::blast_radius_table(report);
-
-  write_result(vm, text);
+  write_analysis(vm, format,
+                 {"blast-radius", [&] { return analysis::blast_radius_table(report); },
+                  [&] { return analysis::blast_radius_json(report); },
+                  [&] { return analysis::blast_radius_document(report); }});
   return kExitOk;
 }
 

@@ -37,8 +37,8 @@ void print_usage(std::ostream& out) {
     out << "  " << analysis.name << std::string(16 - std::string(analysis.name).size(), ' ')
         << analysis.summary << "\n";
   }
-  out << "\nEach takes --help, --model PATH, --whatif OVERLAY (repeatable) and --format "
-         "table|json.\n";
+  out << "\nEach takes --help, --model PATH, --whatif OVERLAY (repeatable), --format "
+         "table|json|csv|html\n(cut-sets also dot), --out FILE and --out-dir DIR.\n";
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 
 #include "model/frozen_graph.h"
 #include "sim/analysis/concentration.h"
+#include "sim/analysis/concentration_document.h"
 #include "sim/analysis/concentration_writer.h"
 #include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 
@@ -49,10 +51,11 @@ int analyze_concentration(const std::vector<std::string>& args) {
       ("providers-kind", po::value<std::vector<std::string>>(),
        "entity kinds counted as providers, comma-separated or repeated (default: provider)");
   // clang-format on
-  add_analysis_output_options(options, "also count dependencies whose evidence is disputed");
+  add_analysis_output_options(options, "also count dependencies whose evidence is disputed",
+                              kAnalysisFormats);
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, kAnalysisFormats);
   analysis::ConcentrationInput input;
   if (vm.count("providers-kind") != 0) input.options.provider_kinds = parse_kinds(vm);
   input.include_disputed = vm.count("include-disputed") != 0;
@@ -65,10 +68,10 @@ int analyze_concentration(const std::vector<std::string>& args) {
       model::FrozenGraph::freeze(model, model::FreezeOptions{input.include_disputed});
   const analysis::Concentration result =
       analysis::compute_concentration(model, graph, input.options);
-  const std::string text = format == "json" ? analysis::concentration_json(input, result)
-                                            : analysis::concentration_table(input, result);
-
-  write_result(vm, text);
+  write_analysis(vm, format,
+                 {"concentration", [&] { return analysis::concentration_table(input, result); },
+                  [&] { return analysis::concentration_json(input, result); },
+                  [&] { return analysis::concentration_document(input, result); }});
   return kExitOk;
 }
 

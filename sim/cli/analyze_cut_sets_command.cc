@@ -6,10 +6,12 @@
 
 #include "model/frozen_graph.h"
 #include "sim/analysis/cut_sets.h"
+#include "sim/analysis/cut_sets_document.h"
 #include "sim/analysis/cut_sets_writer.h"
 #include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 
@@ -25,9 +27,10 @@ points of failure) and the pairs of outages that take it down together although 
 does alone (minimal cut sets of order 2: a redundant pair is one such set, not two single
 points of failure). Outages are taken as permanent: every tolerance and switchover runs
 out; effects that only degrade make no cut set (single outages that degrade a function are
-listed apart). Without --model, analyses the embedded Netherlands model; --whatif patches
-the model first with a what-if overlay (msout-overlay/1, as in msout run), repeated to apply
-several in order.
+listed apart). With --function, --format dot draws the functions' dependency trees with
+their gates (any of 2, 2 of 3) for Graphviz. Without --model, analyses the embedded
+Netherlands model; --whatif patches the model first with a what-if overlay
+(msout-overlay/1, as in msout run), repeated to apply several in order.
 
 Options)";
 
@@ -44,11 +47,12 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
        "entities that may fail: provider, service, organisation, or all (every entity but "
        "the functions)");
   // clang-format on
-  add_analysis_output_options(options, "also count dependencies whose evidence is disputed");
+  add_analysis_output_options(options, "also count dependencies whose evidence is disputed",
+                              {"table", "json", "csv", "html", "dot"});
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
 
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, {"table", "json", "csv", "html", "dot"});
   const std::string candidates =
       one_of(vm, "candidates", {"provider", "service", "organisation", "all"});
   const std::vector<std::string> function_ids = list_option(vm, "function", "function");
@@ -80,10 +84,13 @@ int analyze_cut_sets(const std::vector<std::string>& args) {
   report.entities = graph.node_count();
   report.dependencies = graph.edge_count();
   report.functions = analysis::find_cut_sets(graph, functions, pool);
-  const std::string text =
-      format == "json" ? analysis::cut_sets_json(report) : analysis::cut_sets_table(report);
-
-  write_result(vm, text);
+  // The dependency trees are drawn for the functions asked for: every function's tree is
+  // the whole model.
+  if (!function_ids.empty()) report.graph = &graph;
+  write_analysis(vm, format,
+                 {"cut-sets", [&] { return analysis::cut_sets_table(report); },
+                  [&] { return analysis::cut_sets_json(report); },
+                  [&] { return analysis::cut_sets_document(report); }});
   return kExitOk;
 }
 

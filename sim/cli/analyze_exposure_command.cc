@@ -6,10 +6,12 @@
 #include "model/frozen_graph.h"
 #include "model/json_reader.h"
 #include "sim/analysis/exposure.h"
+#include "sim/analysis/exposure_document.h"
 #include "sim/analysis/exposure_writer.h"
 #include "sim/cli/analysis_options.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 
@@ -45,10 +47,11 @@ int analyze_exposure(const std::vector<std::string>& args) {
       ("organisation", po::value<std::vector<std::string>>()->multitoken(),
        "only these organisations (ids; comma-separated, repeated or several after it)");
   // clang-format on
-  add_analysis_output_options(options, "also follow dependencies whose evidence is disputed");
+  add_analysis_output_options(options, "also follow dependencies whose evidence is disputed",
+                              kAnalysisFormats);
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, kAnalysisFormats);
   analysis::ExposureInput input;
   if (vm.count("home") != 0) {
     input.options.home = list_option(vm, "home", "jurisdiction");
@@ -72,10 +75,10 @@ int analyze_exposure(const std::vector<std::string>& args) {
       model::FrozenGraph::freeze(model, model::FreezeOptions{input.include_disputed});
   input.graph = &graph;
   const analysis::Exposure result = analysis::compute_exposure(model, graph, input.options);
-  const std::string text = format == "json" ? analysis::exposure_json(input, result)
-                                            : analysis::exposure_table(input, result);
-
-  write_result(vm, text);
+  write_analysis(vm, format,
+                 {"exposure", [&] { return analysis::exposure_table(input, result); },
+                  [&] { return analysis::exposure_json(input, result); },
+                  [&] { return analysis::exposure_document(input, result); }});
   return kExitOk;
 }
 

@@ -59,6 +59,12 @@ void check_batch_output(const boost::program_options::variables_map& vm, std::st
   }
 }
 
+std::string result_name(const boost::program_options::variables_map& vm,
+                        const model::Scenario& scenario) {
+  return vm.count("scenario") != 0 ? std::filesystem::path(scenario.file).stem().string()
+                                   : "default";
+}
+
 void write_per_scenario(const boost::program_options::variables_map& vm,
                         const std::vector<model::Scenario>& scenarios,
                         const std::vector<std::string>& texts, std::string_view format) {
@@ -78,10 +84,7 @@ void write_per_scenario(const boost::program_options::variables_map& vm,
   }
   const std::string extension = format == "json" ? ".json" : format == "csv" ? ".csv" : ".txt";
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    const std::string name = vm.count("scenario") != 0
-                                 ? std::filesystem::path(scenarios[i].file).stem().string()
-                                 : "default";
-    model::write_output_file(dir / (name + extension), texts[i]);
+    model::write_output_file(dir / (result_name(vm, scenarios[i]) + extension), texts[i]);
   }
 }
 

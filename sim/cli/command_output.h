@@ -21,11 +21,17 @@ namespace msout::cli {
 void write_result(const boost::program_options::variables_map& vm, const std::string& text);
 
 // Checks --out and --out-dir against each other and the --scenario files (one result each):
-// not both; --out takes one `noun` (e.g. "report"); several JSON results need --out-dir; no
+// not both; --out takes one `noun` (e.g. "report"); several results in any format but table
+// need --out-dir; no
 // scenario given twice; with --out-dir, no two scenario files of one name (their results
 // would overwrite each other). Throws UsageError.
 void check_batch_output(const boost::program_options::variables_map& vm, std::string_view format,
                         std::string_view noun);
+
+// The file stem of a scenario's result in --out-dir: the scenario file's name without its
+// extension, or "default" for the embedded scenario.
+std::string result_name(const boost::program_options::variables_map& vm,
+                        const model::Scenario& scenario);
 
 // Writes one result per scenario (texts[i] is scenarios[i]'s). With --out-dir DIR each goes
 // to DIR/<name>.json or .txt (by `format`), <name> being the scenario file's name without

@@ -13,10 +13,12 @@
 #include "sim/cascade/cascade_run.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 #include "sim/kernel/for_each_index.h"
 #include "sim/report/comparison.h"
+#include "sim/report/comparison_document.h"
 #include "sim/report/comparison_json.h"
 #include "sim/report/comparison_table.h"
 #include "sim/report/focus.h"
@@ -103,11 +105,13 @@ int compare_command(const std::vector<std::string>& args) {
        "scenario file, or the name of a shipped one (msout list scenarios); repeat it for one comparison per scenario, run concurrently")
       ("until,u", po::value<std::string>(),
        "simulate up to this time (e.g. 12h, 3d) instead of the scenario's horizon")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
+      ("format,f", po::value<std::string>()->default_value("table"),
+       format_help({"table", "json", "csv", "html"}).c_str())
       ("out,o", po::value<std::string>(),
        "write the comparison to FILE (whole or not at all) instead of standard output")
       ("out-dir", po::value<std::string>(),
-       "write one comparison per scenario into this directory (<scenario name>.json or .txt)")
+       "write one comparison per scenario into this directory (<scenario name>.txt, .json, "
+       ".html, or for csv one <scenario name>-<table>.csv per table)")
       ("include-disputed", "also simulate dependencies whose evidence is disputed")
       ("focus", po::value<std::string>(),
        "compare one organisation (its id) and the functions it provides, instead of every "
@@ -122,7 +126,7 @@ int compare_command(const std::vector<std::string>& args) {
     throw UsageError("compare needs at least one --whatif FILE (an overlay)");
   }
   const int threads = thread_count(vm);
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, {"table", "json", "csv", "html"});
   check_batch_output(vm, format, "comparison");
   const std::optional<std::int64_t> until = duration_option(vm, "until");
 
@@ -209,17 +213,24 @@ int compare_command(const std::vector<std::string>& args) {
     keep_functions_of(reports[i], reports[i % 2 == 0 ? i + 1 : i - 1]);
   }
 
-  std::vector<std::string> texts;
+  // The terminal table keeps its own writer for now; csv and html are drawn from the document.
+  std::vector<Result> results;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     report::Comparison comparison = report::compare_reports(reports[2 * s], reports[2 * s + 1]);
     comparison.whatif_sources = applied;
     comparison.baseline_sources = baseline_applied;
     if (vm.count("focus") != 0) comparison.focus = vm["focus"].as<std::string>();
-    texts.push_back(format == "json" ? report::comparison_json(comparison)
-                                     : report::comparison_table(comparison));
+    Result result{result_name(vm, scenarios[s]), "", {}};
+    if (format == "table") {
+      result.text = report::comparison_table(comparison);
+    } else if (format == "json") {
+      result.text = report::comparison_json(comparison);
+    } else {
+      result.document = report::comparison_document(comparison);
+    }
+    results.push_back(std::move(result));
   }
-
-  write_per_scenario(vm, scenarios, texts, format);
+  write_results(vm, results, format);
   return kExitOk;
 }
 

@@ -18,9 +18,11 @@
 #include "model/uncertainty.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
 #include "sim/montecarlo/estimates.h"
+#include "sim/montecarlo/montecarlo_document.h"
 #include "sim/montecarlo/montecarlo_writer.h"
 #include "sim/montecarlo/process_group.h"
 #include "sim/montecarlo/replications.h"
@@ -175,16 +177,21 @@ int montecarlo_command(const std::vector<std::string>& args) {
        "report one organisation (its id) and the functions it provides")
       ("threads,t", po::value<int>()->default_value(0),
        "worker threads per process (0: all cores); results are identical for any number")
-      ("format,f", po::value<std::string>()->default_value("table"), "table, json or csv")
+      ("format,f", po::value<std::string>()->default_value("table"),
+       format_help({"table", "json", "csv", "html"}).c_str())
       ("out,o", po::value<std::string>(), "write the result to FILE (whole or not at all)")
       ("out-dir", po::value<std::string>(),
-       "with several scenarios: one file per scenario in this directory")
+       "one result per scenario in this directory (<scenario name>.txt, .json, .html, or for "
+       "csv one <scenario name>-<table>.csv per table)")
       ("quiet,q", "no progress on standard error");
   // clang-format on
   po::variables_map vm;
   if (!parse_arguments(args, options, vm)) return kExitOk;
   const int threads = thread_count(vm);
-  const std::string format = one_of(vm, "format", {"table", "json", "csv"});
+  const std::string format = report_format(vm, {"table", "json", "csv", "html"});
+  // The CSV of the curves alone (without --out-dir) keeps the bytes it has always had:
+  // montecarlo_csv quotes every id and name, render_csv only where RFC 4180 must.
+  const bool curves_only = format == "csv" && vm.count("out-dir") == 0;
   const ReplicationChoice replications = replication_choice(vm);
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
   const std::vector<std::int64_t> at_given =
@@ -235,7 +242,8 @@ int montecarlo_command(const std::vector<std::string>& args) {
   montecarlo::ProcessGroup group;
   if (group.rank() == 0) print_warnings(diags);
   const bool show_progress = group.rank() == 0 && vm.count("quiet") == 0 && isatty(2) != 0;
-  std::vector<std::string> texts;
+  std::vector<std::string> curves;
+  std::vector<Result> results;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const model::Scenario& scenario = scenarios[i];
     // Default report times: 1h, 8h, 1d, 3d, 7d, then 30d and the horizon if it is later.
@@ -296,11 +304,27 @@ int montecarlo_command(const std::vector<std::string>& args) {
     montecarlo::SummaryOptions summary_options;
     summary_options.at = at;
     result.summary = montecarlo::summarise(table, in, summary_options);
-    texts.push_back(format == "json"  ? montecarlo::montecarlo_json(result)
-                    : format == "csv" ? montecarlo::montecarlo_csv(result)
-                                      : montecarlo::montecarlo_table(result));
+    if (curves_only) {
+      curves.push_back(montecarlo::montecarlo_csv(result));
+      continue;
+    }
+    // The terminal table keeps its own writer for now.
+    Result out{result_name(vm, scenario), "", {}};
+    if (format == "table") {
+      out.text = montecarlo::montecarlo_table(result);
+    } else if (format == "json") {
+      out.text = montecarlo::montecarlo_json(result);
+    } else {
+      out.document = montecarlo::montecarlo_document(result);
+    }
+    results.push_back(std::move(out));
   }
-  if (group.rank() == 0) write_per_scenario(vm, scenarios, texts, format);
+  if (group.rank() != 0) return kExitOk;
+  if (curves_only) {
+    write_per_scenario(vm, scenarios, curves, format);
+  } else {
+    write_results(vm, results, format);
+  }
   return kExitOk;
 }
 

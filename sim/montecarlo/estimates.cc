@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include "model/duration_distribution.h"
 #include "model/model_shape.h"
@@ -169,6 +170,30 @@ std::vector<std::pair<std::int64_t, std::uint64_t>> curve_points(
     points.emplace_back(t, it == steps.begin() ? 0 : std::prev(it)->second);
   }
   return points;
+}
+
+std::vector<CurveRow> curve_rows(const Summary& s) {
+  auto hits_by = [](const std::vector<std::pair<std::int64_t, std::uint64_t>>& curve,
+                    std::int64_t t) {
+    std::uint64_t hits = 0;
+    for (const auto& [at, h] : curve) {
+      if (at > t) break;
+      hits = h;
+    }
+    return hits;
+  };
+  std::vector<CurveRow> rows;
+  for (const EntityEstimate& e : s.entities) {
+    // Every report time and every time the curve steps, in time order.
+    std::set<std::int64_t> times(s.at.begin(), s.at.end());
+    for (const auto& [t, hits] : curve_points(e.down_curve, s.until, s.at)) times.insert(t);
+    for (const auto& [t, hits] : curve_points(e.degraded_curve, s.until, s.at)) times.insert(t);
+    for (std::int64_t t : times) {
+      rows.push_back({e.entity, t, proportion(hits_by(e.degraded_curve, t), s.replications),
+                      proportion(hits_by(e.down_curve, t), s.replications)});
+    }
+  }
+  return rows;
 }
 
 double max_half_width(const ReplicationTable& table, const std::vector<std::int64_t>& at) {

@@ -110,6 +110,18 @@ std::vector<std::pair<std::int64_t, std::uint64_t>> curve_points(
     const std::vector<std::pair<std::int64_t, std::uint64_t>>& steps, std::int64_t until,
     const std::vector<std::int64_t>& at, std::size_t max_points = 200);
 
+// One row of the curves as CSV gives them: an entity at one moment (a report time or a time
+// either curve of it steps), with P(degraded by t) and P(down by t).
+struct CurveRow {
+  std::uint32_t entity = 0;
+  std::int64_t t = 0;
+  Proportion degraded;
+  Proportion down;
+};
+
+// Every entity's rows, in the order of `summary.entities`, each in time order.
+std::vector<CurveRow> curve_rows(const Summary& summary);
+
 Summary summarise(const ReplicationTable& table, const ReplicationInput& input,
                   const SummaryOptions& options);
 

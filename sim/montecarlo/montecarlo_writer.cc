@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/montecarlo/montecarlo_text.h"
 #include "sim/report/cause_text.h"
 #include "sim/report/text_table.h"
 
@@ -15,40 +16,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using report::time_text;
-
-std::string fixed(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
-
-// "61.2±1.0" (percent, with the 95 % half-width in points); "0" and "100" when in none or
-// all replications (the table's header gives the bound that leaves).
-std::string percent(const Proportion& p) {
-  if (p.hits == 0) return "0";
-  if (p.hits == p.n) return "100";
-  return fixed(100 * p.p, 1) + "±" + fixed(100 * p.half_width(), 1);
-}
-
-// A time rounded to its two largest units, for tables: "18d15h", "4h30m", "12m", "40s".
-std::string rough_time(std::int64_t seconds) {
-  if (seconds >= 86400) {
-    const std::int64_t hours = (seconds + 1800) / 3600;
-    return std::to_string(hours / 24) + "d" +
-           (hours % 24 != 0 ? std::to_string(hours % 24) + "h" : "");
-  }
-  if (seconds >= 3600) {
-    const std::int64_t minutes = (seconds + 30) / 60;
-    return std::to_string(minutes / 60) + "h" +
-           (minutes % 60 != 0 ? std::to_string(minutes % 60) + "m" : "");
-  }
-  if (seconds >= 60) return std::to_string((seconds + 30) / 60) + "m";
-  return std::to_string(seconds) + "s";
-}
-
-std::string rough_time(const std::optional<std::int64_t>& seconds) {
-  return seconds ? rough_time(*seconds) : "-";
-}
 
 Json proportion_json(const Proportion& p) {
   return {{"p", p.p}, {"se", p.se}, {"low", p.low}, {"high", p.high}, {"replications", p.hits}};
@@ -59,30 +26,6 @@ Json mean_json(const MeanEstimate& m) {
 }
 
 Json optional_json(const std::optional<std::int64_t>& t) { return t ? Json(*t) : Json(nullptr); }
-
-const model::Claim& claim_of(const MonteCarloReport& r, std::uint32_t c) {
-  return r.plan->claims()[c];
-}
-
-std::string claim_label(const model::Claim& claim) {
-  return claim.evidence.quote.empty() ? claim.links.front() + " (no quote)"
-                                      : "\"" + claim.evidence.quote + "\"";
-}
-
-// Counts of what the model leaves open, for the headline.
-struct OpenQuestions {
-  std::size_t claims = 0;
-  std::size_t uncertain = 0;
-};
-
-OpenQuestions open_questions(const MonteCarloReport& r) {
-  OpenQuestions q;
-  for (const model::Claim& c : r.plan->claims()) {
-    ++q.claims;
-    if (c.uncertain()) ++q.uncertain;
-  }
-  return q;
-}
 
 }  // namespace
 
@@ -338,32 +281,15 @@ std::string montecarlo_csv(const MonteCarloReport& r) {
     for (char c : text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
   };
-  for (const EntityEstimate& e : s.entities) {
-    const model::Entity& entity = r.model->entities[e.entity];
-    // Every report time and every time the curve steps, in time order.
-    std::set<std::int64_t> times(s.at.begin(), s.at.end());
-    for (const auto& [t, hits] : curve_points(e.down_curve, s.until, s.at)) times.insert(t);
-    for (const auto& [t, hits] : curve_points(e.degraded_curve, s.until, s.at)) times.insert(t);
-    auto hits_by = [](const std::vector<std::pair<std::int64_t, std::uint64_t>>& curve,
-                      std::int64_t t) {
-      std::uint64_t hits = 0;
-      for (const auto& [at, h] : curve) {
-        if (at > t) break;
-        hits = h;
-      }
-      return hits;
-    };
-    for (std::int64_t t : times) {
-      const Proportion degraded = proportion(hits_by(e.degraded_curve, t), s.replications);
-      const Proportion down = proportion(hits_by(e.down_curve, t), s.replications);
-      out << quoted(entity.id) << "," << quoted(entity.name) << "," << t << "," << s.replications;
-      for (const Proportion* p : {&degraded, &down}) {
-        Json values = {p->p, p->se, p->low, p->high};
-        out << "," << p->hits;
-        for (const Json& v : values) out << "," << v.dump();
-      }
-      out << "\r\n";
+  for (const CurveRow& row : curve_rows(s)) {
+    const model::Entity& entity = r.model->entities[row.entity];
+    out << quoted(entity.id) << "," << quoted(entity.name) << "," << row.t << "," << s.replications;
+    for (const Proportion* p : {&row.degraded, &row.down}) {
+      Json values = {p->p, p->se, p->low, p->high};
+      out << "," << p->hits;
+      for (const Json& v : values) out << "," << v.dump();
     }
+    out << "\r\n";
   }
   return out.str();
 }

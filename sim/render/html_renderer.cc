@@ -59,8 +59,10 @@ color:#333;font-style:italic}
 footer{margin-top:2em;color:var(--muted);font-size:.8em;border-top:1px solid var(--rule)}
 @page{size:A4;margin:14mm}
 @media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}
-table.data{font-size:8pt}tr,details,svg{break-inside:avoid}h2{break-after:avoid}
-.headline{border:1px solid #000}svg{max-width:100%;height:auto}}
+table.data{font-size:7pt}table.data .detail{display:none}.scroll{overflow:visible}
+table.data td{word-break:break-word}tr,details{break-inside:avoid}h2{break-after:avoid}
+.headline{border:1px solid #000}svg{max-width:100%;height:auto}.print-note{display:block}}
+.print-note{display:none;font-size:.8em;color:var(--muted)}
 )";
 
 // Sorting by a column (click its heading; again to reverse): figures by their machine value,
@@ -386,23 +388,36 @@ std::string table_html(const Table& table) {
   if (table.rows.empty()) return "<p>" + html_escape(table.empty_text) + "</p>\n";
   std::string out =
       "<div class=\"scroll\"><table class=\"data\" data-table=" + attr(table.name) + "><thead><tr>";
+  // Columns the terminal leaves out are details: on screen, but not on paper, so that a
+  // table fits the width of A4.
+  bool details = false;
   for (const Column& c : table.columns) {
     const bool numeric = c.type != ColumnType::kText;
-    out += "<th data-key=" + attr(c.key) + " data-type=\"" + (numeric ? "number" : "text") +
-           "\" scope=\"col\">" + html_escape(c.label) + "</th>";
+    details |= !c.in_terminal;
+    out += "<th data-key=" + attr(c.key) + " data-type=\"" + (numeric ? "number" : "text") + "\"" +
+           (c.in_terminal ? "" : " class=\"detail\"") + " scope=\"col\">" + html_escape(c.label) +
+           "</th>";
   }
   out += "</tr></thead><tbody>\n";
   for (const std::vector<Cell>& row : table.rows) {
     out += "<tr>";
     for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
       const bool numeric = table.columns[i].type != ColumnType::kText;
-      out += "<td" + std::string(numeric ? " class=\"num\"" : "") +
-             " data-value=" + attr(row[i].value) + ">" + link_or_text(row[i].text, row[i].link) +
-             "</td>";
+      const bool detail = !table.columns[i].in_terminal;
+      const char* cls = numeric ? (detail ? " class=\"num detail\"" : " class=\"num\"")
+                                : (detail ? " class=\"detail\"" : "");
+      out += "<td" + std::string(cls) + " data-value=" + attr(row[i].value) + ">" +
+             link_or_text(row[i].text, row[i].link) + "</td>";
     }
     out += "</tr>\n";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n";
+  if (details) {
+    out +=
+        "<p class=\"print-note\">Printed without its detail columns; the page on screen, "
+        "the CSV and the JSON have them all.</p>\n";
+  }
+  return out;
 }
 
 bool hedged(const std::string& confidence) { return confidence != "confirmed"; }

@@ -13,9 +13,14 @@ std::string time_text(std::int64_t seconds) {
 }
 
 const model::Evidence& link_evidence(const Report& report, std::uint32_t edge) {
-  const model::Dependency& dependency = report.graph->source_dependency(*report.model, edge);
+  return link_evidence(*report.model, *report.graph, edge);
+}
+
+const model::Evidence& link_evidence(const model::Model& model, const model::FrozenGraph& graph,
+                                     std::uint32_t edge) {
+  const model::Dependency& dependency = graph.source_dependency(model, edge);
   if (!dependency.evidence.source.empty()) return dependency.evidence;
-  return report.graph->source_gate(*report.model, edge).evidence;
+  return graph.source_gate(model, edge).evidence;
 }
 
 std::vector<std::string> chain_sources(const Report& report, const cascade::CauseChain& chain) {

@@ -15,6 +15,9 @@ std::string cause_text(const Report& report, const cascade::CauseChain& chain);
 // The evidence for the link that edge `edge` stands for: the dependency's own, else its
 // group's.
 const model::Evidence& link_evidence(const Report& report, std::uint32_t edge);
+// The same for a graph frozen from `model`, without a report.
+const model::Evidence& link_evidence(const model::Model& model, const model::FrozenGraph& graph,
+                                     std::uint32_t edge);
 
 // One line per link of the chain: "UWV → Microsoft Azure West Europe: confirmed, <source>".
 std::vector<std::string> chain_sources(const Report& report, const cascade::CauseChain& chain);

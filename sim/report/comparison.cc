@@ -27,6 +27,7 @@ FunctionRun run_of(const Report& report, const FunctionOutcome& f) {
                     people * static_cast<double>(f.time_degraded)};
   run.final_state = f.final_state;
   run.black_start_blocked = f.black_start_blocked;
+  run.timeline = f.timeline;
   if (f.cause) run.cause = cause_text(report, *f.cause);
   return run;
 }
@@ -242,6 +243,12 @@ Comparison compare_reports(const Report& baseline, const Report& whatif) {
   out.scenario_description = baseline.scenario_description;
   out.scenario_file = baseline.scenario_file;
   out.horizon = baseline.horizon;
+  if (baseline.scenario != nullptr) {
+    for (const model::Lever& lever : baseline.scenario->levers) {
+      out.levers.push_back(
+          {lever.name, std::string(model::to_string(lever.action)), lever.at.seconds});
+    }
+  }
   out.include_disputed = baseline.include_disputed;
   out.baseline_model_name = baseline.model_name;
   out.baseline_model_files = baseline.model_files;

@@ -81,6 +81,7 @@ struct FunctionRun {
   State final_state = State::kUp;
   bool black_start_blocked = false;
   std::string cause;  // why it first failed, one line (cause_text); empty if never affected
+  std::vector<Interval> timeline;  // maximal intervals of one state, covering [0, horizon]
 };
 
 enum class Change : std::uint8_t {
@@ -127,11 +128,19 @@ struct FunctionComparison {
 // overlays applied to the baseline, as a run report names them.
 using WhatifSource = AppliedOverlay;
 
+// A scenario lever's moment, for drawing both runs on one time axis.
+struct LeverTime {
+  std::string name;
+  std::string action;   // "down", "degraded", "restore"
+  std::int64_t at = 0;  // seconds
+};
+
 struct Comparison {
   std::string scenario_name;
   std::string scenario_description;
   std::string scenario_file;
   std::int64_t horizon = 0;
+  std::vector<LeverTime> levers;  // the scenario's, in its order (empty without one)
   bool include_disputed = false;
   std::string baseline_model_name;
   std::vector<std::string> baseline_model_files;

@@ -1,10 +1,13 @@
 #include "sim/report/document_parts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "sim/report/cause_text.h"
 #include "sim/report/text_table.h"
@@ -37,6 +40,73 @@ render::State render_state(cascade::State state) {
   }
 }
 
+std::string decimal_value(double value) { return nlohmann::json(value).dump(); }
+
+render::Cell signed_time_cell(std::int64_t seconds) {
+  return render::Cell::number(seconds > 0 ? "+" + time_text(seconds) : time_text(seconds),
+                              std::to_string(seconds));
+}
+
+render::Cell signed_people_hours_cell(double people_hours) {
+  render::Cell cell = people_hours_cell(people_hours);
+  const long long rounded = std::llround(people_hours);
+  cell.text = rounded > 0   ? "+" + cell.text
+              : rounded < 0 ? "-" + people_hours_text(-people_hours)
+                            : people_hours_text(0);
+  return cell;
+}
+
+render::Cell share_cell(double share) {
+  return render::Cell::number(std::to_string(std::lround(share * 100)) + "%", decimal_value(share));
+}
+
+render::Cell state_cell(cascade::State state) {
+  return render::Cell::plain(std::string(cascade::to_string(state)));
+}
+
+std::string counted(std::uint64_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::vector<std::string> whatif_context(const std::vector<AppliedOverlay>& whatif) {
+  std::vector<std::string> lines;
+  for (const AppliedOverlay& overlay : whatif) {
+    lines.push_back("what-if \"" + overlay.name + "\" (" + overlay.file + ")");
+  }
+  return lines;
+}
+
+render::Column text_column(std::string key, std::string label, std::size_t terminal_width) {
+  render::Column column{std::move(key), std::move(label), render::ColumnType::kText};
+  column.terminal_width = terminal_width;
+  return column;
+}
+
+render::Column count_column(std::string key, std::string label) {
+  return {std::move(key), std::move(label), render::ColumnType::kCount};
+}
+
+render::Column time_column(std::string key, std::string label) {
+  return {std::move(key), std::move(label), render::ColumnType::kDuration};
+}
+
+render::Column number_column(std::string key, std::string label) {
+  return {std::move(key), std::move(label), render::ColumnType::kNumber};
+}
+
+render::Column detail_column(render::Column column) {
+  column.in_terminal = false;
+  return column;
+}
+
+bool is_hedged(const model::Evidence& evidence) {
+  return evidence.confidence != model::Confidence::kConfirmed;
+}
+
+render::Mark lever_mark(const std::string& name, std::string_view action, std::int64_t at) {
+  return {at, "\"" + name + "\" (" + std::string(action) + ")"};
+}
+
 render::TimelineRow timeline_row(const Report& report, const FunctionOutcome& outcome) {
   const model::Entity& entity = report.model->entities[outcome.entity];
   render::TimelineRow row{entity.id, entity.name, {}, {}};
@@ -51,8 +121,7 @@ std::vector<render::Mark> lever_marks(const model::Scenario& scenario, std::int6
   std::vector<render::Mark> marks;
   for (const model::Lever& lever : scenario.levers) {
     if (lever.at.seconds > horizon) continue;
-    marks.push_back({lever.at.seconds, "\"" + lever.name + "\" (" +
-                                           std::string(model::to_string(lever.action)) + ")"});
+    marks.push_back(lever_mark(lever.name, model::to_string(lever.action), lever.at.seconds));
   }
   std::stable_sort(marks.begin(), marks.end(),
                    [](const render::Mark& a, const render::Mark& b) { return a.at < b.at; });
@@ -164,7 +233,7 @@ render::Graph chains_graph(const Report& report,
       const model::Dependency& dependency = report.graph->source_dependency(model, it->second);
       const model::Evidence& evidence = link_evidence(report, it->second);
       if (dependency.layer != model::Layer::kNone) edge.label = model::to_string(dependency.layer);
-      edge.hedged = evidence.confidence != model::Confidence::kConfirmed;
+      edge.hedged = is_hedged(evidence);
     }
     graph.edges.push_back(std::move(edge));
   }

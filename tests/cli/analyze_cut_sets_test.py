@@ -166,4 +166,27 @@ check("help exits 0", msout("analyze", "cut-sets", "--help").returncode == 0)
 listed = msout("analyze", "--help").stdout.decode()
 check("msout analyze --help lists cut-sets", "cut-sets" in listed and "blast-radius" in listed)
 
+# The other formats, drawn from the analysis' document (docs/analyses.md, "CSV, HTML and DOT").
+dot = msout("analyze", "cut-sets", "--model", MODEL, "--function", "emergency-care", "--format",
+            "dot").stdout.decode()
+check("dot: the dependency tree, each entity once, with its gate",
+      dot.startswith("//") and "digraph" in dot and dot.count('\n  "hix-epd" [label=') == 1 and
+      '"emergency-care#2" [label="any of 2"' in dot, dot[:400])
+check("dot: the cycle of AD and the vSphere cluster closes on the node already drawn",
+      '"active-directory" -> "vsphere-cluster"' in dot and
+      '"vsphere-cluster" -> "active-directory"' in dot)
+no_graph = msout("analyze", "cut-sets", "--model", MODEL, "--format", "dot")
+check("dot without --function: exit 2", no_graph.returncode == 2 and b"--function" in no_graph.stderr)
+with tempfile.TemporaryDirectory() as tmp:
+    run = msout("analyze", "cut-sets", "--model", MODEL, "--format", "csv", "--out-dir", tmp)
+    check("csv --out-dir: one file per table", run.returncode == 0 and
+          sorted(os.listdir(tmp)) == ["cut-sets-cut-sets.csv", "cut-sets-functions.csv"],
+          str(os.listdir(tmp)))
+    rows = open(os.path.join(tmp, "cut-sets-cut-sets.csv"), newline="").read().split("\r\n")
+    check("csv: the ED's pairs, one row each", sum(
+        1 for r in rows if r.startswith("emergency-care,pair,")) == len(EPD_OR_VIEWER))
+html = msout("analyze", "cut-sets", "--model", MODEL, "--format", "html").stdout.decode()
+check("html: a page with both tables", 'data-kind="cut-sets"' in html and
+      'data-table="functions"' in html and 'data-table="cut-sets"' in html)
+
 finish()

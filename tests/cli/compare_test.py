@@ -245,4 +245,24 @@ unknown = msout("compare", "--focus", "no-such-org", "--whatif", NL_DR)
 check("unknown --focus is invalid input", unknown.returncode == 3
       and b'--focus: unknown entity "no-such-org"' in unknown.stderr, unknown.stderr)
 
+# CSV and HTML, drawn from the comparison's document (docs/compare-format.md, "CSV and HTML").
+with tempfile.TemporaryDirectory() as tmp:
+    result = msout("compare", "--whatif", BCP_PCS, "--format", "csv", "--out-dir", tmp,
+                   *HOSPITAL_ARGS)
+    check("csv --out-dir: the functions, why and totals tables", result.returncode == 0 and
+          sorted(os.listdir(tmp)) == ["microsoft-out-functions.csv", "microsoft-out-totals.csv",
+                                      "microsoft-out-why.csv"], str(os.listdir(tmp)))
+    import csv
+    with open(os.path.join(tmp, "microsoft-out-functions.csv"), newline="") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    clinics = rows.get("outpatient-clinic", {})
+    check("csv: the clinics fail 45m later, 112,500 people-hours down fewer",
+          clinics.get("change") == "fails_later" and clinics.get("by_s") == "2700" and
+          clinics.get("delta_people_hours_down") == "-112500.0", str(clinics))
+html = msout("compare", "--whatif", BCP_PCS, "--format", "html", *HOSPITAL_ARGS).stdout.decode()
+check("html: both runs as timelines, one row per function each",
+      'data-kind="compare"' in html and 'data-timeline="baseline"' in html and
+      'data-timeline="whatif"' in html and
+      html.count('class="timeline-row"') == 2 * len(comparison["functions"]))
+
 finish()

@@ -114,6 +114,21 @@ check("csv: probabilities never fall over time",
       all(float(a["p_down"]) <= float(b["p_down"])
           for a, b in zip(rail_rows, rail_rows[1:])))
 
+# --out-dir: every table of the document; its curves are the same rows and values (the file
+# on its own quotes every id and name, as it always has).
+with tempfile.TemporaryDirectory() as tmp:
+    run = msout("montecarlo", "--replications", "2000", "--format", "csv", "--quiet",
+                "--out-dir", tmp)
+    check("csv --out-dir: one file per table", run.returncode == 0 and sorted(os.listdir(tmp)) ==
+          sorted("default-" + t + ".csv" for t in ["curves", "functions", "degraded",
+                                                    "claims-deciding", "verify-first", "claims"]),
+          str(os.listdir(tmp)))
+    with open(os.path.join(tmp, "default-curves.csv"), newline="") as f:
+        check("csv --out-dir: the curves as without it", list(csv.DictReader(f)) == rows)
+page = msout("montecarlo", "--replications", "500", "--format", "html", "--quiet").stdout.decode()
+check("html: P(down by t) drawn per function", 'data-chart="p-down"' in page and
+      'data-id="fn-rail-transport"' in page)
+
 # --focus: the organisation and the functions it provides.
 focus = msout.json("montecarlo", "--focus", "prorail", "--scenario",
                    os.path.join(NL, "aws-out.json"), "--replications", "2000",
