@@ -130,7 +130,8 @@ DOM_QUERIES = """(() => {
   const timelines = {};
   for (const svg of document.querySelectorAll('svg.timeline')) {
     timelines[svg.dataset.timeline || ''] = [...svg.querySelectorAll('g.timeline-row')]
-        .map(g => [g.dataset.id, g.dataset.final]);
+        .map(g => [g.dataset.id, g.dataset.final,
+                   [...g.querySelectorAll('rect[data-state]')].map(r => r.dataset.state)]);
   }
   const charts = {};
   for (const svg of document.querySelectorAll('svg.chart')) {
@@ -159,7 +160,8 @@ DOM_QUERIES = """(() => {
 
 
 def function_rows(functions):
-    return [[f["id"], f["state_at_horizon"]] for f in functions]
+    return [[f["id"], f["state_at_horizon"], [span["state"] for span in f["timeline"]]]
+            for f in functions]
 
 
 def check_timeline(name, dom, timeline, expected_rows, compare_final=True):
@@ -172,9 +174,14 @@ def check_timeline(name, dom, timeline, expected_rows, compare_final=True):
           [r[0] for r in rows] == [r[0] for r in expected_rows],
           f"page {[r[0] for r in rows]} json {[r[0] for r in expected_rows]}")
     if compare_final:
-        wrong = [(r, e) for r, e in zip(rows, expected_rows) if r[1] != e[1]]
+        wrong = [(r[:2], e[:2]) for r, e in zip(rows, expected_rows) if r[1] != e[1]]
         check(f"{name}.timeline_{timeline or 'unnamed'}.final_state_as_json", not wrong,
               f"(page, json): {wrong[:5]}")
+        # Each row's bars: the states of the JSON's timeline, in order (up drawn or not).
+        wrong = [(r[0], r[2], e[2]) for r, e in zip(rows, expected_rows)
+                 if r[2] != e[2] and r[2] != [state for state in e[2] if state != "up"]]
+        check(f"{name}.timeline_{timeline or 'unnamed'}.spans_as_json", not wrong,
+              f"(id, page, json): {wrong[:3]}")
 
 
 def single_timeline(dom):
@@ -210,7 +217,7 @@ def check_dom_against_json(name, kind, dom, report):
             rows = dom["timelines"].get(side)
             check_timeline(name, dom, side, expected, compare_final=False)
             if rows is not None:
-                wrong = [(r, e) for r, e in zip(rows, expected) if e[1] and r[1] != e[1]]
+                wrong = [(r[:2], e) for r, e in zip(rows, expected) if e[1] and r[1] != e[1]]
                 check(f"{name}.timeline_{side}.final_state_as_json", not wrong,
                       f"(page, json): {wrong[:5]}")
     elif kind == "montecarlo":
