@@ -68,7 +68,7 @@ const char* fill(State state) {
 
 std::string render_dot(const Document& document) {
   const Graph& graph = *document.graph;
-  std::string out = "// msout: " + model::escape_controls(document.title) + "\n";
+  std::string out = "// " + model::escape_controls(document.title) + "\n";
   out += "// Render: dot -Tsvg FILE.dot -o FILE.svg\n";
   out += "digraph msout {\n";
   out += "  graph [rankdir=LR, fontname=\"Helvetica\", label=" + dot_string(graph.title) +

@@ -36,6 +36,8 @@ nav{font-size:.85em;margin:8px 0}nav a{margin-right:12px}
 .note{color:var(--muted);font-size:.88em;margin:.2em 0 .6em}
 .legend{font-size:.85em;margin:4px 0}.legend svg{vertical-align:middle;margin:0 4px 0 10px}
 svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
+/* Pictures shrink to the window (an A4-wide one too) and keep their proportions. */
+svg.timeline,svg.chart{max-width:100%;height:auto}
 .scroll{overflow-x:auto}
 table.data{border-collapse:collapse;font-size:.85em;width:100%}
 table.data th,table.data td{border-bottom:1px solid var(--rule);padding:3px 6px;text-align:left;
