@@ -12,6 +12,7 @@
 #include "model/scenario_loader.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/document_output.h"
 #include "sim/cli/embedded_defaults.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
@@ -24,7 +25,7 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kListHelp = R"(Usage: msout list [entities] [options]
-       msout list scenarios [--format table|json]
+       msout list scenarios [--format table|json|csv|html]
 
 Lists the model's entities with the ids that --focus, --function, --ids, --organisation and
 scenario selectors take (default: the embedded Netherlands model), filtered by kind, sector
@@ -46,7 +47,31 @@ int list_scenarios(const po::variables_map& vm, const std::string& format) {
   const std::vector<model::SourceText> sources = embedded_scenarios();
   std::vector<model::Scenario> scenarios;
   for (const model::SourceText& source : sources) scenarios.push_back(model::load_scenario(source));
-  std::string text;
+  Result result{"scenarios", "", {}};
+  render::Document& doc = result.document;
+  doc.kind = "list";
+  doc.json_format = "msout-list/1";
+  doc.title = "msout list: the scenarios shipped for the Netherlands model";
+  doc.headline.push_back(std::to_string(scenarios.size()) +
+                         " scenarios; run one by its name: msout run --scenario NAME.");
+  render::Table listed;
+  listed.name = "scenarios";
+  listed.title = "Shipped scenarios";
+  listed.columns = {{"name", "name", render::ColumnType::kText},
+                    {"horizon_s", "horizon", render::ColumnType::kDuration},
+                    {"levers", "levers", render::ColumnType::kCount},
+                    {"title", "scenario", render::ColumnType::kText},
+                    {"file", "file", render::ColumnType::kText}};
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    listed.rows.push_back({render::Cell::plain(shipped_scenario_name(sources[i])),
+                           render::Cell::number(model::format_duration(scenarios[i].horizon),
+                                                std::to_string(scenarios[i].horizon.seconds)),
+                           render::Cell::plain(std::to_string(scenarios[i].levers.size())),
+                           render::Cell::plain(scenarios[i].name),
+                           render::Cell::plain(scenarios[i].file)});
+  }
+  doc.blocks.push_back({std::move(listed)});
+  std::string& text = result.text;
   if (format == "json") {
     nlohmann::json out = {{"format", "msout-list/1"}, {"scenarios", nlohmann::json::array()}};
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
@@ -57,7 +82,7 @@ int list_scenarios(const po::variables_map& vm, const std::string& format) {
                                   {"levers", scenarios[i].levers.size()}});
     }
     text = out.dump(2) + "\n";
-  } else {
+  } else if (format == "table") {
     report::TextTable table({"name", "horizon", "levers", "scenario"});
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
       table.add({shipped_scenario_name(sources[i]), model::format_duration(scenarios[i].horizon),
@@ -67,7 +92,7 @@ int list_scenarios(const po::variables_map& vm, const std::string& format) {
     text = "SHIPPED SCENARIOS (for the Netherlands model; msout run --scenario NAME)\n" +
            table.render("  ");
   }
-  write_result(vm, text);
+  write_results(vm, {result}, format);
   return kExitOk;
 }
 
@@ -103,7 +128,29 @@ int list_entities(const po::variables_map& vm, const std::string& format) {
     throw UsageError("--sector: the model has no sector " + model::quoted(sector) +
                      did_you_mean(sector, sectors));
   }
-  std::string text;
+  Result result{"entities", "", {}};
+  render::Document& doc = result.document;
+  doc.kind = "list";
+  doc.json_format = "msout-list/1";
+  doc.title = "msout list: entities of " + model.name;
+  doc.headline.push_back(std::to_string(shown.size()) + " of " +
+                         std::to_string(model.entities.size()) + " entities.");
+  render::Table listed;
+  listed.name = "entities";
+  listed.title = "Entities";
+  listed.columns = {{"id", "id", render::ColumnType::kText},
+                    {"kind", "kind", render::ColumnType::kText},
+                    {"sector", "sector", render::ColumnType::kText},
+                    {"jurisdiction", "jurisdiction", render::ColumnType::kText},
+                    {"name", "name", render::ColumnType::kText}};
+  for (const model::Entity* e : shown) {
+    listed.rows.push_back({render::Cell::plain(e->id),
+                           render::Cell::plain(std::string(model::to_string(e->kind))),
+                           render::Cell::plain(e->sector), render::Cell::plain(e->jurisdiction),
+                           render::Cell::plain(e->name)});
+  }
+  doc.blocks.push_back({std::move(listed)});
+  std::string& text = result.text;
   if (format == "json") {
     nlohmann::json out = {
         {"format", "msout-list/1"}, {"model", model.name}, {"entities", nlohmann::json::array()}};
@@ -115,7 +162,7 @@ int list_entities(const po::variables_map& vm, const std::string& format) {
                                  {"jurisdiction", e->jurisdiction}});
     }
     text = out.dump(2) + "\n";
-  } else {
+  } else if (format == "table") {
     report::TextTable table({"id", "kind", "sector", "jur.", "name"});
     std::vector<std::vector<std::string>> rows;
     std::size_t fixed = 0;  // the widest id, kind, sector and jurisdiction, with the gaps
@@ -137,7 +184,7 @@ int list_entities(const po::variables_map& vm, const std::string& format) {
     text = "ENTITIES of " + model::printable(model.name) + ": " + std::to_string(shown.size()) +
            " of " + std::to_string(model.entities.size()) + "\n" + table.render("  ");
   }
-  write_result(vm, text);
+  write_results(vm, {result}, format);
   return kExitOk;
 }
 
@@ -158,7 +205,8 @@ int list_command(const std::vector<std::string>& args) {
       ("sector", po::value<std::string>(), "only entities of this sector (e.g. healthcare)")
       ("match", po::value<std::string>(),
        "only entities whose id or name contains this text (case does not matter)")
-      ("format,f", po::value<std::string>()->default_value("table"), "table or json")
+      ("format,f", po::value<std::string>()->default_value("table"),
+       format_help({"table", "json", "csv", "html"}).c_str())
       ("out,o", po::value<std::string>(),
        "write the list to FILE (whole or not at all) instead of standard output");
   // clang-format on
@@ -166,7 +214,7 @@ int list_command(const std::vector<std::string>& args) {
   positional.add("what", 1);
   po::variables_map vm;
   if (!parse_arguments(args, options, vm, &positional)) return kExitOk;
-  const std::string format = one_of(vm, "format", {"table", "json"});
+  const std::string format = report_format(vm, {"table", "json", "csv", "html"});
   const std::string what = one_of(vm, "what", {"entities", "scenarios"});
   if (what == "scenarios") {
     for (const char* option : {"model", "whatif", "kind", "sector", "match"}) {

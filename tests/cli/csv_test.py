@@ -357,5 +357,15 @@ for name, kind, args in cases(ROOT):
         check(f"{name}.csv.out_is_one_of_the_tables",
               [header, *body] in [[h, *b] for h, b in parsed.values()], header)
 
+# msout list: its table as CSV, against its JSON.
+for what, items_key, id_column in (("entities", "entities", "id"), ("scenarios", "scenarios", "name")):
+    path = os.path.join(work, f"list-{what}.csv")
+    result = msout("list", what, "--format", "csv", "--out", path)
+    check(f"list.{what}.csv_exit_0", result.returncode == 0, result.stderr)
+    listed = json_of(["list", what])
+    if result.returncode == 0:
+        header, body = read_csv(f"list.{what}", path)
+        compare_rows(f"list.{what}", header, body, listed[items_key], id_column)
+
 subprocess.run(["rm", "-rf", work])
 finish()
