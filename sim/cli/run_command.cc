@@ -18,7 +18,6 @@
 #include "sim/report/focus.h"
 #include "sim/report/focus_document.h"
 #include "sim/report/focus_json.h"
-#include "sim/report/focus_table.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
 #include "sim/report/report_document.h"
@@ -134,8 +133,6 @@ int run_command(const std::vector<std::string>& args) {
       report::FocusReport view = report::build_focus(report, run, *focus);
       report::add_cut_sets(view);
       if (format == "json") result.text = report::focus_json(view);
-      // The focus view's terminal table keeps its own sections (sim/report/focus_table.h).
-      if (format == "table") result.text = report::focus_table(view);
       result.document = report::focus_document(view);
     } else {
       if (format == "json") result.text = report::json_report(report);

@@ -210,8 +210,7 @@ void render_chains(std::string& out, const Chains& chains, std::size_t width) {
   const std::size_t shown = std::min(chains.chains.size(), chains.terminal_chains);
   for (std::size_t i = 0; i < shown; ++i) {
     const Chain& chain = chains.chains[i];
-    out += std::string(kIndent) + model::escape_controls(chain.name) + " [" +
-           model::escape_controls(chain.id) + "]\n";
+    out += wrapped(chain.name + " [" + chain.id + "]", kIndent, "    ", width - 2);
     out += wrapped(chain.summary, "    why:      ", "              ", width - 4);
     for (std::size_t s = 0; s + 1 < chain.steps.size(); ++s) {
       const ChainStep& step = chain.steps[s];
@@ -239,7 +238,7 @@ void render_paragraphs(std::string& out, const Paragraphs& paragraphs, std::size
 }  // namespace
 
 std::string render_text(const Document& document, std::size_t width) {
-  std::string out = model::escape_controls(document.title) + "\n";
+  std::string out = wrapped(document.title, "", kIndent, width);
   for (const std::string& line : document.context) out += wrapped(line, kIndent, "    ", width - 2);
   out += "\n";
   for (const std::string& line : document.headline) out += wrapped(line, "", kIndent, width);

@@ -122,7 +122,7 @@ check("focus-org-down-explained: its own chain runs through its EPD to Azure",
       chain[:3] == ["hospitals-hix-on-azure", "hix-epd-on-azure", "azure-westeurope"], chain)
 nl_table = msout("run", "--focus", "hospitals-hix-on-azure")
 check("focus-org-down-explained: table explains the organisation first",
-      "WHY THE ORGANISATION ITSELF FAILS" in nl_table.stdout and
+      "WHAT FAILS FIRST, AND WHY: THE ORGANISATION ITSELF" in nl_table.stdout and
       "nothing fails" not in nl_table.stdout, nl_table.stdout[:2000])
 # focus-peer-failure-not-blamed: the national function goes down through another hospital
 # group; the view says so and does not list the peers' outages as the organisation's.

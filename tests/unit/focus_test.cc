@@ -6,8 +6,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "sim/render/csv_renderer.h"
+#include "sim/render/text_renderer.h"
+#include "sim/report/focus_document.h"
 #include "sim/report/focus_json.h"
-#include "sim/report/focus_table.h"
 #include "tests/unit/cascade_fixture.h"
 
 namespace msout::testing {
@@ -125,12 +127,18 @@ TEST_CASE("Focus.JsonAndTable") {
         nlohmann::json::array({"hosp", "care", "admin"}));
   CHECK(j["pairs"][1]["outage"] == nlohmann::json::array({"epd", "viewer"}));
 
-  const std::string table = report::focus_table(f.focus);
-  CHECK(table.find("FUNCTIONS IT PROVIDES (2)") != std::string::npos);
-  CHECK(table.find("first to go down:   care at 1h") != std::string::npos);
-  CHECK(table.find("  dc -> hosp, care, admin\n") != std::string::npos);
-  CHECK(table.find("  epd + viewer -> care\n") != std::string::npos);
-  CHECK(table.find("at 1h30m: 5 up, 0 degraded, 1 down") != std::string::npos);
+  // The terminal (the focus view's document, sim/report/focus_document.h) and its CSV tables.
+  const render::Document doc = report::focus_document(f.focus);
+  const std::string table = render::render_text(doc);
+  CHECK(table.find("THE CRITICAL FUNCTIONS IT PROVIDES (2)") != std::string::npos);
+  CHECK(table.find("First to go down: care [care] at 1h.") != std::string::npos);
+  std::string csv;
+  for (const render::CsvFile& file : render::render_csv(doc)) csv += file.name + "\n" + file.text;
+  CHECK(csv.find("single-points-of-failure\noutage,outage_names,takes_down\r\ndc,dc,hosp care "
+                 "admin\r\n") != std::string::npos);
+  CHECK(csv.find("epd viewer,epd + viewer,care\r\n") != std::string::npos);
+  // At 1h30m the EPD comes back: only care is still down.
+  CHECK(csv.find("5400,") != std::string::npos);
 }
 
 }  // namespace msout::testing
@@ -165,7 +173,8 @@ struct OrgCase {
   Sim sim;
   report::Report report;
   report::FocusReport focus;
-  std::string table;
+  std::string table;  // the terminal
+  std::string csv;    // every CSV table, one after another
   nlohmann::json json;
 
   explicit OrgCase(const std::string& levers)
@@ -178,10 +187,15 @@ struct OrgCase {
             levers, "1d"),
         report(report::build_report(sim.model, sim.graph, sim.scenario, sim.run)),
         focus(report::build_focus(report, sim.run, sim.index("org"))),
-        table(report::focus_table(focus)),
-        json(nlohmann::json::parse(report::focus_json(focus))) {}
+        table(render::render_text(report::focus_document(focus))),
+        json(nlohmann::json::parse(report::focus_json(focus))) {
+    for (const render::CsvFile& file : render::render_csv(report::focus_document(focus))) {
+      csv += file.text;
+    }
+  }
 
   bool says(const std::string& text) const { return table.find(text) != std::string::npos; }
+  bool has_cell(const std::string& text) const { return csv.find(text) != std::string::npos; }
   const nlohmann::json& function(const std::string& id) const {
     for (const auto& f : json["functions"]) {
       if (f["id"] == id) return f;
@@ -196,7 +210,7 @@ struct OrgCase {
 TEST_CASE("Focus.Headline.OrganisationUpAndNothingFails") {
   OrgCase c("[]");
   CHECK(c.json["headline"] == "org stays up throughout 1d");
-  CHECK(c.says("nothing fails within 1d"));
+  CHECK(c.says("Nothing fails within 1d"));
   CHECK(c.json["first_to_fail"].is_null());
   CHECK(c.function("fn")["fails_through"].is_null());
 }
@@ -205,8 +219,8 @@ TEST_CASE("Focus.Headline.OrganisationDownAtZeroIsExplained") {
   // A lever on the organisation itself at 0s.
   OrgCase c("[" + lever("org-out", "0s", "down", R"(["org"])") + "]");
   CHECK(c.json["headline"] == "org goes down at 0s; at 1d it is down");
-  CHECK_FALSE(c.says("nothing fails"));
-  CHECK(c.says("WHY THE ORGANISATION ITSELF FAILS"));
+  CHECK_FALSE(c.says("Nothing fails"));
+  CHECK(c.says("WHAT FAILS FIRST, AND WHY: THE ORGANISATION ITSELF, THEN ITS FUNCTIONS"));
   CHECK(c.json["first_to_fail"] == "org");
   CHECK(c.json["first_to_go_down"] == "org");
   CHECK(c.function("fn")["fails_through"]["route"] == "organisation");
@@ -224,7 +238,7 @@ TEST_CASE("Focus.Headline.OrganisationDegradedNeverDown") {
   OrgCase c("[" + lever("sso-out", "1h", "down", R"(["sso"])") + "]");
   CHECK(c.json["headline"] ==
         "org is degraded from 1h, never down within 1d; at 1d it is degraded");
-  CHECK_FALSE(c.says("nothing fails"));
+  CHECK_FALSE(c.says("Nothing fails"));
   CHECK(c.json["first_to_go_down"] == "sso");
 }
 
@@ -234,9 +248,12 @@ TEST_CASE("Focus.PeerFailure.NationalFunctionDownThroughPeersWhileOrganisationUp
   CHECK(c.function("shared")["fails_through"]["route"] == "peer");
   CHECK(c.function("shared")["fails_through"]["via"] == "peer");
   CHECK(c.function("shared")["shared_with"] == nlohmann::json::array({"peer"}));
-  CHECK(c.says("shared: fails through peer, another organisation providing it, not through org"));
-  CHECK(c.says("it does not fail within 1d; 1 of the 2 functions it provides do"));
-  CHECK_FALSE(c.says("nothing fails"));
+  CHECK(
+      c.has_cell(",\"fails through peer, another organisation providing it, not through "
+                 "org\",peer\r\n"));
+  CHECK(c.says("org stays up throughout 1d"));
+  CHECK(c.says("1 of 2 critical functions it provides fails within 1d."));
+  CHECK_FALSE(c.says("Nothing fails"));
   // The peer's outage is not listed as the organisation's single point of failure.
   report::add_cut_sets(c.focus);
   for (const report::FocusCut& cut : c.focus.single_points_of_failure) {
