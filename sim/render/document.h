@@ -121,6 +121,11 @@ struct Timeline {
   // that is empty "… and N more rows".
   std::size_t terminal_rows = std::numeric_limits<std::size_t>::max();
   std::string terminal_more;
+  // HTML only: drawn in one figure with the timeline just before it, row by row (its bar
+  // under the other's), so that two runs of the same rows compare at a glance: a what-if
+  // under its baseline. Precondition: the same row ids in the same order.
+  bool pairs_with_previous = false;
+  std::string short_label;  // "baseline", "what-if": tags each bar of a pair
 };
 
 struct Point {

@@ -37,12 +37,12 @@ nav{font-size:.85em;margin:8px 0}nav a{margin-right:12px}
 .legend{font-size:.85em;margin:4px 0}.legend svg{vertical-align:middle;margin:0 4px 0 10px}
 svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
 /* Pictures shrink to the window (an A4-wide one too) and keep their proportions. */
-svg.timeline,svg.chart{max-width:100%;height:auto}
+.scroll>svg{max-width:100%;height:auto}
 .scroll{overflow-x:auto}
 table.data{border-collapse:collapse;font-size:.85em;width:100%}
 table.data th,table.data td{border-bottom:1px solid var(--rule);padding:3px 6px;text-align:left;
 vertical-align:top}
-table.data th{background:#eee;cursor:pointer;white-space:nowrap}
+table.data th{background:#eee;cursor:pointer}
 table.data th[aria-sort=ascending]::after{content:" \25B2"}
 table.data th[aria-sort=descending]::after{content:" \25BC"}
 table.data td.num{text-align:right;white-space:nowrap}
@@ -204,47 +204,105 @@ std::string legend() {
          swatch(State::kDegraded, "lg-degraded") + swatch(State::kDown, "lg-down") + "</p>\n";
 }
 
-std::string timeline_html(const Timeline& timeline, const std::string& section_id) {
-  constexpr double kLabel = 330;
-  constexpr double kWidth = 1120;
-  constexpr double kRow = 20;
-  constexpr double kTop = 22;
-  const Axis axis{kLabel + 10, kWidth - kLabel - 90, timeline.horizon};
-  const double height = kTop + kRow * static_cast<double>(timeline.rows.size()) + 24;
-  std::string out = legend() + "<div class=\"scroll\"><svg class=\"timeline\" data-timeline=" +
-                    attr(timeline.name) + " viewBox=\"0 0 " + number(kWidth) + " " +
-                    number(height) + "\" width=\"" + number(kWidth) + "\" height=\"" +
-                    number(height) + "\" role=\"img\" aria-label=" + attr(timeline.title) + ">" +
-                    pattern_defs(section_id);
-  out += axis_svg(axis, kTop, kTop + kRow * static_cast<double>(timeline.rows.size()));
+// Geometry of a timeline figure: labels on the left, bars, the final state on the right.
+constexpr double kTimelineWidth = 1120;
+constexpr double kTimelineLabel = 330;
+constexpr double kTimelineTop = 22;
+
+Axis timeline_axis(std::int64_t horizon) {
+  return Axis{kTimelineLabel + 10, kTimelineWidth - kTimelineLabel - 90, horizon};
+}
+
+// One timeline's rows, each `step` apart from `top`, bars `bar` high: a <g class=
+// "timeline-row"> per row (the name on the left unless `names` is false, a tag before the
+// bar where `tag` is given, the final state on the right).
+std::string timeline_rows(const Timeline& timeline, const Axis& axis, double top, double step,
+                          double bar, bool names, const std::string& tag,
+                          const std::string& patterns) {
+  std::string out;
   for (std::size_t r = 0; r < timeline.rows.size(); ++r) {
     const TimelineRow& row = timeline.rows[r];
-    const double y = kTop + kRow * static_cast<double>(r);
+    const double y = top + step * static_cast<double>(r);
     const State final = row.spans.empty() ? State::kUp : row.spans.back().state;
     out += "<g class=\"timeline-row\" data-id=" + attr(row.id) + " data-final=\"" +
            state_word(final) + "\">";
-    out += "<text x=\"" + number(kLabel) + "\" y=\"" + number(y + 14) +
-           "\" font-size=\"12\" text-anchor=\"end\"><title>" + html_escape(row.id) + "</title>" +
-           html_escape(row.name.size() > 48 ? row.name.substr(0, 46) + "…" : row.name) + "</text>";
+    const std::string baseline = number(y + bar / 2 + 4);
+    if (names) {
+      out += "<text x=\"" + number(kTimelineLabel - (tag.empty() ? 0 : 52)) + "\" y=\"" +
+             number(tag.empty() ? y + bar / 2 + 4 : y + bar + 3) +
+             "\" font-size=\"12\" text-anchor=\"end\"><title>" + html_escape(row.id) + "</title>" +
+             html_escape(row.name.size() > 44 ? row.name.substr(0, 42) + "…" : row.name) +
+             "</text>";
+    }
+    if (!tag.empty()) {
+      out += "<text x=\"" + number(kTimelineLabel) + "\" y=\"" + baseline +
+             "\" font-size=\"9\" text-anchor=\"end\" fill=\"#555\">" + html_escape(tag) + "</text>";
+    }
     for (const Span& span : row.spans) {
       const double x0 = axis.x(span.from);
       const double x1 = std::max(axis.x(span.to), x0 + 1.0);
-      out += "<rect x=\"" + number(x0) + "\" y=\"" + number(y + 3) + "\" width=\"" +
-             number(x1 - x0) + "\" height=\"" + number(kRow - 6) + "\" fill=\"" +
-             state_fill(span.state, section_id) + "\" data-state=\"" + state_word(span.state) +
-             "\"><title>" +
-             html_escape(row.name + ": " + state_word(span.state) + " from " +
-                         duration_text(span.from) + " to " + duration_text(span.to)) +
-             "</title></rect>";
+      out +=
+          "<rect x=\"" + number(x0) + "\" y=\"" + number(y) + "\" width=\"" + number(x1 - x0) +
+          "\" height=\"" + number(bar) + "\" fill=\"" + state_fill(span.state, patterns) +
+          "\" data-state=\"" + state_word(span.state) + "\"><title>" +
+          html_escape((tag.empty() ? "" : tag + ": ") + row.name + ": " + state_word(span.state) +
+                      " from " + duration_text(span.from) + " to " + duration_text(span.to)) +
+          "</title></rect>";
     }
     std::string final_text = state_word(final);
     if (!row.note.empty()) final_text += " (" + row.note + ")";
-    out += "<text x=\"" + number(axis.left + axis.width + 6) + "\" y=\"" + number(y + 14) +
+    out += "<text x=\"" + number(axis.left + axis.width + 6) + "\" y=\"" + baseline +
            "\" font-size=\"11\">" + html_escape(final_text) + "</text></g>";
   }
-  out += marks_svg(axis, timeline.marks, kTop,
-                   kTop + kRow * static_cast<double>(timeline.rows.size()));
+  return out;
+}
+
+std::string timeline_html(const Timeline& timeline, const std::string& section_id) {
+  constexpr double kRow = 20;
+  const Axis axis = timeline_axis(timeline.horizon);
+  const double bottom = kTimelineTop + kRow * static_cast<double>(timeline.rows.size());
+  const double height = bottom + 24;
+  std::string out = legend() + "<div class=\"scroll\"><svg class=\"timeline\" data-timeline=" +
+                    attr(timeline.name) + " viewBox=\"0 0 " + number(kTimelineWidth) + " " +
+                    number(height) + "\" width=\"" + number(kTimelineWidth) + "\" height=\"" +
+                    number(height) + "\" role=\"img\" aria-label=" + attr(timeline.title) + ">" +
+                    pattern_defs(section_id);
+  out += axis_svg(axis, kTimelineTop, bottom);
+  out += timeline_rows(timeline, axis, kTimelineTop + 3, kRow, kRow - 6, true, "", section_id);
+  out += marks_svg(axis, timeline.marks, kTimelineTop, bottom);
   out += "</svg></div>\n" + marks_list(timeline.marks);
+  return out;
+}
+
+// Two timelines of the same rows in one figure: per row the first's bar over the second's.
+// Each keeps its own <svg class="timeline"> (nested, in the figure's coordinates), so that
+// either can still be read on its own.
+std::string paired_timeline_html(const Timeline& first, const Timeline& second,
+                                 const std::string& section_id) {
+  constexpr double kBar = 9;
+  constexpr double kPair = 2 * kBar + 2;
+  constexpr double kRow = kPair + 8;
+  const Axis axis = timeline_axis(std::max(first.horizon, second.horizon));
+  const double bottom = kTimelineTop + kRow * static_cast<double>(first.rows.size());
+  const double height = bottom + 24;
+  std::string out = legend() + "<div class=\"scroll\"><svg class=\"timeline-pair\" viewBox=\"0 0 " +
+                    number(kTimelineWidth) + " " + number(height) + "\" width=\"" +
+                    number(kTimelineWidth) + "\" height=\"" + number(height) +
+                    "\" role=\"img\" aria-label=" + attr(first.title + "; " + second.title) + ">" +
+                    pattern_defs(section_id);
+  out += axis_svg(axis, kTimelineTop, bottom);
+  const std::string size = " x=\"0\" y=\"0\" width=\"" + number(kTimelineWidth) + "\" height=\"" +
+                           number(height) + "\" overflow=\"visible\"";
+  out += "<svg class=\"timeline\" data-timeline=" + attr(first.name) + size + ">" +
+         timeline_rows(first, axis, kTimelineTop + 4, kRow, kBar, true, first.short_label,
+                       section_id) +
+         "</svg>";
+  out += "<svg class=\"timeline\" data-timeline=" + attr(second.name) + size + ">" +
+         timeline_rows(second, axis, kTimelineTop + 4 + kBar + 2, kRow, kBar, false,
+                       second.short_label, section_id) +
+         "</svg>";
+  out += marks_svg(axis, first.marks, kTimelineTop, bottom);
+  out += "</svg></div>\n" + marks_list(first.marks);
   return out;
 }
 
@@ -548,14 +606,23 @@ std::string render_html(const Document& document) {
   out += "<nav>";
   for (std::size_t i : shown) {
     const BlockTitle t = title_of(document.blocks[i]);
+    const auto* timeline = std::get_if<Timeline>(&document.blocks[i].content);
+    if (timeline != nullptr && timeline->pairs_with_previous) continue;
     if (!t.title.empty()) {
       out += "<a href=\"#b" + std::to_string(i) + "\">" + html_escape(t.title) + "</a>";
     }
   }
   out += "</nav>\n";
-  for (std::size_t i : shown) {
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const std::size_t i = shown[k];
     const Block& block = document.blocks[i];
     const BlockTitle t = title_of(block);
+    // A timeline that the next one pairs with: both in one figure, one section.
+    const Timeline* paired = nullptr;
+    if (k + 1 < shown.size() && std::holds_alternative<Timeline>(block.content)) {
+      const auto* next = std::get_if<Timeline>(&document.blocks[shown[k + 1]].content);
+      if (next != nullptr && next->pairs_with_previous) paired = next;
+    }
     const std::string id = "b" + std::to_string(i);
     out += "<section id=\"" + id + "\" data-block=" + attr(t.name) + ">";
     if (!t.title.empty()) out += "<h2>" + html_escape(t.title) + "</h2>";
@@ -567,7 +634,8 @@ std::string render_html(const Document& document) {
           if constexpr (std::is_same_v<T, Table>) {
             out += table_html(content);
           } else if constexpr (std::is_same_v<T, Timeline>) {
-            out += timeline_html(content, id);
+            out += paired != nullptr ? paired_timeline_html(content, *paired, id)
+                                     : timeline_html(content, id);
           } else if constexpr (std::is_same_v<T, Chart>) {
             out += chart_html(content);
           } else if constexpr (std::is_same_v<T, Chains>) {
@@ -578,6 +646,7 @@ std::string render_html(const Document& document) {
         },
         block.content);
     out += "</section>\n";
+    if (paired != nullptr) ++k;  // drawn with this one
   }
   out += "<footer><p>Made by msout. The same result as data: <code>--format json</code> (" +
          html_escape(document.json_format) +

@@ -173,6 +173,13 @@ render::Timeline timeline(const Comparison& c, bool whatif) {
   t.name = whatif ? "whatif" : "baseline";
   t.title = std::string(whatif ? "What-if" : "Baseline") + ": critical functions over " +
             time_text(c.horizon);
+  // The page draws the two side by side, row by row: the what-if's bar under the baseline's.
+  t.short_label = whatif ? "what-if" : "baseline";
+  t.pairs_with_previous = whatif;
+  if (!whatif) {
+    t.title = "Critical functions over " + time_text(c.horizon) +
+              ", side by side: the baseline's bar above the what-if's";
+  }
   t.horizon = c.horizon;
   for (const LeverTime& lever : c.levers) {
     if (lever.at <= c.horizon) t.marks.push_back(lever_mark(lever.name, lever.action, lever.at));
