@@ -12,11 +12,11 @@
 
 #include "sim/analysis/blast_radius.h"
 #include "sim/analysis/concentration.h"
+#include "sim/render/text_renderer.h"
 #include "sim/report/comparison.h"
 #include "sim/report/comparison_json.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
-#include "sim/render/text_renderer.h"
 #include "sim/report/report_document.h"
 #include "tests/unit/cascade_fixture.h"
 
@@ -127,8 +127,8 @@ TEST_CASE("PeopleFigures.Report.ThePopulationIsEchoedAndBounds") {
   CHECK(j["model"]["population"]["people"] == 1000);
   CHECK(j["model"]["population"]["source"] == "test");
   CHECK(j["model"]["population"]["as_of"] == "2025-01-01");
-  CHECK(render::render_text(report::report_document(r)).find("population 1,000 (test, as of 2025-01-01)") !=
-        std::string::npos);
+  CHECK(render::render_text(report::report_document(r))
+            .find("population 1,000 (test, as of 2025-01-01)") != std::string::npos);
 }
 
 TEST_CASE("PeopleFigures.BlastRadius.WidestFunctionAndFunctionWeightedHoursApart") {
