@@ -48,9 +48,7 @@ render::Table sectors_table(const model::Model& model, const Concentration& resu
                    text_column("most_depended_on", "most depended on", 60),
                    report::detail_column(text_column("tie", "tie"))};
   for (const SectorConcentration* s : groups(result)) {
-    std::string ids;
-    for (std::uint32_t p : s->most_depended_on)
-      ids += (ids.empty() ? "" : " ") + model.entities[p].id;
+    const std::string ids = report::ids_text(model, s->most_depended_on);
     const bool tie = s->most_depended_on.size() > 1;
     table.rows.push_back(
         {Cell::plain(s->sector), count_cell(s->functions), count_cell(s->people_served),

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/render/text_table.h"
 #include "sim/report/cause_text.h"
 #include "sim/report/document_parts.h"
 
@@ -89,9 +90,7 @@ std::string edge_label(const model::Dependency& dependency, model::Effect effect
     parts.push_back("after " + report::time_text(dependency.tolerance.seconds));
   }
   if (effect == model::Effect::kDegraded) parts.emplace_back("degrades");
-  std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
-  return text;
+  return render::joined(parts, ", ");
 }
 
 // What each entity is to the functions drawn: "single point of failure", "in pairs with x,
@@ -180,12 +179,6 @@ render::Graph dependency_graph(const CutSetsReport& result) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) text += (text.empty() ? "" : ", ") + id;
-  return text;
-}
-
 std::vector<std::string> headline(const CutSetsReport& result) {
   const model::Model& model = *result.model;
   std::vector<std::string> lines;
@@ -196,7 +189,7 @@ std::vector<std::string> headline(const CutSetsReport& result) {
         model.entities[sets.function].name + ": " +
         counted(sets.single_points.size(), "single point of failure", "single points of failure");
     if (!named.single_points.empty() && named.single_points.size() <= 5) {
-      line += " (" + joined(named.single_points) + ")";
+      line += " (" + render::joined(named.single_points, ", ") + ")";
     }
     line += " and " + counted(sets.pairs.size(), "pair", "pairs") + " of outages.";
     lines.push_back(line);

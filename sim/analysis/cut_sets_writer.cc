@@ -13,9 +13,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string joined(const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) text += (text.empty() ? "" : ", ") + id;
-  return text.empty() ? "none" : text;
+  return ids.empty() ? "none" : render::joined(ids, ", ");
 }
 
 }  // namespace

@@ -28,11 +28,7 @@ Json path_json(const ExposureInput& input, const ExposureRow& row) {
 
 }  // namespace
 
-std::string home_text(const std::vector<std::string>& home) {
-  std::string text;
-  for (const std::string& h : home) text += (text.empty() ? "" : ", ") + h;
-  return text;
-}
+std::string home_text(const std::vector<std::string>& home) { return render::joined(home, ", "); }
 
 std::string exposure_path_text(const ExposureInput& input, const ExposureRow& row) {
   const model::Model& model = *input.model;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/duration.h"
 #include "sim/render/text_table.h"
 
 namespace msout::render {
@@ -66,7 +65,7 @@ Table chart_table(const Chart& chart) {
 
   for (std::int64_t at : moments) {
     std::vector<Cell> row;
-    row.push_back(Cell::number(model::format_duration(model::Duration{at}), std::to_string(at)));
+    row.push_back(Cell::number(duration_text(at), std::to_string(at)));
     for (const Series& series : chart.series) {
       const Point* p = point_at(series, at);
       const bool interval = std::any_of(series.points.begin(), series.points.end(),

@@ -14,4 +14,8 @@ const char* state_word(State state) {
   return "up";
 }
 
+State final_state(const TimelineRow& row) {
+  return row.spans.empty() ? State::kUp : row.spans.back().state;
+}
+
 }  // namespace msout::render

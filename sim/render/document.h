@@ -104,6 +104,9 @@ struct TimelineRow {
   std::string note;         // e.g. "black start": shown after the row
 };
 
+// The row's state at the horizon (its last span's; up for a row without spans).
+State final_state(const TimelineRow& row);
+
 // A moment on a time axis: a scenario lever, a report time.
 struct Mark {
   std::int64_t at = 0;
@@ -162,6 +165,7 @@ struct Evidence {
   std::string source;      // a URL or a document's name
   std::string quote;       // the source's own words
   std::string note;        // what the link is where no source claims it (a definition)
+  bool hedged = false;     // less than confirmed: shown as such
 };
 
 struct ChainStep {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "model/duration.h"
 #include "sim/render/chart_table.h"
+#include "sim/render/text_table.h"
 
 namespace msout::render {
 namespace {
@@ -85,10 +85,6 @@ window.addEventListener('beforeprint',function(){
 )";
 
 std::string attr(const std::string& text) { return "\"" + html_escape(text) + "\""; }
-
-std::string duration_text(std::int64_t seconds) {
-  return model::format_duration(model::Duration{seconds});
-}
 
 std::string number(double value) {
   char buffer[32];
@@ -223,7 +219,7 @@ std::string timeline_rows(const Timeline& timeline, const Axis& axis, double top
   for (std::size_t r = 0; r < timeline.rows.size(); ++r) {
     const TimelineRow& row = timeline.rows[r];
     const double y = top + step * static_cast<double>(r);
-    const State final = row.spans.empty() ? State::kUp : row.spans.back().state;
+    const State final = final_state(row);
     out += "<g class=\"timeline-row\" data-id=" + attr(row.id) + " data-final=\"" +
            state_word(final) + "\">";
     const std::string baseline = number(y + bar / 2 + 4);
@@ -480,8 +476,6 @@ std::string table_html(const Table& table) {
   return out;
 }
 
-bool hedged(const std::string& confidence) { return confidence != "confirmed"; }
-
 std::string chains_html(const Chains& chains) {
   if (chains.chains.empty()) return "<p>none</p>\n";
   std::string out;
@@ -503,9 +497,8 @@ std::string chains_html(const Chains& chains) {
         } else if (e.source.empty()) {
           out += "no evidence given";
         } else {
-          out += "<span class=\"confidence" + std::string(hedged(e.confidence) ? " hedged" : "") +
-                 "\">" + html_escape(e.confidence) +
-                 "</span>, source: " + link_or_text(e.source, e.source);
+          out += "<span class=\"confidence" + std::string(e.hedged ? " hedged" : "") + "\">" +
+                 html_escape(e.confidence) + "</span>, source: " + link_or_text(e.source, e.source);
         }
         if (!e.quote.empty()) out += "<blockquote>" + html_escape(e.quote) + "</blockquote>";
         out += "</div>";

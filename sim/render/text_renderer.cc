@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "model/duration.h"
 #include "model/printable_text.h"
 #include "sim/render/chart_table.h"
 #include "sim/render/text_table.h"
@@ -22,10 +21,6 @@ std::string upper(std::string text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   return text;
-}
-
-std::string duration_text(std::int64_t seconds) {
-  return model::format_duration(model::Duration{seconds});
 }
 
 std::string more_line(std::size_t left_out, const char* what) {
@@ -161,7 +156,7 @@ void render_timeline(std::string& out, const Timeline& timeline, std::size_t wid
       const State s = worst_in(row, from, std::max(to, from + 1));
       line += s == State::kDown ? '#' : s == State::kDegraded ? '~' : '.';
     }
-    const State final = row.spans.empty() ? State::kUp : row.spans.back().state;
+    const State final = final_state(row);
     line += std::string(" ") + state_word(final);
     if (!row.note.empty()) line += " (" + model::escape_controls(row.note) + ")";
     out += line + "\n";

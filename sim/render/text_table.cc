@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/duration.h"
 #include "model/printable_text.h"
 #include "model/saturating_sum.h"
 
@@ -12,6 +13,19 @@ std::string grouped(std::uint64_t n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
   return digits;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string text;
+  for (const std::string& part : parts) {
+    if (!text.empty()) text += separator;
+    text += part;
+  }
+  return text;
+}
+
+std::string duration_text(std::int64_t seconds) {
+  return model::format_duration(model::Duration{seconds});
 }
 
 std::string total_text(std::uint64_t sum) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace msout::render {
@@ -25,6 +26,12 @@ std::string total_text(std::uint64_t sum);
 // People-hours (a double) rounded and grouped; "at least " and the saturated sum's value
 // beyond 64 bits, where rounding to an integer would overflow.
 std::string people_hours_text(double people_hours);
+
+// `parts` with `separator` between them: "a, b, c"; "" for none.
+std::string joined(const std::vector<std::string>& parts, std::string_view separator);
+
+// A duration in seconds as msout writes it everywhere: "30m", "1d2h", "never".
+std::string duration_text(std::int64_t seconds);
 
 // Display width of UTF-8 text (code points; good enough for names in reports).
 std::size_t display_width(const std::string& text);

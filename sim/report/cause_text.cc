@@ -23,22 +23,6 @@ const model::Evidence& link_evidence(const model::Model& model, const model::Fro
   return graph.source_gate(model, edge).evidence;
 }
 
-std::vector<std::string> chain_sources(const Report& report, const cascade::CauseChain& chain) {
-  const model::Model& model = *report.model;
-  std::vector<std::string> lines;
-  for (const cascade::ChainStep& step : chain.steps) {
-    if (step.record.cause != cascade::CauseKind::kDependency) continue;
-    const model::Evidence& evidence = link_evidence(report, step.record.ref);
-    const std::uint32_t to = report.graph->edge(step.record.ref).dependency;
-    std::string line = model.entities[step.node].name + " \u2192 " + model.entities[to].name + ": ";
-    line += evidence.source.empty()
-                ? "no evidence given"
-                : std::string(model::to_string(evidence.confidence)) + ", " + evidence.source;
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
-
 std::string cause_text(const Report& report, const cascade::CauseChain& chain) {
   const model::Model& model = *report.model;
   std::string text;

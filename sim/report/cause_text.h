@@ -19,9 +19,6 @@ const model::Evidence& link_evidence(const Report& report, std::uint32_t edge);
 const model::Evidence& link_evidence(const model::Model& model, const model::FrozenGraph& graph,
                                      std::uint32_t edge);
 
-// One line per link of the chain: "UWV → Microsoft Azure West Europe: confirmed, <source>".
-std::vector<std::string> chain_sources(const Report& report, const cascade::CauseChain& chain);
-
 // "30m", "1d2h", "never" style text for a time in seconds.
 std::string time_text(std::int64_t seconds);
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -66,6 +65,28 @@ render::Cell state_cell(cascade::State state) {
 
 std::string counted(std::uint64_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string ids_text(const model::Model& model, const std::vector<std::uint32_t>& entities,
+                     std::string_view separator) {
+  std::vector<std::string> ids;
+  for (std::uint32_t e : entities) ids.push_back(model.entities[e].id);
+  return render::joined(ids, separator);
+}
+
+std::string names_text(const model::Model& model, const std::vector<std::uint32_t>& entities,
+                       std::string_view separator) {
+  std::vector<std::string> names;
+  for (std::uint32_t e : entities) names.push_back(model.entities[e].name);
+  return render::joined(names, separator);
+}
+
+render::Block assumptions_block(const Report& report) {
+  return {render::Paragraphs{"assumptions",
+                             "Assumed where the sources name no provider (msout montecarlo "
+                             "weighs the others)",
+                             report.assumptions},
+          render::kShowTerminal | render::kShowHtml};
 }
 
 std::vector<std::string> whatif_context(const std::vector<AppliedOverlay>& whatif) {
@@ -157,7 +178,7 @@ render::Chain chain_of(const Report& report, const FunctionOutcome& outcome) {
       }
       s.via = s.via.empty() ? via : s.via + "; " + via;
       render::Evidence e_out{std::string(model::to_string(evidence.confidence)), evidence.source,
-                             evidence.quote, ""};
+                             evidence.quote, "", is_hedged(evidence)};
       for (const std::string& a : dependency.assumptions) {
         e_out.note += (e_out.note.empty() ? "assumed: " : "; ") + a;
       }
@@ -182,44 +203,39 @@ render::Graph chains_graph(const Report& report,
   const model::Model& model = *report.model;
   render::Graph graph;
   graph.title = std::move(title);
-  // Per entity: its earliest step on any chain (first failure) and the worst state reached.
+  // Per entity: its earliest step on any chain (first failure) and the worst state reached;
+  // per link (consecutive steps): the dependency edge behind it, where it is one. Both in the
+  // order first met.
   struct Seen {
     std::int64_t first = 0;
     cascade::State worst = cascade::State::kUp;
-    std::size_t order = 0;
   };
   std::map<std::uint32_t, Seen> seen;
-  std::set<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<std::uint32_t> node_order;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> link_edge;  // or kNoIndex
   std::vector<std::pair<std::uint32_t, std::uint32_t>> link_order;
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> link_edge;
   for (const FunctionOutcome* outcome : outcomes) {
     if (!outcome->cause) continue;
     const auto& steps = outcome->cause->steps;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const cascade::ChainStep& step = steps[i];
-      auto [it, added] =
-          seen.try_emplace(step.node, Seen{step.record.time, step.record.state, seen.size()});
-      if (!added) {
+      auto [it, added] = seen.try_emplace(step.node, Seen{step.record.time, step.record.state});
+      if (added) {
+        node_order.push_back(step.node);
+      } else {
         it->second.first = std::min(it->second.first, step.record.time);
         if (static_cast<int>(step.record.state) > static_cast<int>(it->second.worst)) {
           it->second.worst = step.record.state;
         }
       }
-      if (i + 1 < steps.size()) {
-        const std::pair<std::uint32_t, std::uint32_t> link{step.node, steps[i + 1].node};
-        if (links.insert(link).second) {
-          link_order.push_back(link);
-          if (step.record.cause == cascade::CauseKind::kDependency) {
-            link_edge[link] = step.record.ref;
-          }
-        }
-      }
+      if (i + 1 == steps.size()) continue;
+      const bool dependency = step.record.cause == cascade::CauseKind::kDependency;
+      const auto link = link_edge.try_emplace({step.node, steps[i + 1].node},
+                                              dependency ? step.record.ref : cascade::kNoIndex);
+      if (link.second) link_order.push_back(link.first->first);
     }
   }
-  std::vector<std::pair<std::size_t, std::uint32_t>> nodes;
-  for (const auto& [entity, s] : seen) nodes.emplace_back(s.order, entity);
-  std::sort(nodes.begin(), nodes.end());
-  for (const auto& [order, entity] : nodes) {
+  for (std::uint32_t entity : node_order) {
     const Seen& s = seen.at(entity);
     const model::Entity& e = model.entities[entity];
     graph.nodes.push_back(
@@ -228,10 +244,10 @@ render::Graph chains_graph(const Report& report,
   for (const auto& link : link_order) {
     render::GraphEdge edge{model.entities[link.first].id, model.entities[link.second].id, "",
                            false};
-    const auto it = link_edge.find(link);
-    if (it != link_edge.end()) {
-      const model::Dependency& dependency = report.graph->source_dependency(model, it->second);
-      const model::Evidence& evidence = link_evidence(report, it->second);
+    if (const std::uint32_t dependency_edge = link_edge.at(link);
+        dependency_edge != cascade::kNoIndex) {
+      const model::Dependency& dependency = report.graph->source_dependency(model, dependency_edge);
+      const model::Evidence& evidence = link_evidence(report, dependency_edge);
       if (dependency.layer != model::Layer::kNone) edge.label = model::to_string(dependency.layer);
       edge.hedged = is_hedged(evidence);
     }

@@ -44,6 +44,16 @@ render::Cell state_cell(cascade::State state);
 // "1 function", "3 functions": a count with its noun.
 std::string counted(std::uint64_t n, const std::string& one, const std::string& many);
 
+// The entities' ids (or names), in the order given, with `separator` between them.
+std::string ids_text(const model::Model& model, const std::vector<std::uint32_t>& entities,
+                     std::string_view separator = " ");
+std::string names_text(const model::Model& model, const std::vector<std::uint32_t>& entities,
+                       std::string_view separator);
+
+// What the run assumed where the sources name no provider, as a block for the terminal and
+// the page (Report::assumptions; msout montecarlo weighs the other members).
+render::Block assumptions_block(const Report& report);
+
 // One context line per what-if overlay applied, `what-if "NAME" (FILE)`, in order.
 std::vector<std::string> whatif_context(const std::vector<AppliedOverlay>& whatif);
 

@@ -13,19 +13,6 @@ namespace {
 using render::Cell;
 using render::ColumnType;
 
-std::string ids_text(const model::Model& model, const std::vector<std::uint32_t>& entities) {
-  std::string text;
-  for (std::uint32_t e : entities) text += (text.empty() ? "" : " ") + model.entities[e].id;
-  return text;
-}
-
-std::string names_text(const model::Model& model, const std::vector<std::uint32_t>& entities,
-                       const char* separator) {
-  std::string text;
-  for (std::uint32_t e : entities) text += (text.empty() ? "" : separator) + model.entities[e].name;
-  return text;
-}
-
 // When `entity` (the organisation, one of its functions or systems) was first degraded or
 // worse, or first down. Precondition: it was.
 std::int64_t first_time(const FocusReport& focus, std::uint32_t entity, bool down) {
@@ -137,9 +124,7 @@ render::Document focus_document(const FocusReport& focus) {
   doc.kind = "focus";
   doc.json_format = kFocusFormat;
   doc.title = "msout: " + org.name + " [" + org.id + "] under " + report.scenario_name;
-  for (const AppliedOverlay& overlay : report.whatif) {
-    doc.context.push_back("what-if \"" + overlay.name + "\" (" + overlay.file + ")");
-  }
+  doc.context = whatif_context(report.whatif);
   doc.context.push_back("model " + report.model_name + ", horizon " + time_text(report.horizon));
   doc.headline.push_back(focus_headline(focus));
   std::size_t failing = 0;
@@ -211,13 +196,7 @@ render::Document focus_document(const FocusReport& focus) {
   doc.blocks.push_back(
       {cuts_table(model, "pairs", "Pairs of outages that fail it only together", focus.pairs)});
 
-  if (!report.assumptions.empty()) {
-    doc.blocks.push_back({render::Paragraphs{"assumptions",
-                                             "Assumed where the sources name no provider "
-                                             "(msout montecarlo weighs the others)",
-                                             report.assumptions},
-                          render::kShowTerminal | render::kShowHtml});
-  }
+  if (!report.assumptions.empty()) doc.blocks.push_back(assumptions_block(report));
 
   doc.graph = chains_graph(report, chained, org.name + ": what failed and why");
   return doc;

@@ -17,17 +17,10 @@ using render::Cell;
 using render::Column;
 using render::ColumnType;
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string name_and_id(const model::Entity& e) { return e.name + " [" + e.id + "]"; }
 
 std::vector<std::string> context_lines(const Report& report) {
-  std::vector<std::string> lines;
-  for (const AppliedOverlay& overlay : report.whatif) {
-    lines.push_back("what-if \"" + overlay.name + "\" (" + overlay.file + ")");
-  }
+  std::vector<std::string> lines = whatif_context(report.whatif);
   std::string line = "horizon " + time_text(report.horizon) + ", " +
                      std::to_string(report.entities) + " entities, " +
                      std::to_string(report.edges) + " dependencies simulated, " +
@@ -50,19 +43,17 @@ std::vector<std::string> headline(const Report& report,
   std::size_t down = 0;
   for (const FunctionOutcome* f : failed) down += f->first_down ? 1 : 0;
   std::vector<std::string> lines;
+  const std::string functions =
+      counted(report.functions.size(), "critical function", "critical functions");
   if (failed.empty()) {
-    lines.push_back("None of the " +
-                    plural(report.functions.size(), "critical function", "critical functions") +
-                    " fails within " + time_text(report.horizon) + ".");
+    lines.push_back("None of the " + functions + " fails within " + time_text(report.horizon) +
+                    ".");
   } else {
-    lines.push_back(std::to_string(failed.size()) + " of " +
-                    plural(report.functions.size(), "critical function", "critical functions") +
-                    " fail within " + time_text(report.horizon) + ": " + std::to_string(down) +
+    lines.push_back(std::to_string(failed.size()) + " of " + functions + " fail within " +
+                    time_text(report.horizon) + ": " + std::to_string(down) +
                     (down == 1 ? " goes" : " go") + " down, " +
                     std::to_string(failed.size() - down) +
                     (failed.size() - down == 1 ? " is" : " are") + " only degraded.");
-  }
-  if (!failed.empty()) {
     const FunctionOutcome& first = *failed.front();
     const bool is_down = first.first_down.has_value();
     lines.push_back("First: " + name_and_id(model.entities[first.entity]) + ", " +
@@ -71,15 +62,14 @@ std::vector<std::string> headline(const Report& report,
                     ".");
     // People are not added up over functions: at least those served by the most widely used
     // function that goes down lose one (report/people_figures.h).
-    PeopleAtLeast at_least(model.population);
     const FunctionOutcome* widest = nullptr;
     for (const FunctionOutcome* f : failed) {
-      if (!f->first_down) continue;
-      at_least.add(f->people);
-      if (widest == nullptr || f->people > widest->people) widest = f;
+      if (f->first_down && (widest == nullptr || f->people > widest->people)) widest = f;
     }
-    if (widest != nullptr && at_least.value() > 0) {
-      lines.push_back("At least " + total_text(at_least.value()) +
+    const std::uint64_t at_least =
+        widest == nullptr ? 0 : capped_to_population(widest->people, model.population);
+    if (at_least > 0) {
+      lines.push_back("At least " + total_text(at_least) +
                       " people lose a critical function: those served by " +
                       model.entities[widest->entity].name +
                       " (people are not added up over functions; docs/report-format.md).");
@@ -93,11 +83,11 @@ std::vector<std::string> headline(const Report& report,
       names += (i == 0 ? "" : ", ") + model.entities[working[i]->entity].name;
     }
     if (working.size() > 3) names += ", …";
-    lines.push_back("Still working throughout: " + plural(working.size(), "function", "functions") +
-                    " (" + names + ").");
+    lines.push_back("Still working throughout: " +
+                    counted(working.size(), "function", "functions") + " (" + names + ").");
   }
   if (!report.black_start.blocked.empty()) {
-    lines.push_back(plural(report.black_start.blocked.size(), "entity", "entities") +
+    lines.push_back(counted(report.black_start.blocked.size(), "entity", "entities") +
                     " cannot restart by themselves (black start).");
   }
   return lines;
@@ -112,7 +102,7 @@ std::string left_out_text(std::size_t functions, std::size_t failed, std::size_t
   }
   const std::size_t working = functions - failed;
   if (working == 0) return "";
-  return "(the " + plural(working, "function", "functions") + " still working " +
+  return "(the " + counted(working, "function", "functions") + " still working " +
          (working == 1 ? "is" : "are") + " listed below)";
 }
 
@@ -152,15 +142,7 @@ render::Table functions_table(const Report& report, std::size_t failed, std::siz
                           Cell::plain(f.black_start_blocked ? "true" : "false")});
   }
   table.terminal_rows = std::min(failed, top);
-  const std::size_t working = report.functions.size() - failed;
-  if (failed > top) {
-    table.terminal_more = "… and " + std::to_string(failed - top) +
-                          " more failing functions (--top 0 shows them all; every function is "
-                          "in --format csv, html and json)";
-  } else if (working > 0) {
-    table.terminal_more =
-        "(the " + std::to_string(working) + " functions still working are listed below)";
-  }
+  table.terminal_more = left_out_text(report.functions.size(), failed, top);
   table.empty_text = "no critical functions in the model";
   return table;
 }
@@ -212,7 +194,7 @@ render::Chart people_over_time(const Report& report) {
 // organisations in the 3 with a count, 2 without a count in the model".
 std::string organisations_text(const std::vector<OrganisationOutcome>& organisations) {
   const OrganisationTotals totals = organisation_totals(organisations);
-  std::string text = plural(totals.entries, "entry", "entries");
+  std::string text = counted(totals.entries, "entry", "entries");
   if (totals.without_count == 0) return text + ", " + total_text(totals.counted) + " organisations";
   const std::size_t with_count = totals.entries - totals.without_count;
   if (with_count == 0) return text + ", none with a count in the model";
@@ -270,10 +252,7 @@ render::Paragraphs black_start(const Report& report) {
                        "Black start: cannot restart by themselves at " + time_text(report.horizon),
                        {}};
   for (const auto& cycle : report.black_start.cycles) {
-    std::string names;
-    for (std::uint32_t v : cycle)
-      names += (names.empty() ? "" : " \u2194 ") + model.entities[v].name;
-    p.lines.push_back("cycle: " + names);
+    p.lines.push_back("cycle: " + names_text(model, cycle, " \u2194 "));
   }
   std::string waiting;
   for (std::uint32_t v : report.black_start.blocked) {
@@ -319,11 +298,9 @@ render::Document report_document(const Report& report, const ReportDocumentOptio
   if (!working.empty()) {
     render::Paragraphs still{
         "still-working", "Still working throughout (" + std::to_string(working.size()) + ")", {}};
-    std::string ids;
-    for (const FunctionOutcome* f : working) {
-      ids += (ids.empty() ? "" : ", ") + model.entities[f->entity].id;
-    }
-    still.lines.push_back(ids);
+    std::vector<std::uint32_t> entities;
+    for (const FunctionOutcome* f : working) entities.push_back(f->entity);
+    still.lines.push_back(ids_text(model, entities, ", "));
     doc.blocks.push_back({std::move(still), render::kShowTerminal});
   }
 
@@ -338,13 +315,7 @@ render::Document report_document(const Report& report, const ReportDocumentOptio
   if (!report.black_start.blocked.empty()) {
     doc.blocks.push_back({black_start(report), render::kShowTerminal | render::kShowHtml});
   }
-  if (!report.assumptions.empty()) {
-    doc.blocks.push_back({render::Paragraphs{"assumptions",
-                                             "Assumed where the sources name no provider "
-                                             "(msout montecarlo weighs the others)",
-                                             report.assumptions},
-                          render::kShowTerminal | render::kShowHtml});
-  }
+  if (!report.assumptions.empty()) doc.blocks.push_back(assumptions_block(report));
   doc.blocks.push_back({levers_table(report), render::kShowHtml | render::kShowCsv});
 
   doc.graph =

@@ -138,7 +138,7 @@ TEST_CASE("Focus.JsonAndTable") {
                  "admin\r\n") != std::string::npos);
   CHECK(csv.find("epd viewer,epd + viewer,care\r\n") != std::string::npos);
   // At 1h30m the EPD comes back: only care is still down.
-  CHECK(csv.find("5400,") != std::string::npos);
+  CHECK(csv.find("\r\n5400,5,0,1,") != std::string::npos);
 }
 
 }  // namespace msout::testing

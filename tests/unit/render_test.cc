@@ -156,7 +156,7 @@ TEST_CASE("Render.Html.HooksAndEscaping") {
   render::Chain chain{"fn-a", "A", "A ← x", {}, ""};
   chain.steps.push_back(
       {"fn-a", "A", "down", "0s", "needs x",
-       render::Evidence{"reported", "https://example.org/?a=1&b=2", "\"quote\"", ""}});
+       render::Evidence{"reported", "https://example.org/?a=1&b=2", "\"quote\"", "", true}});
   chains.chains.push_back(chain);
   doc.blocks.push_back(Block{chains});
   const std::string html = render::render_html(doc);
@@ -178,8 +178,8 @@ TEST_CASE("Render.Html.SourceThatIsNotAWebAddressIsNotALink") {
   Document doc;
   render::Chains chains{"why", "Why", {}};
   render::Chain chain{"f", "F", "F", {}, ""};
-  chain.steps.push_back(
-      {"f", "F", "down", "0s", "", render::Evidence{"reported", "javascript:alert(1)", "", ""}});
+  chain.steps.push_back({"f", "F", "down", "0s", "",
+                         render::Evidence{"reported", "javascript:alert(1)", "", "", true}});
   chains.chains.push_back(chain);
   doc.blocks.push_back(Block{chains});
   const std::string html = render::render_html(doc);

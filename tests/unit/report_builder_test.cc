@@ -9,6 +9,7 @@
 #include "model/saturating_sum.h"
 #include "sim/render/text_renderer.h"
 #include "sim/report/cause_text.h"
+#include "sim/report/document_parts.h"
 #include "sim/report/json_report.h"
 #include "sim/report/report.h"
 #include "sim/report/report_document.h"
@@ -154,8 +155,14 @@ TEST_CASE("Report.Evidence.EachLinkOfTheChainNamesItsSource") {
           "[" + lever("la", "1h", "down", R"(["a"])") + "]", "1d");
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   REQUIRE(r.functions.at(0).cause.has_value());
-  CHECK(report::chain_sources(r, *r.functions[0].cause) ==
-        std::vector<std::string>{"f \u2192 a: reported, https://example.org/a"});
+  // The document's chain carries the link's evidence; the terminal names it by ids.
+  const render::Chain chain = report::chain_of(r, r.functions[0]);
+  REQUIRE(chain.steps.at(0).evidence.has_value());
+  CHECK(chain.steps[0].evidence->source == "https://example.org/a");
+  CHECK(chain.steps[0].evidence->confidence == "reported");
+  CHECK(chain.steps[0].evidence->hedged);
+  CHECK(table_text(r).find("evidence: f \u2192 a: reported, https://example.org/a\n") !=
+        std::string::npos);
   const nlohmann::json j = nlohmann::json::parse(report::json_report(r));
   CHECK(j["functions"][0]["cause"]["chain"][0]["via"]["evidence"]["source"] ==
         "https://example.org/a");
