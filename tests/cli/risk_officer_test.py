@@ -45,12 +45,15 @@ check("3: the hospitals go down 2d16h later",
       row["id"] == ORG and row["change"] == "fails_later" and row["by_s"] == 64 * H, row)
 
 # 4. Azure West Europe, Entra ID and Microsoft 365 top the blast radius of every entity: each
-# takes at least the whole population (a function serving everyone) and 13 functions down.
+# takes at least the whole population (a function serving everyone) and 13 or more functions
+# down (Azure West Europe 13, Entra ID and Microsoft 365 14: the organisations on Microsoft 365
+# alone also fall with them).
 blast = msout_json("analyze", "blast-radius", "--kind", "all", "--top", "3")
 check("4: Azure West Europe, Entra ID and Microsoft 365 top the blast radius",
       sorted(r["id"] for r in blast["ranking"]) == ["azure-westeurope", "entra-id",
                                                      "microsoft-365"], str(blast["ranking"]))
-check("4: 13 functions down each", all(r["functions_down"] == 13 for r in blast["ranking"]))
+check("4: 13 or more functions down each",
+      sorted(r["functions_down"] for r in blast["ranking"]) == [13, 14, 14], str(blast["ranking"]))
 check("4: at least 18,000,000 people down each, never more than the population",
       all(r["people_down"] == 18000000 <= blast["model"]["population"]["people"]
           for r in blast["ranking"]))
