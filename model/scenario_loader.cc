@@ -9,6 +9,7 @@
 #include "model/model_loader.h"
 #include "model/printable_text.h"
 #include "model/selector_index.h"
+#include "model/suggestions.h"
 
 namespace msout::model {
 namespace {
@@ -102,7 +103,113 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
   return lever;
 }
 
+// A window ["a", "b"]: two durations, a <= b. Errors at the key's pointer or an element's.
+std::optional<TimeWindow> read_window(JsonReader& in, const json& object, std::string_view key,
+                                      const std::string& pointer) {
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  const std::string here = pointer_append(pointer, key);
+  if (!it->is_array() || it->size() != 2) {
+    in.error(here, "expected an array of two durations [from, to], e.g. [\"0s\", \"2h\"]");
+    return std::nullopt;
+  }
+  std::optional<Duration> bounds[2];
+  for (std::size_t i = 0; i < 2; ++i) {
+    const json& bound = (*it)[i];
+    const std::string at = pointer_append(here, i);
+    if (!bound.is_string()) {
+      in.error(at, "expected a duration string such as \"2h\"");
+      continue;
+    }
+    DurationParse parsed = parse_duration(bound.get<std::string>());
+    if (!parsed.value) {
+      in.error(at, parsed.error);
+      continue;
+    }
+    bounds[i] = parsed.value;
+  }
+  if (!bounds[0] || !bounds[1]) return std::nullopt;
+  if (*bounds[0] > *bounds[1]) {
+    in.error(here, "from " + format_duration(*bounds[0]) + " is later than to " +
+                       format_duration(*bounds[1]));
+    return std::nullopt;
+  }
+  return TimeWindow{*bounds[0], *bounds[1]};
+}
+
+ReportedOutcome read_reported(JsonReader& in, const json& value, const std::string& pointer) {
+  ReportedOutcome r;
+  r.place = {in.file(), pointer};
+  if (!in.object(value, pointer,
+                 {"claim", "entity", "expect", "first_between", "recovered_between", "evidence",
+                  "known_gap"},
+                 {"claim", "entity", "expect", "evidence"})) {
+    return r;
+  }
+  r.claim = in.string(value, "claim", pointer).value_or("");
+  if (value.contains("claim") && value["claim"].is_string() && r.claim.empty()) {
+    in.error(pointer_append(pointer, "claim"), "empty claim: say what was reported");
+  }
+  r.entity = in.string(value, "entity", pointer).value_or("");
+  if (value.contains("entity") && value["entity"].is_string() && !is_valid_id(r.entity)) {
+    in.error(pointer_append(pointer, "entity"), invalid_id_message(r.entity));
+    r.entity.clear();
+  }
+  const bool windows_allowed = [&] {
+    auto text = in.string(value, "expect", pointer);
+    if (!text) return true;  // reported, or absent (reported by object())
+    if (auto expectation = expectation_from(*text)) {
+      r.expectation = *expectation;
+      return *expectation == Expectation::kDown || *expectation == Expectation::kDegraded;
+    }
+    in.error(pointer_append(pointer, "expect"), "unknown expectation " + model::quoted(*text) +
+                                                    " (known: down, degraded, up, not_down)");
+    return true;
+  }();
+  for (std::string_view key : {"first_between", "recovered_between"}) {
+    if (!windows_allowed && value.contains(key)) {
+      in.error(pointer_append(pointer, key),
+               "\"" + std::string(key) +
+                   "\" is only meaningful with expect \"down\" or \"degraded\", not \"" +
+                   std::string(to_string(r.expectation)) + "\"");
+    }
+  }
+  if (windows_allowed) {
+    r.first_between = read_window(in, value, "first_between", pointer);
+    r.recovered_between = read_window(in, value, "recovered_between", pointer);
+  }
+  r.evidence = read_evidence(in, value, pointer);
+  r.known_gap = in.string(value, "known_gap", pointer);
+  if (r.known_gap && r.known_gap->empty()) {
+    in.error(pointer_append(pointer, "known_gap"),
+             "empty known_gap: say why the model does not reproduce the claim");
+  }
+  return r;
+}
+
 }  // namespace
+
+std::string_view to_string(Expectation expectation) {
+  switch (expectation) {
+    case Expectation::kDown:
+      return "down";
+    case Expectation::kDegraded:
+      return "degraded";
+    case Expectation::kUp:
+      return "up";
+    case Expectation::kNotDown:
+      return "not_down";
+  }
+  return "?";
+}
+
+std::optional<Expectation> expectation_from(std::string_view text) {
+  for (Expectation e :
+       {Expectation::kDown, Expectation::kDegraded, Expectation::kUp, Expectation::kNotDown}) {
+    if (to_string(e) == text) return e;
+  }
+  return std::nullopt;
+}
 
 std::string_view to_string(LeverAction action) {
   switch (action) {
@@ -138,7 +245,8 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
     in.error("/format", *problem);
     return scenario;
   }
-  if (!in.object(document, "", {"$schema", "format", "name", "description", "horizon", "levers"},
+  if (!in.object(document, "",
+                 {"$schema", "format", "name", "description", "horizon", "levers", "reported"},
                  {"format", "name", "horizon", "levers"})) {
     return scenario;
   }
@@ -149,6 +257,14 @@ Scenario build_scenario(const std::string& file, const json& document, Diagnosti
   if (auto horizon = in.duration(document, "horizon", "")) {
     scenario.horizon = *horizon;
     if (horizon->seconds == 0) in.error("/horizon", "horizon must be longer than zero");
+  }
+  if (document.contains("reported")) {
+    if (const json* reported = in.array(document, "reported", "")) {
+      for (std::size_t i = 0; i < reported->size(); ++i) {
+        scenario.reported.push_back(
+            read_reported(in, (*reported)[i], pointer_append("/reported", i)));
+      }
+    }
   }
   const json* levers = in.array(document, "levers", "");
   if (levers == nullptr) return scenario;
@@ -211,6 +327,23 @@ std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,
     }
   }
   return selected;
+}
+
+std::vector<std::optional<std::uint32_t>> resolve_reported(const Scenario& scenario,
+                                                           const Model& model, Diagnostics& diags) {
+  std::vector<std::optional<std::uint32_t>> entities;
+  std::vector<std::string> known;  // the ids to suggest from, gathered on the first miss
+  for (const ReportedOutcome& r : scenario.reported) {
+    entities.push_back(model.find(r.entity));
+    if (entities.back() || r.entity.empty()) continue;
+    if (known.empty()) {
+      for (const Entity& e : model.entities) known.push_back(e.id);
+    }
+    diags.error(r.place.file, r.place.pointer + "/entity",
+                "reported outcome names unknown entity " + model::quoted(r.entity) +
+                    did_you_mean(r.entity, known));
+  }
+  return entities;
 }
 
 }  // namespace msout::model

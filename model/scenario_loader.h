@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,5 +29,11 @@ Scenario load_scenario_path(const std::filesystem::path& path);
 // not in the model are errors; a lever that selects nothing is a warning.
 std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario, const Model& model,
                                                        Diagnostics& diags);
+
+// The entity of each reported outcome (in scenario order). An id that is not in the model is
+// an error at the outcome's .../entity, with the closest ids of the model as suggestions;
+// its slot is then empty.
+std::vector<std::optional<std::uint32_t>> resolve_reported(const Scenario& scenario,
+                                                           const Model& model, Diagnostics& diags);
 
 }  // namespace msout::model

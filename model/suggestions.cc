@@ -1,4 +1,4 @@
-#include "sim/cli/suggestions.h"
+#include "model/suggestions.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 
 #include "model/printable_text.h"
 
-namespace msout::cli {
+namespace msout::model {
 namespace {
 
 std::string lower(std::string_view text) {
@@ -97,4 +97,4 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return text + "?)";
 }
 
-}  // namespace msout::cli
+}  // namespace msout::model

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace msout::cli {
+namespace msout::model {
 
 // At most `limit` candidates that are close to `word`, closest first (ties in the order
 // given): within an edit distance (insertions, deletions, substitutions, transpositions;
@@ -23,4 +23,4 @@ std::vector<std::string> closest_words(std::string_view word,
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates,
                          std::string_view prefix = "");
 
-}  // namespace msout::cli
+}  // namespace msout::model

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "model/printable_text.h"
+#include "model/suggestions.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 namespace {
@@ -62,7 +62,7 @@ int analyze_command(const std::vector<std::string>& args) {
   for (const Analysis& analysis : kAnalyses) {
     if (analysis.name != nullptr) names.emplace_back(analysis.name);
   }
-  throw UsageError("unknown analysis " + model::quoted(name) + did_you_mean(name, names) +
+  throw UsageError("unknown analysis " + model::quoted(name) + model::did_you_mean(name, names) +
                    "; msout analyze --help lists them");
 }
 

@@ -10,13 +10,13 @@
 
 #include "model/printable_text.h"
 #include "model/scenario_loader.h"
+#include "model/suggestions.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/document_output.h"
 #include "sim/cli/embedded_defaults.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
-#include "sim/cli/suggestions.h"
 #include "sim/report/text_table.h"
 
 namespace msout::cli {
@@ -126,7 +126,7 @@ int list_entities(const po::variables_map& vm, const std::string& format) {
   if (!sector.empty() && std::none_of(sectors.begin(), sectors.end(),
                                       [&](const std::string& s) { return lower(s) == sector; })) {
     throw UsageError("--sector: the model has no sector " + model::quoted(sector) +
-                     did_you_mean(sector, sectors));
+                     model::did_you_mean(sector, sectors));
   }
   Result result{"entities", "", {}};
   render::Document& doc = result.document;

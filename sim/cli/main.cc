@@ -9,8 +9,8 @@
 
 #include "model/diagnostics.h"
 #include "model/printable_text.h"
+#include "model/suggestions.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/suggestions.h"
 
 namespace {
 
@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> names;
     for (const Command& c : kCommands) names.emplace_back(c.name);
     throw cli::UsageError("unknown command " + model::quoted(command) +
-                          cli::did_you_mean(command, names));
+                          model::did_you_mean(command, names));
   } catch (const cli::UsageError& e) {
     std::cerr << "msout: " << model::printable(e.what(), model::kDiagnosticMaxBytes)
               << "\n(see msout --help)\n";

@@ -8,9 +8,9 @@
 #include "model/printable_text.h"
 #include "model/scenario_loader.h"
 #include "model/source_text.h"
+#include "model/suggestions.h"
 #include "sim/cli/command_output.h"
 #include "sim/cli/embedded_defaults.h"
-#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 
@@ -84,7 +84,7 @@ model::Scenario load_scenario_argument(const std::string& value) {
   }
   throw model::IoError(model::printable(value) + ": no such file or directory" +
                        (bare ? ", and no shipped scenario of that name" +
-                                   did_you_mean(value, names) + " (msout list scenarios)"
+                                   model::did_you_mean(value, names) + " (msout list scenarios)"
                              : ""));
 }
 

@@ -9,8 +9,8 @@
 #include "model/diagnostics.h"
 #include "model/duration.h"
 #include "model/printable_text.h"
+#include "model/suggestions.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 namespace {
@@ -117,7 +117,7 @@ std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::stri
         }
       }
       diags.error(where, "",
-                  "unknown entity " + model::quoted(id) + did_you_mean(id, known) +
+                  "unknown entity " + model::quoted(id) + model::did_you_mean(id, known) +
                       " (msout list shows the ids)");
     } else if (kind && model.entities[*index].kind != *kind) {
       diags.error(where, "",

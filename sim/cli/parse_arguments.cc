@@ -3,8 +3,8 @@
 #include <system_error>
 
 #include "model/printable_text.h"
+#include "model/suggestions.h"
 #include "sim/cli/commands.h"
-#include "sim/cli/suggestions.h"
 
 namespace msout::cli {
 namespace {
@@ -55,7 +55,7 @@ bool parse_arguments(const std::vector<std::string>& args, const po::options_des
     std::string bare = name;
     while (bare.starts_with('-')) bare.erase(0, 1);
     throw UsageError("unrecognised option " + model::quoted(name) +
-                     did_you_mean(bare, long_names(options), "--"));
+                     model::did_you_mean(bare, long_names(options), "--"));
   }
   // Without a positional description, boost keeps the stray words with an empty key and
   // store() would drop them without a word.

@@ -94,6 +94,7 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::vector<std::vector<std::uint32_t>>> selections;
   for (const model::Scenario& scenario : scenarios) {
     selections.push_back(model::resolve_levers(scenario, model, diags));
+    model::resolve_reported(scenario, model, diags);
   }
   if (diags.has_errors()) throw model::InputError(diags.errors());
   warn_levers_after_until(until, scenarios, diags);

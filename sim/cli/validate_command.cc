@@ -236,13 +236,22 @@ int validate_command(const std::vector<std::string>& args) {
     model::Diagnostics resolution;
     if (against != nullptr && diags.errors().size() == before.first) {
       model::resolve_levers(scenario, *against, resolution);
+      model::resolve_reported(scenario, *against, resolution);
       diags.append(resolution);
     }
     report(diags, before);
     if (diags.errors().size() != before.first) continue;
     const std::size_t levers = scenario.levers.size();
-    std::cout << "OK  " << file << " (scenario: " << levers << " lever" << (levers == 1 ? "" : "s")
-              << (against != nullptr ? ", selectors checked against the model" : "") << ")\n";
+    const std::size_t reported = scenario.reported.size();
+    std::cout << "OK  " << file << " (scenario: " << levers << " lever" << (levers == 1 ? "" : "s");
+    if (reported > 0) {
+      std::cout << ", " << reported << " reported outcome" << (reported == 1 ? "" : "s");
+    }
+    if (against != nullptr) {
+      std::cout << (reported > 0 ? ", selectors and reported entities" : ", selectors")
+                << " checked against the model";
+    }
+    std::cout << ")\n";
   }
 
   for (const auto& [file, json] : inputs.overlays) {

@@ -82,6 +82,41 @@ std::string json_report(const Report& report) {
   }
   root["organisations_affected"] = std::move(organisations);
 
+  Json reported = Json::array();
+  for (const ReportedResult& r : report.reported) {
+    const model::ReportedOutcome& claim = *r.claim;
+    auto window = [](const std::optional<model::TimeWindow>& w) {
+      return w ? Json::array({w->from.seconds, w->to.seconds}) : Json(nullptr);
+    };
+    reported.push_back({{"claim", claim.claim},
+                        {"entity", model.entities[r.entity].id},
+                        {"name", model.entities[r.entity].name},
+                        {"expect", model::to_string(claim.expectation)},
+                        {"first_between_s", window(claim.first_between)},
+                        {"recovered_between_s", window(claim.recovered_between)},
+                        {"run",
+                         {{"first_degraded_s", optional_seconds(r.first_degraded)},
+                          {"first_down_s", optional_seconds(r.first_down)},
+                          {"recovered_s", optional_seconds(r.recovered)},
+                          {"state_at_horizon", cascade::to_string(r.state_at_horizon)},
+                          {"text", run_text(r, report.horizon)}}},
+                        {"reproduced", r.reproduced},
+                        {"why_not", r.why_not.empty() ? Json(nullptr) : Json(r.why_not)},
+                        {"known_gap", claim.known_gap ? Json(*claim.known_gap) : Json(nullptr)},
+                        {"verdict", to_string(r.verdict)},
+                        {"evidence",
+                         {{"source", claim.evidence.source},
+                          {"confidence", model::to_string(claim.evidence.confidence)},
+                          {"quote", claim.evidence.quote}}}});
+  }
+  root["reported"] = std::move(reported);
+  const ReportedTotals reported_sum = reported_totals(report.reported);
+  root["summary"]["reported"] = {{"claims", reported_sum.claims},
+                                 {"reproduced", reported_sum.reproduced},
+                                 {"not_reproduced", reported_sum.not_reproduced},
+                                 {"known_gaps", reported_sum.known_gaps},
+                                 {"known_gaps_reproduced", reported_sum.known_gaps_reproduced}};
+
   Json cycles = Json::array();
   for (const auto& cycle : report.black_start.cycles) cycles.push_back(ids_json(model, cycle));
   root["black_start"] = {{"cycles", std::move(cycles)},

@@ -139,6 +139,7 @@ Report build_report(const model::Model& model, const model::FrozenGraph& graph,
                                std::string_view(model.entities[b.entity].id));
       });
   report.over_time = summarise(report.functions, model.population);
+  report.reported = evaluate_reported(scenario, model, run);
   for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
     if (model.entities[e].kind != model::EntityKind::kOrganisation) continue;
     OrganisationOutcome o;

@@ -16,6 +16,7 @@
 #include "sim/cascade/cascade_run.h"
 #include "sim/cascade/cause_chain.h"
 #include "sim/report/applied_overlay.h"
+#include "sim/report/hindcast.h"
 
 namespace msout::report {
 
@@ -94,6 +95,9 @@ struct Report {
   std::vector<std::string> warnings;
   // What the run assumed where the model leaves a choice open (model/uncertainty.h).
   std::vector<std::string> assumptions;
+  // The scenario's reported outcomes checked against this run (hindcast.h), in scenario
+  // order; empty where the scenario reports none.
+  std::vector<ReportedResult> reported;
 
   const model::Model* model = nullptr;        // for names; outlives the report
   const model::Scenario* scenario = nullptr;  // for lever names

@@ -246,6 +246,78 @@ render::Table levers_table(const Report& report) {
   return table;
 }
 
+// The verdict on a reported outcome, for people.
+std::string verdict_text(const ReportedResult& r) {
+  switch (r.verdict) {
+    case Verdict::kReproduced:
+      return "reproduced";
+    case Verdict::kNotReproduced:
+      return "not reproduced";
+    case Verdict::kKnownGap:
+      return "known gap: still not reproduced";
+    case Verdict::kKnownGapReproduced:
+      return "known gap now reproduced";
+  }
+  return "?";
+}
+
+constexpr const char* kReportedTitle = "Reported in history vs this run";
+
+// "Reported in history vs this run": one row per reported outcome of the scenario (HTML and
+// CSV; the terminal reads reported_lines).
+render::Table reported_table(const Report& report) {
+  const model::Model& model = *report.model;
+  render::Table table;
+  table.name = "reported";
+  table.title = kReportedTitle;
+  table.note =
+      "What the sources report of the real outage, checked against this run. A known gap is "
+      "a claim the model is known not to reproduce; one that is reproduced now may be fixed.";
+  table.columns = {
+      text_column("claim", "reported"),        text_column("entity", "entity"),
+      text_column("expected", "expected"),     text_column("run", "this run"),
+      text_column("verdict", "verdict"),       text_column("why_not", "why not"),
+      text_column("known_gap", "known gap"),   text_column("source", "source"),
+      text_column("confidence", "confidence"), text_column("quote", "quote"),
+  };
+  for (const ReportedResult& r : report.reported) {
+    const model::ReportedOutcome& claim = *r.claim;
+    render::Cell source = render::Cell::plain(claim.evidence.source);
+    if (claim.evidence.source.starts_with("https://") ||
+        claim.evidence.source.starts_with("http://")) {
+      source.link = claim.evidence.source;
+    }
+    table.rows.push_back(
+        {Cell::plain(claim.claim), Cell::plain(model.entities[r.entity].id),
+         Cell::number(expected_text(claim), std::string(model::to_string(claim.expectation))),
+         Cell::plain(run_text(r, report.horizon)),
+         Cell::number(verdict_text(r), std::string(to_string(r.verdict))), Cell::plain(r.why_not),
+         Cell::plain(claim.known_gap.value_or("")), std::move(source),
+         Cell::plain(std::string(model::to_string(claim.evidence.confidence))),
+         Cell::plain(claim.evidence.quote)});
+  }
+  return table;
+}
+
+// The same for the terminal, where a table of long claims would be cut to pieces: one
+// paragraph per claim, the verdict first.
+render::Paragraphs reported_lines(const Report& report) {
+  const model::Model& model = *report.model;
+  render::Paragraphs p{"reported-claims", kReportedTitle, {}};
+  for (const ReportedResult& r : report.reported) {
+    const model::ReportedOutcome& claim = *r.claim;
+    std::string line = verdict_text(r) + " \u2014 " + claim.claim + " [" +
+                       model.entities[r.entity].id + "]; expected " + expected_text(claim) +
+                       "; this run: " + run_text(r, report.horizon);
+    if (r.verdict == Verdict::kNotReproduced) line += " (" + r.why_not + ")";
+    if (claim.known_gap) line += "; the gap: " + *claim.known_gap;
+    line += "; source: " + claim.evidence.source + " (" +
+            std::string(model::to_string(claim.evidence.confidence)) + ")";
+    p.lines.push_back(std::move(line));
+  }
+  return p;
+}
+
 render::Paragraphs black_start(const Report& report) {
   const model::Model& model = *report.model;
   render::Paragraphs p{"black-start",
@@ -281,6 +353,7 @@ render::Document report_document(const Report& report, const ReportDocumentOptio
   doc.title = "msout: " + report.scenario_name + " on " + report.model_name;
   doc.context = context_lines(report);
   doc.headline = headline(report, failed, working);
+  if (!report.reported.empty()) doc.headline.push_back(reported_headline(report.reported));
   doc.warnings = report.warnings;
 
   render::Timeline timeline;
@@ -294,6 +367,10 @@ render::Document report_document(const Report& report, const ReportDocumentOptio
   timeline.terminal_more = left_out_text(report.functions.size(), failed.size(), options.top);
   doc.blocks.push_back({std::move(timeline)});
   doc.blocks.push_back({functions_table(report, failed.size(), options.top)});
+  if (!report.reported.empty()) {
+    doc.blocks.push_back({reported_lines(report), render::kShowTerminal});
+    doc.blocks.push_back({reported_table(report), render::kShowHtml | render::kShowCsv});
+  }
 
   if (!working.empty()) {
     render::Paragraphs still{
