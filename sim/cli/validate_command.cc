@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "model/compact_model.h"
+#include "model/dead_levers.h"
 #include "model/file_format.h"
 #include "model/frozen_graph.h"
 #include "model/json_document.h"
@@ -235,8 +236,11 @@ int validate_command(const std::vector<std::string>& args) {
     const model::Model* against = model_for(file, /*one_level_up=*/false);
     model::Diagnostics resolution;
     if (against != nullptr && diags.errors().size() == before.first) {
-      model::resolve_levers(scenario, *against, resolution);
+      const auto selected = model::resolve_levers(scenario, *against, resolution);
       model::resolve_reported(scenario, *against, resolution);
+      if (!resolution.has_errors()) {
+        model::warn_dead_levers(scenario, *against, selected, resolution);
+      }
       diags.append(resolution);
     }
     report(diags, before);

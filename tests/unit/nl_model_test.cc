@@ -2,6 +2,7 @@
 // every entity and dependency carries evidence, every function has a sourced (or marked)
 // people figure, every entry of the sources is present, and runs give the outcomes the
 // sources state outright.
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -9,7 +10,10 @@
 
 #include <doctest/doctest.h>
 
+#include "model/dead_levers.h"
+#include "model/file_format.h"
 #include "model/frozen_graph.h"
+#include "model/json_document.h"
 #include "model/model_loader.h"
 #include "model/overlay.h"
 #include "model/scenario_loader.h"
@@ -86,8 +90,8 @@ NationalRun run_inline_scenario(const std::string& json) {
 // used here add and remove dependencies only, so entity indices stay those of nl_model().
 NationalRun run_national_with(const std::string& scenario, const std::string& overlay) {
   model::Model changed = nl_model();
-  model::apply_overlay(changed,
-                       model::load_overlay_path((kRoot / "scenarios/nl/whatif" / overlay).string()));
+  model::apply_overlay(
+      changed, model::load_overlay_path((kRoot / "scenarios/nl/whatif" / overlay).string()));
   REQUIRE(changed.entities.size() == nl_model().entities.size());
   return run_on(changed, model::load_scenario_path(kRoot / "scenarios/nl" / scenario));
 }
@@ -242,10 +246,10 @@ TEST_CASE("NlModel.Providers.JurisdictionOfTheControllingCompany") {
 
 TEST_CASE("NlOutcome.MicrosoftOut.WhatTheSourcesSayFails") {
   const NationalRun r = run_national("microsoft-out.json");
-  CHECK(r.went_down("uwv"));                       // UWV: deep in Azure and M365
-  CHECK(r.went_down("fn-vehicle-registration"));   // RDW: nearly all services on Azure
-  CHECK(r.went_down("fn-port-pilotage"));          // Loodswezen: 24/7 services on Azure
-  CHECK(r.went_down("fn-disaster-response"));      // veiligheidsregio's: "totaal"
+  CHECK(r.went_down("uwv"));                        // UWV: deep in Azure and M365
+  CHECK(r.went_down("fn-vehicle-registration"));    // RDW: nearly all services on Azure
+  CHECK(r.went_down("fn-port-pilotage"));           // Loodswezen: 24/7 services on Azure
+  CHECK(r.went_down("fn-disaster-response"));       // veiligheidsregio's: "totaal"
   CHECK(r.affected("fn-mortgages-credit-checks"));  // BKR on Azure
   // The bridges the organisations' own fallbacks give (issue 12): benefits already granted
   // are paid by the monthly run, so the function is degraded at once and down only when a
@@ -409,8 +413,8 @@ TEST_CASE("NlModel.UnnamedClouds.WeightedChoiceOfTheHyperscalers") {
   // Where the sources name no provider, the dependency is a one_of over the three US
   // hyperscalers' Dutch regions weighted 67/25/8 (white paper's market shares): never a
   // silent Azure, never an any-of gate no single outage can reach.
-  for (const char* id : {"big-banks", "dnb", "wigo4it", "nos", "rtl", "bnr", "anp",
-                         "fd-mediagroep", "care-virtual-workplaces", "energy-customer-billing"}) {
+  for (const char* id : {"big-banks", "dnb", "wigo4it", "nos", "rtl", "bnr", "anp", "fd-mediagroep",
+                         "care-virtual-workplaces", "energy-customer-billing"}) {
     CAPTURE(id);
     const model::Entity& e = nl_model().entities[*nl_model().find(id)];
     bool found = false;
@@ -448,10 +452,41 @@ TEST_CASE("NlOutcome.IccCase.ATargetedStopAndTheMove") {
   // White paper: Microsoft threatened to stop the ICC's whole tenant; the ICC moved to openDesk.
   const NationalRun r = run_national("icc-cut-off-from-microsoft-365.json");
   CHECK(r.first("icc", State::kDown) == 4 * 3600);  // mail and documents default: 4h
-  CHECK_FALSE(r.affected("microsoft-365"));          // the platform serves everyone else
+  CHECK_FALSE(r.affected("microsoft-365"));         // the platform serves everyone else
   const NationalRun moved =
       run_national_with("icc-cut-off-from-microsoft-365.json", "icc-moved-to-opendesk.json");
   CHECK_FALSE(moved.affected("icc"));
+}
+
+// Every lever of every national scenario (scenarios/nl and its sub-folders; the what-if
+// overlays there are not scenarios and are skipped) changes some function: none selects only
+// entities that nothing in the model depends on (model/dead_levers.h, the warning of msout
+// validate).
+TEST_CASE("NlModel.Scenarios.NoDeadLevers") {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(kRoot / "scenarios/nl")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t scenarios = 0;
+  for (const fs::path& file : files) {
+    CAPTURE(file);
+    model::Diagnostics diags;
+    const model::SourceText source = model::read_source(file);
+    const auto document = model::parse_json(source, diags);
+    REQUIRE(document.has_value());
+    if (model::format_of(*document) != model::kScenarioFormat) continue;
+    ++scenarios;
+    const model::Scenario scenario = model::build_scenario(source.name, *document, diags);
+    const auto selected = model::resolve_levers(scenario, nl_model(), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    model::Diagnostics dead;
+    model::warn_dead_levers(scenario, nl_model(), selected, dead);
+    for (const auto& w : dead.warnings()) FAIL_CHECK(w.to_string());
+  }
+  CHECK(scenarios >= 10);
 }
 
 }  // namespace msout::testing
