@@ -35,13 +35,14 @@ constexpr std::array<std::pair<Layer, std::string_view>, 4> kLayers{{{Layer::kNo
                                                                      {Layer::kSelf, "self"}}};
 constexpr std::array<std::pair<Effect, std::string_view>, 2> kEffects{
     {{Effect::kDown, "down"}, {Effect::kDegraded, "degraded"}}};
-constexpr std::array<std::pair<Confidence, std::string_view>, 6> kConfidences{
+constexpr std::array<std::pair<Confidence, std::string_view>, kConfidenceLevels> kConfidences{
     {{Confidence::kUnstated, "unstated"},
      {Confidence::kConfirmed, "confirmed"},
      {Confidence::kReported, "reported"},
      {Confidence::kPresumed, "presumed"},
      {Confidence::kPlanned, "planned"},
-     {Confidence::kDisputed, "disputed"}}};
+     {Confidence::kDisputed, "disputed"},
+     {Confidence::kDefinition, "definition"}}};
 
 }  // namespace
 

@@ -23,13 +23,18 @@ namespace msout::model {
 enum class EntityKind : std::uint8_t { kProvider, kService, kOrganisation, kFunction };
 enum class Layer : std::uint8_t { kNone, kSaas, kInfra, kSelf };
 enum class Effect : std::uint8_t { kDegraded = 1, kDown = 2 };
+// How a source words a claim (docs/model-format.md, "Evidence"). kDefinition is no claim of
+// a source: the model defines a function as the work of what it requires (fn-vehicle-
+// registration requires rdw); it always holds, is never hedged and never left out. Only a
+// function's requirements may carry it (check_definitions, model_loader.h).
 enum class Confidence : std::uint8_t {
   kUnstated,
   kConfirmed,
   kReported,
   kPresumed,
   kPlanned,
-  kDisputed
+  kDisputed,
+  kDefinition
 };
 // kChoice: the dependent uses exactly one of the members, which one is not known; each
 // member's weight is its probability (normalised). Only the model has it: the frozen graph
@@ -60,7 +65,7 @@ struct Evidence {
   std::optional<double> probability;
 };
 
-inline constexpr std::size_t kConfidenceLevels = 6;
+inline constexpr std::size_t kConfidenceLevels = 7;
 
 struct Dependency {
   std::string on;            // id of the dependency, as written

@@ -281,8 +281,12 @@ Evidence read_evidence(JsonReader& in, const json& parent, const std::string& po
     } else {
       in.error(pointer_append(here, "confidence"),
                "unknown confidence " + model::quoted(*text) +
-                   " (known: confirmed, reported, presumed, planned, disputed)");
+                   " (known: confirmed, reported, presumed, planned, disputed, definition)");
     }
+  }
+  if (evidence.confidence == Confidence::kDefinition && evidence.probability) {
+    in.error(pointer_append(here, "probability"),
+             "a definition is not a claim of a source: it always holds and takes no probability");
   }
   return evidence;
 }
@@ -293,12 +297,18 @@ void read_evidence_weights(JsonReader& in, const json& parent, std::string_view 
   auto it = parent.find(key);
   if (it == parent.end()) return;
   const std::string here = pointer_append(pointer, key);
-  if (!in.object(*it, here, {"confirmed", "reported", "presumed", "planned", "disputed"}, {})) {
+  if (!in.object(*it, here,
+                 {"confirmed", "reported", "presumed", "planned", "disputed", "definition"}, {})) {
     return;
   }
   for (const auto& [level, unused] : it->items()) {
     const auto confidence = confidence_from(level);
     if (!confidence) continue;  // reported by object()
+    if (*confidence == Confidence::kDefinition) {
+      in.error(pointer_append(here, level),
+               "a definition is not a claim of a source: it always holds and takes no weight");
+      continue;
+    }
     const auto p = in.probability(*it, level, here);
     auto& slot = weights[static_cast<std::size_t>(*confidence)];
     if (p && slot && *slot != *p) {
@@ -339,6 +349,33 @@ void read_population(JsonReader& in, const json& document, std::optional<Populat
                        population->place.pointer + " (" + std::to_string(population->people) +
                        " people, source " + model::quoted(population->source) +
                        "); a model declares one population");
+  }
+}
+
+void check_definitions(const Model& model, Diagnostics& diags) {
+  auto reject = [&](const Place& place, const std::string& why) {
+    diags.error(place.file, place.pointer + "/evidence/confidence",
+                "confidence \"definition\" " + why +
+                    ": a definition says that a function is the work of what it requires, which "
+                    "the model defines; everything else rests on a source's claim");
+  };
+  for (const Entity& entity : model.entities) {
+    if (entity.evidence.confidence == Confidence::kDefinition) {
+      reject(entity.place, "is for a function's requirements, not an entity's own evidence");
+    }
+    if (entity.kind == EntityKind::kFunction) continue;
+    const std::string why = "is only for a function's requirements, and " +
+                            model::quoted(entity.id) + " is " +
+                            (entity.kind == EntityKind::kOrganisation ? "an " : "a ") +
+                            std::string(to_string(entity.kind));
+    for (const Requirement& req : entity.requirements) {
+      if (req.gate != Gate::kSingle && req.evidence.confidence == Confidence::kDefinition) {
+        reject(req.place, why);
+      }
+      for (const Dependency& dep : req.members) {
+        if (dep.evidence.confidence == Confidence::kDefinition) reject(dep.place, why);
+      }
+    }
   }
 }
 
@@ -398,6 +435,7 @@ Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diag
   model.reindex();
   resolve_dependencies(model, diags);
   check_people_within_population(model, diags);
+  check_definitions(model, diags);
   return model;
 }
 

@@ -81,6 +81,13 @@ void read_population(JsonReader& in, const nlohmann::json& document,
 // exceeds the population must not rest on silently capping it. Nothing without a population.
 void check_people_within_population(const Model& model, Diagnostics& diags);
 
+// Confidence "definition" (docs/model-format.md, "Evidence") is only for the requirements of
+// a function (single dependencies, group members and groups): it marks the modeller's
+// definition of the function as the work of what it requires. On an entity's own evidence,
+// or on a requirement of a provider, service or organisation, it is an error at its
+// .../evidence/confidence.
+void check_definitions(const Model& model, Diagnostics& diags);
+
 // Builds a model from parsed msout-model/1 documents, in order. Adds all problems to `diags`;
 // the result is meaningful only when no error was added.
 Model build_model(const std::vector<ModelDocument>& documents, Diagnostics& diags);

@@ -231,11 +231,26 @@ class Applier {
     for (const Diagnostic& d : resolution.errors()) diags_.error(d.file, d.where, d.message);
     // An entity the overlay writes keeps the overlay's place, so the error points there.
     check_people_within_population(model_, diags_);
+    check_definitions(model_, diags_);
   }
 
  private:
   void error(const std::string& pointer, std::string message) {
     diags_.error(overlay_.file, pointer, std::move(message));
+  }
+
+  // Evidence the overlay writes onto `entity`'s existing requirement: "definition" only where
+  // the entity is a function (check_definitions); else an error at the overlay's place.
+  bool definition_fits(const Entity& entity, const Evidence& evidence, const std::string& pointer) {
+    if (evidence.confidence != Confidence::kDefinition || entity.kind == EntityKind::kFunction) {
+      return true;
+    }
+    error(pointer + "/evidence/confidence",
+          "confidence \"definition\" is only for a function's requirements, and " +
+              model::quoted(entity.id) + " is " +
+              (entity.kind == EntityKind::kOrganisation ? "an " : "a ") +
+              std::string(to_string(entity.kind)));
+    return false;
   }
 
   void apply_entity_operations() {
@@ -381,7 +396,12 @@ class Applier {
             "customer_managed_keys needs layer \"infra\" or \"saas\" (with layer \"self\" or "
             "no layer the dependency holds none of the dependent's data)");
     }
-    if (change.evidence) dep.evidence = *change.evidence;
+    if (change.evidence &&
+        !definition_fits(*located->entity, *change.evidence, change.target.place.pointer)) {
+      // reported; the dependency keeps its evidence
+    } else if (change.evidence) {
+      dep.evidence = *change.evidence;
+    }
     if (change.assumptions) dep.assumptions = *change.assumptions;
     if (change.note) dep.note = *change.note;
     if (change.effect) {
@@ -415,6 +435,9 @@ class Applier {
                          (requirement.gate == Gate::kKOfN ? "k-of-n group" : "one_of choice") +
                          " (at " + place_text(requirement.place) +
                          "); add_alternatives works on a single dependency or an any group");
+      return;
+    }
+    if (addition.evidence && !definition_fits(*located->entity, *addition.evidence, pointer)) {
       return;
     }
     std::set<std::string> members;
@@ -494,6 +517,11 @@ Overlay build_overlay(const std::string& file, const json& document, Diagnostics
   overlay.name = in.single_line(document, "name", "").value_or("");
   overlay.description = in.string(document, "description", "").value_or("");
   overlay.evidence = read_evidence(in, document, "");
+  if (overlay.evidence.confidence == Confidence::kDefinition) {
+    in.error("/evidence/confidence",
+             "confidence \"definition\" is only for a function's requirements, not an "
+             "overlay's own evidence");
+  }
   overlay.assumptions = in.strings(document, "assumptions", "");
 
   // An entity is removed, replaced or added, at most once.

@@ -16,6 +16,17 @@ namespace {
 
 using nlohmann::json;
 
+// A scenario's evidence is a source's claim about what happened; confidence "definition" is
+// only for a function's requirements in a model (check_definitions, model_loader.h).
+void reject_definition(JsonReader& in, const Evidence& evidence, const std::string& pointer,
+                       const std::string& what) {
+  if (evidence.confidence != Confidence::kDefinition) return;
+  in.error(pointer + "/evidence/confidence",
+           "confidence \"definition\" is only for a function's requirements in a model, not "
+           "for " +
+               what + ": a scenario's evidence is a source's claim");
+}
+
 Selector read_selector(JsonReader& in, const json& value, const std::string& pointer) {
   Selector s;
   s.place = {in.file(), pointer};
@@ -98,6 +109,7 @@ Lever read_lever(JsonReader& in, const json& value, const std::string& pointer) 
     in.error(pointer_append(pointer, "ends"), "\"ends\" is only meaningful for action \"restore\"");
   }
   lever.evidence = read_evidence(in, value, pointer);
+  reject_definition(in, lever.evidence, pointer, "a lever");
   lever.assumptions = in.strings(value, "assumptions", pointer);
   lever.note = in.string(value, "note", pointer).value_or("");
   return lever;
@@ -179,6 +191,7 @@ ReportedOutcome read_reported(JsonReader& in, const json& value, const std::stri
     r.recovered_between = read_window(in, value, "recovered_between", pointer);
   }
   r.evidence = read_evidence(in, value, pointer);
+  reject_definition(in, r.evidence, pointer, "a reported outcome");
   r.known_gap = in.string(value, "known_gap", pointer);
   if (r.known_gap && r.known_gap->empty()) {
     in.error(pointer_append(pointer, "known_gap"),

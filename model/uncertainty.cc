@@ -28,6 +28,9 @@ class ClaimCollector {
   std::uint32_t add(const Evidence& evidence, const Place& place, const std::string& own_key,
                     std::uint32_t owner, const std::string& link) {
     if (evidence.confidence == Confidence::kUnstated && !evidence.probability) return kNoClaim;
+    // A definition is the modeller's, not a source's: it always holds, so it is never drawn,
+    // listed or ranked among the claims to verify.
+    if (evidence.confidence == Confidence::kDefinition) return kNoClaim;
     const std::string key = evidence.quote.empty()
                                 ? "dependency:" + own_key
                                 : "quote:" + evidence.source + "\x1f" + evidence.quote + "\x1f" +
@@ -115,6 +118,8 @@ double default_claim_probability(Confidence confidence) {
       return 0.3;
     case Confidence::kDisputed:
       return 0.05;
+    case Confidence::kDefinition:
+      return 1.0;
   }
   return 1.0;
 }

@@ -38,7 +38,7 @@ constexpr const char* kMonteCarloHelp = R"(Usage: msout montecarlo [options]
 
 Runs a scenario many times, each time on the model as one draw of what its sources leave
 open: whether each claim holds (by its confidence: confirmed, reported, presumed, planned,
-disputed), which provider an unnamed "one of these" dependency is, durations given as
+disputed; a definition is no claim and always holds), which provider an unnamed "one of these" dependency is, durations given as
 ranges, and common causes in redundant groups. Prints, for each critical function, the
 probability that it is degraded and down by each report time with its 95% interval, the
 P10/P50/P90 of the first-down time, expected time and people-hours down; the claims that

@@ -161,11 +161,15 @@ struct Chart {
 };
 
 struct Evidence {
-  std::string confidence;  // "confirmed", "reported", "presumed", "planned", "disputed", …
+  std::string confidence;  // "confirmed", "reported", "presumed", "planned", "disputed",
+                           // "definition", …
   std::string source;      // a URL or a document's name
   std::string quote;       // the source's own words
-  std::string note;        // what the link is where no source claims it (a definition)
+  std::string note;        // what the link is where no source claims it (an assumption)
   bool hedged = false;     // less than confirmed: shown as such
+  // The model's definition of a function as the work of what it requires, not a claim of
+  // the source: shown as such, never as hedged (hedged is then false).
+  bool definition = false;
 };
 
 struct ChainStep {
@@ -213,7 +217,7 @@ struct GraphEdge {
   std::string from;  // dependent
   std::string to;    // dependency
   std::string label;
-  bool hedged = false;  // drawn dashed: the evidence is less than confirmed
+  bool hedged = false;  // drawn dashed: the evidence is less than confirmed (not a definition)
 };
 
 struct Graph {

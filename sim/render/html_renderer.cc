@@ -54,7 +54,7 @@ details.chain ol{margin:6px 0;padding-left:22px}
 .state.down{background:var(--down);color:#fff}.state.degraded{background:var(--degraded)}
 .state.up{background:var(--up)}
 .evidence{font-size:.88em;color:#333;margin:2px 0 6px}
-.confidence{font-weight:bold}.confidence.hedged{font-style:italic}
+.confidence{font-weight:bold}.confidence.hedged{font-style:italic}.confidence.definition{font-weight:normal;font-variant:small-caps}
 blockquote{margin:2px 0 2px 12px;padding-left:8px;border-left:3px solid var(--rule);
 color:#333;font-style:italic}
 .warning{color:#8a3b00}
@@ -497,8 +497,13 @@ std::string chains_html(const Chains& chains) {
         } else if (e.source.empty()) {
           out += "no evidence given";
         } else {
-          out += "<span class=\"confidence" + std::string(e.hedged ? " hedged" : "") + "\">" +
-                 html_escape(e.confidence) + "</span>, source: " + link_or_text(e.source, e.source);
+          out += "<span class=\"confidence" +
+                 std::string(e.definition ? " definition"
+                             : e.hedged   ? " hedged"
+                                          : "") +
+                 "\">" + html_escape(e.confidence) + "</span>" +
+                 (e.definition ? " (the model's definition, not a claim of the source)" : "") +
+                 ", source: " + link_or_text(e.source, e.source);
         }
         if (!e.quote.empty()) out += "<blockquote>" + html_escape(e.quote) + "</blockquote>";
         out += "</div>";

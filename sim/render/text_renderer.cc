@@ -217,7 +217,8 @@ void render_chains(std::string& out, const Chains& chains, std::size_t width) {
       } else if (e.source.empty()) {
         line += "no evidence given";
       } else {
-        line += e.confidence + ", " + e.source;
+        line += e.confidence + (e.definition ? " (the model's, not the source's claim)" : "") +
+                ", " + e.source;
       }
       out += clipped_lines(wrapped(line, "    evidence: ", "              ", width - 4), width);
     }

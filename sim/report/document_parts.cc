@@ -121,7 +121,8 @@ render::Column detail_column(render::Column column) {
 }
 
 bool is_hedged(const model::Evidence& evidence) {
-  return evidence.confidence != model::Confidence::kConfirmed;
+  return evidence.confidence != model::Confidence::kConfirmed &&
+         evidence.confidence != model::Confidence::kDefinition;
 }
 
 render::Mark lever_mark(const std::string& name, std::string_view action, std::int64_t at) {
@@ -176,9 +177,18 @@ render::Chain chain_of(const Report& report, const FunctionOutcome& outcome) {
       if (dependency.layer != model::Layer::kNone) {
         via += " (" + std::string(model::to_string(dependency.layer)) + " layer)";
       }
+      const bool definition = evidence.confidence == model::Confidence::kDefinition;
+      if (definition) {
+        via += ", a definition link: the model defines " + e.name + " as " +
+               model.entities[dependency.target].name + "'s work, no source claims it";
+      }
       s.via = s.via.empty() ? via : s.via + "; " + via;
-      render::Evidence e_out{std::string(model::to_string(evidence.confidence)), evidence.source,
-                             evidence.quote, "", is_hedged(evidence)};
+      render::Evidence e_out{std::string(model::to_string(evidence.confidence)),
+                             evidence.source,
+                             evidence.quote,
+                             "",
+                             is_hedged(evidence),
+                             definition};
       for (const std::string& a : dependency.assumptions) {
         e_out.note += (e_out.note.empty() ? "assumed: " : "; ") + a;
       }

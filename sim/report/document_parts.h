@@ -65,7 +65,8 @@ render::Column number_column(std::string key, std::string label);
 // The same column shown in CSV and HTML only (a name beside its id, an interval's bounds).
 render::Column detail_column(render::Column column);
 
-// True where the evidence for a link is less than confirmed (or absent): drawn dashed.
+// True where the evidence for a link is less than confirmed (or absent): drawn dashed. A
+// definition is not hedged: it is the model's own, and certain.
 bool is_hedged(const model::Evidence& evidence);
 
 // The entity's state over [0, horizon], one span per interval of its timeline.
