@@ -1,8 +1,10 @@
 #include "model/dead_levers.h"
 
+#include <algorithm>
 #include <string>
 
 #include "model/printable_text.h"
+#include "model/scenario_loader.h"
 
 namespace msout::model {
 namespace {
@@ -55,10 +57,37 @@ std::vector<DeadLever> find_dead_levers(const Scenario& scenario, const Model& m
   return dead;
 }
 
-void warn_dead_levers(const Scenario& scenario, const Model& model,
-                      const std::vector<std::vector<std::uint32_t>>& selected, Diagnostics& diags) {
+std::vector<LeverActingOnlyWithWhatIfs> warn_dead_levers(
+    const Scenario& scenario, const Model& model,
+    const std::vector<std::vector<std::uint32_t>>& selected, Diagnostics& diags,
+    const std::vector<WhatIfModel>& whatifs) {
   constexpr std::size_t kNamed = 10;  // the ids named in one warning; the rest are counted
-  for (const DeadLever& dead : find_dead_levers(scenario, model, selected)) {
+  const std::vector<DeadLever> dead_levers = find_dead_levers(scenario, model, selected);
+  // Which dead levers act under each what-if: resolved again, as an overlay may add entities
+  // that a selector picks up.
+  std::vector<LeverActingOnlyWithWhatIfs> acting;
+  for (const DeadLever& dead : dead_levers) acting.push_back({dead.lever, {}});
+  if (!dead_levers.empty()) {
+    for (const WhatIfModel& whatif : whatifs) {
+      Diagnostics ignored;  // the scenario's own problems are reported against the model
+      const auto selected_there = resolve_levers(scenario, *whatif.model, ignored);
+      if (ignored.has_errors()) continue;
+      const std::vector<DeadLever> dead_there =
+          find_dead_levers(scenario, *whatif.model, selected_there);
+      for (LeverActingOnlyWithWhatIfs& a : acting) {
+        const bool still_dead = std::any_of(dead_there.begin(), dead_there.end(),
+                                            [&](const DeadLever& d) { return d.lever == a.lever; });
+        if (!still_dead) a.whatifs.push_back(whatif.name);
+      }
+    }
+  }
+  std::vector<LeverActingOnlyWithWhatIfs> acting_only_with_whatifs;
+  for (std::size_t d = 0; d < dead_levers.size(); ++d) {
+    const DeadLever& dead = dead_levers[d];
+    if (!acting[d].whatifs.empty()) {
+      acting_only_with_whatifs.push_back(std::move(acting[d]));
+      continue;
+    }
     const Lever& lever = scenario.levers[dead.lever];
     std::string ids;
     for (std::size_t i = 0; i < dead.selected.size() && i < kNamed; ++i) {
@@ -79,6 +108,7 @@ void warn_dead_levers(const Scenario& scenario, const Model& model,
     }
     diags.warning(lever.place.file, lever.place.pointer, std::move(message));
   }
+  return acting_only_with_whatifs;
 }
 
 }  // namespace msout::model

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/diagnostics.h"
@@ -37,10 +38,28 @@ struct DeadLever {
 std::vector<DeadLever> find_dead_levers(const Scenario& scenario, const Model& model,
                                         const std::vector<std::vector<std::uint32_t>>& selected);
 
+// A what-if shipped or validated beside the scenario: the model with one overlay applied. A
+// lever dead on the model may act on it (the staged sanctions' sovereign-cloud lever acts once
+// a what-if moves a workload onto a sovereign cloud).
+struct WhatIfModel {
+  std::string name;    // the overlay's name, for messages
+  const Model* model;  // the model with the overlay applied; not owned
+};
+
+// A lever that is dead on the model but acts under some of the what-ifs.
+struct LeverActingOnlyWithWhatIfs {
+  std::size_t lever = 0;             // index into Scenario::levers
+  std::vector<std::string> whatifs;  // their names, in the order given
+};
+
 // One warning per dead lever at the lever's file and JSON pointer: its id, the ids it selects
 // and "nothing in the model depends on them, so this lever changes no function" (or that only
-// disputed dependencies do).
-void warn_dead_levers(const Scenario& scenario, const Model& model,
-                      const std::vector<std::vector<std::uint32_t>>& selected, Diagnostics& diags);
+// disputed dependencies do). A lever that acts under one of `whatifs` (each applied on its own)
+// is not warned about; it is returned instead, so that the caller can say which what-ifs it
+// needs.
+std::vector<LeverActingOnlyWithWhatIfs> warn_dead_levers(
+    const Scenario& scenario, const Model& model,
+    const std::vector<std::vector<std::uint32_t>>& selected, Diagnostics& diags,
+    const std::vector<WhatIfModel>& whatifs = {});
 
 }  // namespace msout::model

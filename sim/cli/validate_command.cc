@@ -21,10 +21,17 @@
 #include "sim/cli/model_input.h"
 
 namespace msout::cli {
+
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + model::quoted(item);
+  return out;
+}
 
 constexpr const char* kValidateHelp = R"(Usage: msout validate [--model PATH] PATH...
 
@@ -230,16 +237,40 @@ int validate_command(const std::vector<std::string>& args) {
     return nullptr;
   };
 
+  // The what-ifs validated in this run, each applied on its own to its model: a lever dead on
+  // a model may act with one of them (docs/model-format.md, "Lever"). Their own errors are
+  // reported below, where each overlay is validated.
+  struct WhatIf {
+    const model::Model* base;
+    std::string name;
+    model::Model patched;
+  };
+  std::vector<WhatIf> whatifs;
+  for (const auto& [file, json] : inputs.overlays) {
+    model::Diagnostics quiet;
+    const model::Overlay overlay = model::build_overlay(file, json, quiet);
+    const model::Model* against = model_for(file, /*one_level_up=*/true);
+    if (against == nullptr || quiet.has_errors()) continue;
+    model::Model patched = *against;
+    model::apply_overlay(patched, overlay, quiet);
+    if (!quiet.has_errors()) whatifs.push_back({against, file, std::move(patched)});
+  }
+
   for (const auto& [file, json] : inputs.scenarios) {
     const auto before = mark(diags);
     model::Scenario scenario = model::build_scenario(file, json, diags);
     const model::Model* against = model_for(file, /*one_level_up=*/false);
     model::Diagnostics resolution;
+    std::vector<model::LeverActingOnlyWithWhatIfs> acting_only_with;
     if (against != nullptr && diags.errors().size() == before.first) {
       const auto selected = model::resolve_levers(scenario, *against, resolution);
       model::resolve_reported(scenario, *against, resolution);
       if (!resolution.has_errors()) {
-        model::warn_dead_levers(scenario, *against, selected, resolution);
+        std::vector<model::WhatIfModel> with;
+        for (const WhatIf& w : whatifs) {
+          if (w.base == against) with.push_back({w.name, &w.patched});
+        }
+        acting_only_with = model::warn_dead_levers(scenario, *against, selected, resolution, with);
       }
       diags.append(resolution);
     }
@@ -256,6 +287,11 @@ int validate_command(const std::vector<std::string>& args) {
                 << " checked against the model";
     }
     std::cout << ")\n";
+    for (const model::LeverActingOnlyWithWhatIfs& a : acting_only_with) {
+      std::cout << "    lever " << model::quoted(scenario.levers[a.lever].id)
+                << " acts only with what-if " << quoted_list(a.whatifs)
+                << ": nothing in the model itself depends on what it selects\n";
+    }
   }
 
   for (const auto& [file, json] : inputs.overlays) {

@@ -71,8 +71,13 @@ check("microsoft-out: a 'verify these claims first' list, with sources and quote
       len(ms["verify_first"]) >= 3 and
       all(claim(ms, v["claim"])["source"] for v in ms["verify_first"]))
 first = claim(ms, ms["verify_first"][0]["claim"])
-check("README: the Belastingdienst's planned move to Microsoft 365 is the claim to verify first",
-      first["confidence"] == "planned" and "M365" in first["quote"], first)
+check("README: the presumed claim that (nearly) all veiligheidsregio's depend on Microsoft is "
+      "the claim to verify first",
+      first["confidence"] == "presumed" and "veiligheidsregio" in first["quote"] and
+      "vermoedelijk allemaal" in first["quote"], first)
+pilotage = function(ms, "fn-port-pilotage")
+check("README: pilotage falls within one to three days, not at 0s",
+      pilotage["at"][0]["down"]["p"] == 0 and pilotage["down_by_end"]["p"] > 0.9, pilotage["at"])
 svb_claims = [claim(ms, c["claim"]) for c in svb["decisive_claims"]]
 check("README: the state pension turns on the SVB's planned move to Azure",
       svb_claims and svb_claims[0]["confidence"] == "planned" and

@@ -52,4 +52,19 @@ clean = msout("validate", "tests/cli/data/hindcast/model.json",
 check("no warning where every lever acts",
       clean.returncode == 0 and "changes no function" not in clean.stderr, clean.stderr)
 
+# The shipped national scenarios: the staged sanctions' day-60 lever on the sovereign clouds
+# acts only with the what-if that moves the HiX EPD onto one; validated together, that is
+# said under the scenario's OK line and is no warning.
+national = msout("validate", "model/nl", "scenarios/nl")
+check("national: no dead lever", national.returncode == 0 and
+      "changes no function" not in national.stderr, national.stderr)
+check("national: the sovereign-cloud lever acts only with the HiX what-if",
+      "    lever \"sovereign-clouds\" acts only with what-if "
+      "\"scenarios/nl/whatif/hix-moved-to-microsoft-sovereign-cloud.json\"" in national.stdout,
+      national.stdout)
+alone = msout("validate", "model/nl", "scenarios/nl/us-sanctions-staged.json")
+check("national: without the what-ifs the lever is a warning",
+      alone.returncode == 0 and "lever \"sovereign-clouds\" selects" in alone.stderr,
+      alone.stderr)
+
 finish()

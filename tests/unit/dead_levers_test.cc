@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include "model/overlay.h"
 #include "model/scenario_loader.h"
 #include "tests/unit/cascade_fixture.h"
 #include "tests/unit/test_support.h"
@@ -115,6 +116,29 @@ TEST_CASE("DeadLevers.Warn.ManyIdsAreCounted") {
   REQUIRE(diags.warnings().size() == 1);
   CHECK(diags.warnings()[0].message.find("\"p9\" and 2 more: nothing in the model") !=
         std::string::npos);
+}
+
+TEST_CASE("DeadLevers.Warn.ALeverThatActsOnlyWithAWhatIf") {
+  // Nothing needs orphan in the model; a what-if makes the app need it. The lever is then
+  // not warned about but returned with the what-if's name; a what-if that changes nothing
+  // for it is not named, and l-loop stays dead under both.
+  Checked c("[" + lever("l-orphan", "0s", "down", R"("orphan")") + "," +
+            lever("l-loop", "0s", "down", R"("loop")") + "]");
+  model::Model moved = c.model;
+  model::apply_overlay(moved, model::load_overlay(model::SourceText{"moved.json", R"({
+    "format": "msout-overlay/1", "name": "moved",
+    "add_dependencies": [{"from": "app", "requires": [{"on": "orphan"}]}]})"}));
+  const model::Model& unchanged = c.model;
+  model::Diagnostics diags;
+  const auto acting = model::warn_dead_levers(c.scenario, c.model, c.selected, diags,
+                                              {{"unchanged", &unchanged}, {"moved", &moved}});
+  REQUIRE(acting.size() == 1);
+  CHECK(c.scenario.levers[acting[0].lever].id == "l-orphan");
+  CHECK(acting[0].whatifs == std::vector<std::string>{"moved"});
+  REQUIRE(diags.warnings().size() == 1);
+  CHECK(has(diags.warnings(), "scenario.json", "/levers/1",
+            "lever \"l-loop\" selects \"loop\": nothing in the model depends on it, so this "
+            "lever changes no function"));
 }
 
 }  // namespace msout::testing

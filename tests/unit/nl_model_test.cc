@@ -470,6 +470,17 @@ TEST_CASE("NlModel.Scenarios.NoDeadLevers") {
     }
   }
   std::sort(files.begin(), files.end());
+  // The shipped what-ifs, each applied on its own: a lever may act only with one of them (the
+  // staged sanctions' sovereign clouds carry nothing in the model itself).
+  std::vector<model::Model> patched;
+  std::vector<std::string> names;
+  for (const auto& file : model::json_files_in(kRoot / "scenarios/nl/whatif")) {
+    patched.push_back(nl_model());
+    model::apply_overlay(patched.back(), model::load_overlay_path(file.string()));
+    names.push_back(file.filename().string());
+  }
+  std::vector<model::WhatIfModel> whatifs;
+  for (std::size_t i = 0; i < patched.size(); ++i) whatifs.push_back({names[i], &patched[i]});
   std::size_t scenarios = 0;
   for (const fs::path& file : files) {
     CAPTURE(file);
@@ -483,8 +494,15 @@ TEST_CASE("NlModel.Scenarios.NoDeadLevers") {
     const auto selected = model::resolve_levers(scenario, nl_model(), diags);
     REQUIRE_FALSE(diags.has_errors());
     model::Diagnostics dead;
-    model::warn_dead_levers(scenario, nl_model(), selected, dead);
+    const auto acting_only_with =
+        model::warn_dead_levers(scenario, nl_model(), selected, dead, whatifs);
     for (const auto& w : dead.warnings()) FAIL_CHECK(w.to_string());
+    for (const auto& a : acting_only_with) {
+      CAPTURE(scenario.levers[a.lever].id);
+      // The one lever the model itself gives nothing to: it acts once HiX moves there.
+      CHECK(scenario.levers[a.lever].id == "sovereign-clouds");
+      CHECK(a.whatifs == std::vector<std::string>{"hix-moved-to-microsoft-sovereign-cloud.json"});
+    }
   }
   CHECK(scenarios >= 10);
 }
