@@ -63,12 +63,17 @@ class Zipf {
   std::vector<double> cdf_;
 };
 
+constexpr std::uint64_t kProgressEvery = 1 << 16;  // entities between progress calls
+
 class Builder {
  public:
+  explicit Builder(const SyntheticProgress& progress) : progress_(progress) {}
   std::uint32_t entity(const std::string& id, EntityKind kind, const std::string& juris,
                        const std::vector<std::string>& tags, std::uint64_t people = 0) {
     req_offsets_.push_back(static_cast<std::uint32_t>(requirements_.size()));
-    return table_.add(id, kind, juris, tags, people);
+    const std::uint32_t added = table_.add(id, kind, juris, tags, people);
+    if (progress_ && (added + 1) % kProgressEvery == 0) progress_(added + 1);
+    return added;
   }
   // Adds a requirement of the entity added last.
   void require(Gate gate, std::uint32_t k, Effect effect, std::int64_t switchover,
@@ -95,6 +100,7 @@ class Builder {
   }
 
  private:
+  const SyntheticProgress& progress_;
   EntityTable table_;
   std::vector<std::uint32_t> req_offsets_;
   std::vector<FrozenRequirement> requirements_;
@@ -105,10 +111,10 @@ constexpr std::int64_t kHour = 3600;
 
 }  // namespace
 
-SyntheticGraph generate_synthetic(const SyntheticOptions& o) {
+SyntheticGraph generate_synthetic(const SyntheticOptions& o, const SyntheticProgress& progress) {
   if (o.nodes < 100) throw std::invalid_argument("synthetic graphs need at least 100 nodes");
   Random random(o.seed);
-  Builder b;
+  Builder b(progress);
   // Layer sizes (docs/synthetic-graphs.md).
   const std::uint64_t providers = std::max<std::uint64_t>(6, o.nodes / 20000);
   const std::uint64_t platforms = std::max<std::uint64_t>(10, o.nodes * 3 / 100);
@@ -216,7 +222,7 @@ SyntheticGraph generate_synthetic(const SyntheticOptions& o) {
 }
 
 void write_model_json(std::ostream& out, const SyntheticGraph& g,
-                      const SyntheticUncertainty& uncertainty) {
+                      const SyntheticUncertainty& uncertainty, const SyntheticProgress& progress) {
   const EntityTable& t = g.entities;
   // Counter-based draws per edge, so the uncertainty does not disturb the graph's own stream.
   const std::uint64_t claim_stream = stream_id("synthetic-claim");
@@ -245,6 +251,7 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g,
   static const char* kKinds[] = {"provider", "service", "organisation", "function"};
   out << "{\n  \"format\": \"msout-model/1\",\n  \"name\": \"synthetic\",\n  \"entities\": [";
   for (std::uint32_t v = 0; v < t.size(); ++v) {
+    if (progress && v > 0 && v % kProgressEvery == 0) progress(v);
     out << (v == 0 ? "\n" : ",\n") << "    {\"id\": \"" << t.id(v) << "\", \"name\": \"" << t.id(v)
         << "\", \"kind\": \"" << kKinds[static_cast<int>(t.kind[v])] << "\", \"jurisdiction\": \""
         << t.jurisdictions[t.jurisdiction[v]] << "\"";

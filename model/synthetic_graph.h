@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 
 #include "model/entity_table.h"
@@ -21,12 +22,17 @@ struct SyntheticOptions {
   std::uint64_t seed = 1;
 };
 
+// Told how many entities exist (or are written) so far, now and then (every 65,536), for a
+// progress bar; it never changes what is generated.
+using SyntheticProgress = std::function<void(std::uint64_t entities_done)>;
+
 struct SyntheticGraph {
   EntityTable entities;
   FrozenGraph graph;
 };
 
-SyntheticGraph generate_synthetic(const SyntheticOptions& options);
+SyntheticGraph generate_synthetic(const SyntheticOptions& options,
+                                  const SyntheticProgress& progress = {});
 
 // What a JSON synthetic graph leaves uncertain, for Monte Carlo benchmarks
 // (docs/synthetic-graphs.md): the share of dependencies that rest on a quoted claim of a
@@ -40,8 +46,10 @@ struct SyntheticUncertainty {
 
 // Writes the graph as an msout-model/1 document (for small graphs and for tools that read
 // JSON). Every entity gets its id as name.
+// `progress` (optional) is told the entities written so far, now and then.
 void write_model_json(std::ostream& out, const SyntheticGraph& g,
-                      const SyntheticUncertainty& uncertainty = {});
+                      const SyntheticUncertainty& uncertainty = {},
+                      const SyntheticProgress& progress = {});
 
 // A US-sanction scenario for synthetic graphs: every US provider down at 0s, horizon 30d.
 void write_us_sanction_scenario(std::ostream& out);

@@ -1,6 +1,7 @@
 #include "sim/analysis/blast_radius.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 #include <tuple>
 
@@ -70,10 +71,13 @@ model::Scenario single_outage_scenario(const model::Model& model, std::uint32_t 
 
 std::vector<BlastRadius> blast_radius(const model::Model& model, const model::FrozenGraph& graph,
                                       std::span<const std::uint32_t> entities, std::int64_t horizon,
-                                      int threads) {
+                                      int threads, const BlastRadiusProgress& progress) {
   std::vector<BlastRadius> results(entities.size());
+  std::atomic<std::size_t> done = 0;
   kernel::for_each_index(entities.size(), std::max(1, threads), [&](std::size_t i) {
     results[i] = run_one(model, graph, entities[i], horizon);
+    const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (progress) progress(now);
   });
   return results;
 }

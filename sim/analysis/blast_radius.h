@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -58,12 +59,16 @@ struct BlastRadius {
 model::Scenario single_outage_scenario(const model::Model& model, std::uint32_t entity,
                                        std::int64_t horizon);
 
+// Told the number of outages run so far, from the worker threads, after each one.
+using BlastRadiusProgress = std::function<void(std::size_t done)>;
+
 // The blast radius of each of `entities` (indices into model.entities), in that order.
 // `graph` must be frozen from `model`. Runs up to `threads` outages at a time (each run on
 // one thread). Thread-safe with respect to other calls; throws only std::bad_alloc.
+// `progress` (optional) must be callable from several threads at once.
 std::vector<BlastRadius> blast_radius(const model::Model& model, const model::FrozenGraph& graph,
                                       std::span<const std::uint32_t> entities, std::int64_t horizon,
-                                      int threads);
+                                      int threads, const BlastRadiusProgress& progress = {});
 
 // Sorts worst first: most people down (the at-least figure), then most functions down, then
 // most functions degraded, then entity id.

@@ -12,6 +12,7 @@
 #include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
+#include "sim/cli/progress_bar.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -82,7 +83,11 @@ int analyze_blast_radius(const std::vector<std::string>& args) {
   report.entities = graph.node_count();
   report.dependencies = graph.edge_count();
   report.analysed = entities.size();
-  report.ranked = analysis::blast_radius(model, graph, entities, report.horizon, threads);
+  {
+    ProgressBar bar("blast radius", entities.size(), "outages", ProgressBar::on_terminal());
+    report.ranked = analysis::blast_radius(model, graph, entities, report.horizon, threads,
+                                           [&](std::size_t done) { bar.update(done); });
+  }
   analysis::rank(report.ranked, model);
   if (top > 0 && report.ranked.size() > static_cast<std::size_t>(top)) {
     report.ranked.resize(static_cast<std::size_t>(top));

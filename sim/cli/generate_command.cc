@@ -11,6 +11,7 @@
 #include "model/synthetic_graph.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/option_values.h"
+#include "sim/cli/progress_bar.h"
 
 namespace msout::cli {
 namespace po = boost::program_options;
@@ -80,13 +81,19 @@ int generate_command(const std::vector<std::string>& args) {
         "evidence)");
   }
   const auto start = std::chrono::steady_clock::now();
-  const model::SyntheticGraph graph = model::generate_synthetic(synthetic);
+  const bool show_progress = ProgressBar::on_terminal();
+  const model::SyntheticGraph graph = [&] {
+    ProgressBar bar("generate", synthetic.nodes, "entities", show_progress);
+    return model::generate_synthetic(synthetic, [&](std::uint64_t done) { bar.update(done); });
+  }();
   const std::filesystem::path out = vm["out"].as<std::string>();
   if (format == "compact") {
     model::write_compact(out, graph.entities, graph.graph);
   } else {
-    model::write_output_file(
-        out, [&](std::ostream& s) { model::write_model_json(s, graph, uncertainty); });
+    ProgressBar bar("write json", graph.entities.size(), "entities", show_progress);
+    model::write_output_file(out, [&](std::ostream& s) {
+      model::write_model_json(s, graph, uncertainty, [&](std::uint64_t done) { bar.update(done); });
+    });
   }
   if (vm.count("scenario-out") != 0) {
     model::write_output_file(vm["scenario-out"].as<std::string>(),

@@ -2,14 +2,10 @@
 // open (docs/uncertainty.md): P(degraded / down by t) per critical function with its
 // uncertainty, and the claims that decide the answers.
 #include <algorithm>
-#include <chrono>
+#include <atomic>
 #include <cmath>
-#include <cstdio>
 #include <iostream>
-#include <mutex>
 #include <optional>
-
-#include <unistd.h>
 
 #include <boost/program_options.hpp>
 
@@ -21,6 +17,7 @@
 #include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
+#include "sim/cli/progress_bar.h"
 #include "sim/montecarlo/estimates.h"
 #include "sim/montecarlo/montecarlo_document.h"
 #include "sim/montecarlo/montecarlo_writer.h"
@@ -53,50 +50,25 @@ Options)";
 
 constexpr std::uint64_t kAutoBatch = 1000;
 
-// Progress on standard error while it is a terminal: replications done, rate, time left.
-class Progress {
+// Replications done across the processes (each reports its own block's count), drawn as a
+// progress bar on standard error while it is a terminal.
+class ReplicationProgress {
  public:
-  Progress(bool enabled, std::uint64_t total, int processes)
-      : enabled_(enabled),
-        total_(total),
-        processes_(processes),
-        start_(std::chrono::steady_clock::now()),
-        last_(start_) {}
-
+  ReplicationProgress(bool enabled, std::uint64_t total, int processes)
+      : bar_("montecarlo", total, "replications", enabled), processes_(processes) {}
   void report(std::uint64_t done_here) {
-    if (!enabled_) return;
-    std::unique_lock lock(mutex_, std::try_to_lock);
-    if (!lock.owns_lock()) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double done = static_cast<double>(base_ + done_here) * processes_;
-    const double rate = seconds > 0 ? done / seconds : 0;
-    const double left = rate > 0 ? (static_cast<double>(total_) - done) / rate : 0;
-    std::fprintf(stderr, "\rmontecarlo: %.0f of %llu replications, %.0f/s, about %.0fs left   ",
-                 std::min(done, static_cast<double>(total_)),
-                 static_cast<unsigned long long>(total_), rate, std::max(0.0, left));
-    std::fflush(stderr);
-    printed_ = true;
+    bar_.update((base_ + done_here) * static_cast<std::uint64_t>(processes_));
   }
   void next_batch(std::uint64_t done_here, std::uint64_t total) {
     base_ = done_here;
-    total_ = total;
+    bar_.set_total(total);
   }
-  void finish() {
-    if (printed_) std::fprintf(stderr, "\r%80s\r", "");
-  }
+  void finish() { bar_.finish(); }
 
  private:
-  bool enabled_;
-  std::uint64_t total_;
+  ProgressBar bar_;
   int processes_;
-  std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_{};
-  std::uint64_t base_ = 0;
-  std::mutex mutex_;
-  bool printed_ = false;
+  std::atomic<std::uint64_t> base_ = 0;
 };
 
 struct ReplicationChoice {
@@ -241,7 +213,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
 
   montecarlo::ProcessGroup group;
   if (group.rank() == 0) print_warnings(diags);
-  const bool show_progress = group.rank() == 0 && vm.count("quiet") == 0 && isatty(2) != 0;
+  const bool show_progress = group.rank() == 0 && ProgressBar::on_terminal(vm.count("quiet") != 0);
   std::vector<std::string> curves;
   std::vector<Result> results;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
@@ -256,7 +228,7 @@ int montecarlo_command(const std::vector<std::string>& args) {
     const std::int64_t until = std::max(scenario.horizon.seconds, at.back());
     montecarlo::ReplicationInput in{model,    scenario, selections[i], plans[i],
                                     reported, until,    seed};
-    Progress progress(show_progress, replications.count, group.size());
+    ReplicationProgress progress(show_progress, replications.count, group.size());
     auto run_block = [&](std::uint64_t first, std::uint64_t count) {
       const auto [mine_first, mine_count] = group.block(first, count);
       const montecarlo::ReplicationTable mine = montecarlo::run_replications(
