@@ -66,7 +66,6 @@ def plain(text):
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [anchor](url) -> [anchor]
     text = re.sub(r"[\[\]*_~>`]", "", text)
     text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = text.replace("\u00e2\u0080\u0099", "'")
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
