@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -137,18 +138,22 @@ void write_through(const fs::path& path, const std::function<void(std::ostream&)
 }
 
 // Creates a temporary file with a unique name beside `target`, retrying on a name taken.
-int create_temporary(const fs::path& target, mode_t mode, std::string& name) {
+// The guard is armed before the file is created, so that no signal finds the file unguarded.
+int create_temporary(const fs::path& target, mode_t mode, std::optional<TemporaryFile>& guard) {
   static std::atomic<unsigned long> counter{0};
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   for (int attempt = 0; attempt < 100; ++attempt) {
     const std::string file = "." + target.filename().string() + ".tmp-" +
                              std::to_string(::getpid()) + "-" + std::to_string(++counter);
-    name = (directory / file).string();
-    const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    guard.emplace((directory / file).string());
+    const int fd = ::open(guard->path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd >= 0) return fd;
-    if (errno != EEXIST) {
+    const int error = errno;
+    guard->disown();
+    guard.reset();
+    if (error != EEXIST) {
       fail_errno(target, "cannot create a temporary file in " + printable(directory.string()),
-                 errno);
+                 error);
     }
   }
   fail(target, "cannot find an unused temporary file name");
@@ -168,10 +173,10 @@ void write_replacing(const Target& target, const fs::path& requested,
                      const std::function<void(std::ostream&)>& write) {
   // A new file gets 0666 less the umask, as any file a program creates; a replaced one
   // keeps its permission bits, set below.
-  std::string name;
+  std::optional<TemporaryFile> temp;
   FileDescriptor fd(
-      create_temporary(target.path, target.kind == Target::Kind::kCreate ? 0666 : 0600, name));
-  TemporaryFile temp(name);
+      create_temporary(target.path, target.kind == Target::Kind::kCreate ? 0666 : 0600, temp));
+  const std::string& name = temp->path();
   if (target.kind == Target::Kind::kReplace) {
     if (::geteuid() == 0 && ::fchown(fd.get(), target.st.st_uid, target.st.st_gid) != 0) {
       fail_errno(requested, "cannot keep the file's owner", errno);
@@ -186,7 +191,7 @@ void write_replacing(const Target& target, const fs::path& requested,
   if (::rename(name.c_str(), target.path.c_str()) != 0) {
     fail_errno(requested, "cannot replace", errno);
   }
-  temp.keep();
+  temp->keep();
   sync_directory(target.path);
 }
 

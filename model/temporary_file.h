@@ -8,9 +8,14 @@
 // was there before and passes the signal on, so that by default the process still ends by
 // it (exit status 128 + signal in a shell). SIGKILL cannot be caught: a file may remain.
 //
-//   TemporaryFile temp(".report.txt.tmp-1234-1");  // the file must already exist
+//   TemporaryFile temp(".report.txt.tmp-1234-1");  // before the file is created
+//   int fd = open(temp.path().c_str(), O_CREAT | O_EXCL ...);
+//   if (fd < 0) temp.disown();                     // the name was taken: not ours
 //   ... write it ...
 //   rename(temp.path(), "report.txt"); temp.keep();
+//
+// Make the guard before creating the file: a signal that arrives between the creation and
+// the guard would otherwise end the process with the file left behind.
 //
 // Up to kMaxLive guards are covered by the handler at once (more are still removed on
 // destruction). Thread-safe: guards may be made and destroyed from any thread.
@@ -27,7 +32,7 @@ class TemporaryFile {
   // Paths longer than this are removed on destruction but not by the signal handler.
   static constexpr std::size_t kMaxPathBytes = 4095;
 
-  // Takes charge of the existing file `path`.
+  // Takes charge of `path`, which may not exist yet (see above).
   explicit TemporaryFile(std::string path);
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
@@ -38,6 +43,9 @@ class TemporaryFile {
   // The file has been renamed into place (or is otherwise no longer temporary): it is no
   // longer removed, by the destructor or by a signal.
   void keep();
+  // The file at `path` is not this guard's (creating it failed: the name was taken): it is
+  // never removed by this guard.
+  void disown() { keep(); }
 
  private:
   void release_slot();

@@ -26,8 +26,8 @@ int child_killed_while_writing(const fs::path& file, int signal_number) {
   const pid_t child = ::fork();
   if (child == 0) {
     ::signal(signal_number, SIG_DFL);  // not the test framework's handler
+    TemporaryFile temp(file.string());  // armed before the file exists, as output files do
     std::ofstream(file) << "partial";
-    TemporaryFile temp(file.string());
     ::raise(signal_number);
     ::_exit(0);  // not reached: the signal ends the process
   }
@@ -53,7 +53,26 @@ TEST_CASE("TemporaryFile.RemovedUnlessKept") {
   CHECK(fs::exists(kept));
 }
 
-// Regression (issue 10): killed runs left their *.tmp-writing files behind.
+TEST_CASE("TemporaryFile.DisownedPathIsLeftAlone") {
+  TempDir dir;
+  const fs::path taken = dir.path() / ".a.tmp-1";
+  std::ofstream(taken) << "someone else's";
+  {
+    TemporaryFile guard(taken.string());
+    guard.disown();  // creating it with O_EXCL failed: the name was taken
+  }
+  CHECK(fs::exists(taken));
+}
+
+TEST_CASE("TemporaryFile.PathThatNeverAppearedIsFine") {
+  TempDir dir;
+  { TemporaryFile guard((dir.path() / ".never.tmp-1").string()); }
+  CHECK(fs::is_empty(dir.path()));
+}
+
+// Regression (issue 10): killed runs left their *.tmp-writing files behind. And a signal
+// between the file's creation and its guard left it too (CI, after issue 12): the guard is
+// now armed first.
 TEST_CASE("TemporaryFile.RemovedWhenKilledBySignal") {
   for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
     CAPTURE(signal_number);
