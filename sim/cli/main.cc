@@ -22,7 +22,7 @@ functions fail, when, why, and for how many people.
 Usage:
   msout run [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
             [--out FILE | --out-dir DIR] [--include-disputed] [--whatif OVERLAY]...
-            [--focus ORGANISATION] [--threads N]
+            [--focus ORGANISATION] [--summary] [--threads N]
   msout compare --whatif OVERLAY [--whatif OVERLAY]... [--baseline-whatif OVERLAY]...
             [--model PATH] [--scenario PATH]... [--until DURATION] [--format table|json]
             [--out FILE | --out-dir DIR] [--include-disputed] [--focus ORGANISATION]

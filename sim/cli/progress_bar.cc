@@ -7,6 +7,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "model/duration.h"
+
 namespace msout::cli {
 namespace {
 
@@ -59,11 +61,8 @@ std::size_t terminal_width() {
   return 80;
 }
 
-}  // namespace
-
-std::string progress_line(std::string_view label, std::uint64_t done, std::uint64_t total,
-                          std::string_view unit, double seconds, std::size_t width) {
-  const std::uint64_t shown = std::min(done, total);
+// "label [####......]  40%": the start of every line.
+std::string bar_text(std::string_view label, std::uint64_t shown, std::uint64_t total) {
   const double fraction =
       total == 0 ? 1.0 : static_cast<double>(shown) / static_cast<double>(total);
   const auto filled = static_cast<std::size_t>(fraction * kBarWidth);
@@ -71,7 +70,28 @@ std::string progress_line(std::string_view label, std::uint64_t done, std::uint6
   line += " [" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] ";
   char percent[8];
   std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(fraction * 100));
-  line += percent;
+  return line + percent;
+}
+
+}  // namespace
+
+std::string simulated_time_line(std::string_view label, std::uint64_t done, std::uint64_t total,
+                                double seconds, std::size_t width) {
+  const std::uint64_t shown = std::min(done, total);
+  auto duration = [](std::uint64_t s) {
+    return model::format_duration(model::Duration{static_cast<std::int64_t>(s)});
+  };
+  std::string line = bar_text(label, shown, total) + "  " + duration(shown) + " of " +
+                     duration(total) + " simulated";
+  if (seconds > 0) line += "  " + time_text(seconds);
+  if (line.size() > width) line.resize(width);
+  return line;
+}
+
+std::string progress_line(std::string_view label, std::uint64_t done, std::uint64_t total,
+                          std::string_view unit, double seconds, std::size_t width) {
+  const std::uint64_t shown = std::min(done, total);
+  std::string line = bar_text(label, shown, total);
   line += "  " + grouped(shown) + " of " + grouped(total) + " " + std::string(unit);
   if (seconds > 0 && shown > 0) {
     const double rate = static_cast<double>(shown) / seconds;
@@ -84,10 +104,12 @@ std::string progress_line(std::string_view label, std::uint64_t done, std::uint6
   return line;
 }
 
-ProgressBar::ProgressBar(std::string label, std::uint64_t total, std::string unit, bool enabled)
+ProgressBar::ProgressBar(std::string label, std::uint64_t total, std::string unit, bool enabled,
+                         Style style)
     : label_(std::move(label)),
       unit_(std::move(unit)),
       enabled_(enabled),
+      style_(style),
       total_(total),
       start_(std::chrono::steady_clock::now()),
       last_(start_ - kRedraw) {}  // the first update draws at once
@@ -106,7 +128,9 @@ void ProgressBar::update(std::uint64_t done) {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   // One column short of the width: writing the last column makes some terminals wrap.
   const std::string line =
-      progress_line(label_, done, total_, unit_, seconds, terminal_width() - 1);
+      style_ == Style::kSimulatedTime
+          ? simulated_time_line(label_, done, total_, seconds, terminal_width() - 1)
+          : progress_line(label_, done, total_, unit_, seconds, terminal_width() - 1);
   std::fprintf(stderr, "\r%s\033[K", line.c_str());
   std::fflush(stderr);
   drawn_ = true;

@@ -4,6 +4,7 @@
 // so the outputs and the tests that read standard error stay clean.
 //
 //   ProgressBar bar("generate", total, "entities", ProgressBar::on_terminal());
+//   ProgressBar sim("simulate", horizon_s, "", on, ProgressBar::Style::kSimulatedTime);
 //   for (...) bar.update(done);   // from any thread
 //   bar.finish();                 // clears the line (the destructor does too)
 #pragma once
@@ -18,8 +19,14 @@ namespace msout::cli {
 
 class ProgressBar {
  public:
+  // kCount: "480,000 of 1,000,000 entities", a rate and the time left. kSimulatedTime: done
+  // and total are seconds of simulated time ("2d of 7d simulated") and the wall time so far:
+  // a simulation's work is not spread evenly over its simulated time, so no time left.
+  enum class Style { kCount, kSimulatedTime };
+
   // Disabled (`enabled` false), every call does nothing.
-  ProgressBar(std::string label, std::uint64_t total, std::string unit, bool enabled);
+  ProgressBar(std::string label, std::uint64_t total, std::string unit, bool enabled,
+              Style style = Style::kCount);
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -39,6 +46,7 @@ class ProgressBar {
   std::string label_;
   std::string unit_;
   bool enabled_;
+  Style style_;
   std::uint64_t total_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_;
@@ -51,5 +59,8 @@ class ProgressBar {
 // (no time passed, nothing done) it leaves rate and time left out. Pure, for tests.
 std::string progress_line(std::string_view label, std::uint64_t done, std::uint64_t total,
                           std::string_view unit, double seconds, std::size_t width);
+// The kSimulatedTime line: "label [####....]  48%  3d 8h of 7d simulated  2s". Pure.
+std::string simulated_time_line(std::string_view label, std::uint64_t done, std::uint64_t total,
+                                double seconds, std::size_t width);
 
 }  // namespace msout::cli

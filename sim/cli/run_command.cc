@@ -14,6 +14,7 @@
 #include "sim/cli/document_output.h"
 #include "sim/cli/model_input.h"
 #include "sim/cli/option_values.h"
+#include "sim/cli/run_summary_input.h"
 #include "sim/kernel/for_each_index.h"
 #include "sim/report/focus.h"
 #include "sim/report/focus_document.h"
@@ -40,6 +41,11 @@ Without --model and --scenario, runs the embedded default: the Netherlands model
 docs/overlay-format.md), e.g. "what if our EPD ran on a Dutch cloud"; repeat it to apply
 several, in the order given. The report names the overlays applied.
 
+--summary reports in figures that stay readable at a million functions: entities by kind,
+the functions that fail first and those that serve the most people (--top of each), with
+their cause chains by id, and functions and people over time. A compact model (msout
+generate) always gets the summary: it holds no names, evidence or population.
+
 Options)";
 
 }  // namespace
@@ -58,7 +64,10 @@ int run_command(const std::vector<std::string>& args) {
       ("format,f", po::value<std::string>()->default_value("table"),
        format_help({"table", "json", "csv", "html", "dot"}).c_str())
       ("top", po::value<int>()->default_value(10),
-       "the terminal table shows the worst N failing functions (0: all); other formats show all")
+       "the terminal table shows the worst N failing functions (0: all); other formats show "
+       "all; with --summary, every format lists N in each ranking")
+      ("summary", "report a summary that stays readable at a million functions (always on "
+       "for a compact model)")
       ("out,o", po::value<std::string>(),
        "write the report to FILE (whole or not at all) instead of standard output")
       ("out-dir", po::value<std::string>(),
@@ -83,6 +92,36 @@ int run_command(const std::vector<std::string>& args) {
   if (top < 0) throw UsageError("--top must be 0 (all) or more");
   const std::optional<std::int64_t> until = duration_option(vm, "until");
   check_batch_output(vm, format, "report");
+
+  if (vm.count("summary") != 0 || compact_model_given(vm)) {
+    const bool compact = compact_model_given(vm);
+    const char* why = compact ? "a compact model gets a summary" : "--summary";
+    if (vm.count("focus") != 0) {
+      throw UsageError(std::string("--focus needs the full report (") + why +
+                       " has no organisation view)");
+    }
+    if (format == "dot") {
+      throw UsageError(std::string("--format dot draws the full report's cause chains (") + why +
+                       " has no graph): use table, json, csv or html");
+    }
+    if (compact && vm.count("whatif") != 0) {
+      throw UsageError("--whatif needs a JSON model: a compact model cannot be patched");
+    }
+    if (compact && vm.count("include-disputed") != 0) {
+      throw UsageError(
+          "--include-disputed: a compact model holds no evidence, so no dependency is "
+          "disputed; every one is simulated");
+    }
+    SummaryRunOptions summary;
+    summary.format = format;
+    summary.top =
+        top == 0 ? std::numeric_limits<std::size_t>::max() : static_cast<std::size_t>(top);
+    summary.until = until;
+    summary.threads = threads;
+    summary.include_disputed = vm.count("include-disputed") != 0;
+    write_results(vm, run_summaries(vm, summary), format);
+    return kExitOk;
+  }
 
   const PatchedModel input = load_patched_model(vm);
   const model::Model& model = input.model;

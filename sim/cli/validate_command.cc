@@ -44,7 +44,8 @@ it, else the one argument that holds only model files (as in: msout validate mod
 scenarios). An overlay is checked alone and then applied to a model found the same way,
 where a model/ directory beside the overlay's directory also counts (scenarios/hospital/
 model for scenarios/hospital/whatif/*.json). A compact model file (msout generate
---format compact) given by name is recognised by its first bytes and checked alone.
+--format compact) given by name is recognised by its first bytes and checked alone; given
+as --model, the scenarios are checked against its entities (ids, kinds, jurisdictions, tags).
 Exit code 0 if everything is valid, 3 if not.
 
 Options)";
@@ -201,7 +202,18 @@ int validate_command(const std::vector<std::string>& args) {
   }
 
   std::optional<model::Model> given_model;
-  if (vm.count("model") != 0) given_model = model::load_model_path(vm["model"].as<std::string>());
+  // A compact --model: scenarios are checked against its entity table (ids, kinds,
+  // jurisdictions, tags), as msout run resolves them on it.
+  std::optional<model::CompactModel> given_compact;
+  if (vm.count("model") != 0) {
+    const std::string path = vm["model"].as<std::string>();
+    require_exists(path);
+    if (model::is_compact_file(path)) {
+      given_compact = model::read_compact(path);
+    } else {
+      given_model = model::load_model_path(path);
+    }
+  }
   // The model to check a scenario or overlay against: --model; else a model/ directory
   // beside the file (for an overlay also one beside the file's directory); else the one
   // model argument. nullptr when there is none, or when the model found is itself invalid
@@ -209,6 +221,7 @@ int validate_command(const std::vector<std::string>& args) {
   std::map<fs::path, std::optional<model::Model>> loaded;
   auto model_for = [&](const std::string& file, bool one_level_up) -> const model::Model* {
     if (given_model) return &*given_model;
+    if (given_compact) return nullptr;  // scenarios are checked on its table; no overlay fits
     const fs::path directory = fs::path(file).parent_path();
     std::vector<fs::path> candidates{directory / "model"};
     if (one_level_up && !directory.empty()) candidates.push_back(directory.parent_path() / "model");
@@ -262,7 +275,16 @@ int validate_command(const std::vector<std::string>& args) {
     const model::Model* against = model_for(file, /*one_level_up=*/false);
     model::Diagnostics resolution;
     std::vector<model::LeverActingOnlyWithWhatIfs> acting_only_with;
-    if (against != nullptr && diags.errors().size() == before.first) {
+    if (given_compact && diags.errors().size() == before.first) {
+      given_compact->entities.resolve_levers(scenario, resolution);
+      for (const model::ReportedOutcome& r : scenario.reported) {
+        if (!given_compact->entities.find(r.entity)) {
+          resolution.error(r.place.file, r.place.pointer + "/entity",
+                           "reported outcome names unknown entity " + model::quoted(r.entity));
+        }
+      }
+      diags.append(resolution);
+    } else if (against != nullptr && diags.errors().size() == before.first) {
       const auto selected = model::resolve_levers(scenario, *against, resolution);
       model::resolve_reported(scenario, *against, resolution);
       if (!resolution.has_errors()) {
@@ -282,9 +304,9 @@ int validate_command(const std::vector<std::string>& args) {
     if (reported > 0) {
       std::cout << ", " << reported << " reported outcome" << (reported == 1 ? "" : "s");
     }
-    if (against != nullptr) {
+    if (against != nullptr || given_compact) {
       std::cout << (reported > 0 ? ", selectors and reported entities" : ", selectors")
-                << " checked against the model";
+                << " checked against the " << (given_compact ? "compact model" : "model");
     }
     std::cout << ")\n";
     for (const model::LeverActingOnlyWithWhatIfs& a : acting_only_with) {

@@ -480,14 +480,19 @@ std::string chains_html(const Chains& chains) {
   if (chains.chains.empty()) return "<p>none</p>\n";
   std::string out;
   for (const Chain& chain : chains.chains) {
+    // A summary names entities by their ids alone: the id is not written twice.
+    const std::string id_span =
+        chain.name == chain.id ? "" : " <span class=\"id\">" + html_escape(chain.id) + "</span>";
     out += "<details class=\"chain\" data-id=" + attr(chain.id) + "><summary><b>" +
-           html_escape(chain.name) + "</b> <span class=\"id\">" + html_escape(chain.id) +
-           "</span> — " + html_escape(chain.summary) + "</summary><ol>";
+           html_escape(chain.name) + "</b>" + id_span + " — " + html_escape(chain.summary) +
+           "</summary><ol>";
     for (std::size_t s = 0; s < chain.steps.size(); ++s) {
       const ChainStep& step = chain.steps[s];
-      out += "<li><b>" + html_escape(step.name) + "</b> <span class=\"id\">" +
-             html_escape(step.id) + "</span> <span class=\"state " + html_escape(step.state) +
-             "\">" + html_escape(step.state) + "</span> at " + html_escape(step.at);
+      const std::string step_id =
+          step.name == step.id ? "" : " <span class=\"id\">" + html_escape(step.id) + "</span>";
+      out += "<li><b>" + html_escape(step.name) + "</b>" + step_id + " <span class=\"state " +
+             html_escape(step.state) + "\">" + html_escape(step.state) + "</span> at " +
+             html_escape(step.at);
       if (!step.via.empty()) out += " — " + html_escape(step.via);
       if (step.evidence) {
         const Evidence& e = *step.evidence;

@@ -205,7 +205,10 @@ void render_chains(std::string& out, const Chains& chains, std::size_t width) {
   const std::size_t shown = std::min(chains.chains.size(), chains.terminal_chains);
   for (std::size_t i = 0; i < shown; ++i) {
     const Chain& chain = chains.chains[i];
-    out += wrapped(chain.name + " [" + chain.id + "]", kIndent, "    ", width - 2);
+    // A summary names entities by their ids alone: no "fn0 [fn0]".
+    const std::string title =
+        chain.name == chain.id ? chain.id : chain.name + " [" + chain.id + "]";
+    out += wrapped(title, kIndent, "    ", width - 2);
     out += wrapped(chain.summary, "    why:      ", "              ", width - 4);
     for (std::size_t s = 0; s + 1 < chain.steps.size(); ++s) {
       const ChainStep& step = chain.steps[s];

@@ -150,6 +150,28 @@ std::vector<render::Mark> lever_marks(const model::Scenario& scenario, std::int6
   return marks;
 }
 
+render::Chart functions_over_time_chart(const std::vector<SummaryPoint>& points,
+                                        std::size_t functions, std::int64_t horizon,
+                                        std::vector<render::Mark> marks) {
+  render::Chart chart;
+  chart.name = "functions-over-time";
+  chart.title = "Critical functions down over time, and degraded";
+  chart.note = "The number of critical functions in each state from each moment on.";
+  chart.y_label = "functions";
+  chart.value_key = "functions";
+  chart.y_max = static_cast<double>(functions);
+  chart.horizon = horizon;
+  chart.marks = std::move(marks);
+  render::Series down{"down", "down", {}};
+  render::Series degraded{"degraded", "degraded (not down)", {}};
+  for (const SummaryPoint& p : points) {
+    down.points.push_back({p.time, static_cast<double>(p.down), std::nullopt});
+    degraded.points.push_back({p.time, static_cast<double>(p.degraded), std::nullopt});
+  }
+  chart.series = {std::move(down), std::move(degraded)};
+  return chart;
+}
+
 render::Chain chain_of(const Report& report, const FunctionOutcome& outcome) {
   const model::Model& model = *report.model;
   const model::Entity& entity = model.entities[outcome.entity];

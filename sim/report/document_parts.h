@@ -72,6 +72,12 @@ bool is_hedged(const model::Evidence& evidence);
 // The entity's state over [0, horizon], one span per interval of its timeline.
 render::TimelineRow timeline_row(const Report& report, const FunctionOutcome& outcome);
 
+// The critical functions down and degraded from each of `points` on (a run's over-time
+// figures), out of `functions`, with the levers marked.
+render::Chart functions_over_time_chart(const std::vector<SummaryPoint>& points,
+                                        std::size_t functions, std::int64_t horizon,
+                                        std::vector<render::Mark> marks);
+
 // The scenario's levers in time order, for a time axis.
 std::vector<render::Mark> lever_marks(const model::Scenario& scenario, std::int64_t horizon);
 // One lever as a mark: `"NAME" (ACTION)` at its time.

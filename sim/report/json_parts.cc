@@ -6,6 +6,29 @@ namespace msout::report {
 
 Json optional_seconds(const std::optional<std::int64_t>& t) { return t ? Json(*t) : Json(nullptr); }
 
+Json run_whatif_json(const std::vector<AppliedOverlay>& whatif) {
+  Json list = Json::array();
+  for (const AppliedOverlay& overlay : whatif) {
+    list.push_back(
+        {{"name", overlay.name}, {"description", overlay.description}, {"file", overlay.file}});
+  }
+  return list;
+}
+
+Json scenario_json(const model::Scenario& scenario) {
+  Json levers = Json::array();
+  for (const model::Lever& lever : scenario.levers) {
+    levers.push_back({{"id", lever.id},
+                      {"name", lever.name},
+                      {"at_s", lever.at.seconds},
+                      {"action", model::to_string(lever.action)}});
+  }
+  return {{"name", scenario.name},
+          {"description", scenario.description},
+          {"file", scenario.file},
+          {"levers", std::move(levers)}};
+}
+
 Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entities) {
   Json list = Json::array();
   for (std::uint32_t e : entities) list.push_back(model.entities[e].id);

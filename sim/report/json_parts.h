@@ -17,6 +17,14 @@ Json optional_seconds(const std::optional<std::int64_t>& t);
 // given), or null where the model declares none (docs/report-format.md, "People figures").
 Json population_json(const std::optional<model::Population>& population);
 
+// The what-if overlays applied, in order, as the run formats name them: [{"name",
+// "description", "file"}] (the analyses' whatif_json, applied_overlay.h, has no description).
+Json run_whatif_json(const std::vector<AppliedOverlay>& whatif);
+
+// The scenario as every run format names it: {"name", "description", "file", "levers":
+// [{"id", "name", "at_s", "action"}]}.
+Json scenario_json(const model::Scenario& scenario);
+
 // The ids of `entities`, as a JSON array, in the order given.
 Json ids_json(const model::Model& model, const std::vector<std::uint32_t>& entities);
 

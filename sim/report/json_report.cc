@@ -14,23 +14,8 @@ std::string json_report(const Report& report) {
                    {"dependencies", report.edges},
                    {"dependencies_in_model", report.model_dependencies},
                    {"population", population_json(model.population)}};
-  Json whatif = Json::array();
-  for (const AppliedOverlay& overlay : report.whatif) {
-    whatif.push_back(
-        {{"name", overlay.name}, {"description", overlay.description}, {"file", overlay.file}});
-  }
-  root["whatif"] = std::move(whatif);
-  Json levers = Json::array();
-  for (const model::Lever& lever : report.scenario->levers) {
-    levers.push_back({{"id", lever.id},
-                      {"name", lever.name},
-                      {"at_s", lever.at.seconds},
-                      {"action", model::to_string(lever.action)}});
-  }
-  root["scenario"] = {{"name", report.scenario_name},
-                      {"description", report.scenario_description},
-                      {"file", report.scenario_file},
-                      {"levers", std::move(levers)}};
+  root["whatif"] = run_whatif_json(report.whatif);
+  root["scenario"] = scenario_json(*report.scenario);
   root["horizon_s"] = report.horizon;
   root["include_disputed"] = report.include_disputed;
   root["assumptions"] = report.assumptions;

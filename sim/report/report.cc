@@ -12,9 +12,15 @@ using cascade::StateRecord;
 
 FunctionOutcome outcome_of(std::uint32_t entity, const model::Model& model,
                            const model::FrozenGraph& graph, const cascade::CascadeRun& run) {
+  return outcome_of(entity, model.entities[entity].people_served, graph, run);
+}
+
+FunctionOutcome outcome_of(std::uint32_t entity, std::uint64_t people,
+                           const model::FrozenGraph& graph, const cascade::CascadeRun& run,
+                           bool with_cause) {
   FunctionOutcome f;
   f.entity = entity;
-  f.people = model.entities[entity].people_served;
+  f.people = people;
   f.final_state = run.final_state[entity];
   const std::vector<StateRecord>& log = run.history[entity];
   std::optional<std::size_t> first_down_record;
@@ -37,7 +43,8 @@ FunctionOutcome outcome_of(std::uint32_t entity, const model::Model& model,
   if (first_degraded_record) f.first_degraded = log[*first_degraded_record].time;
   if (first_down_record) f.first_down = log[*first_down_record].time;
   f.people_hours_down = static_cast<double>(f.people) * static_cast<double>(f.time_down) / 3600.0;
-  if (auto record = first_down_record ? first_down_record : first_degraded_record) {
+  if (auto record = first_down_record ? first_down_record : first_degraded_record;
+      record && with_cause) {
     f.cause = cascade::trace_cause(graph, run.history, entity, *record);
   }
   return f;

@@ -107,6 +107,11 @@ struct Report {
 // The outcome of one entity (of any kind; build_report uses it for the functions).
 FunctionOutcome outcome_of(std::uint32_t entity, const model::Model& model,
                            const model::FrozenGraph& graph, const cascade::CascadeRun& run);
+// The same for an entity serving `people`, without a model; the cause chain is traced only
+// when `with_cause` (a summary of a million functions traces a few).
+FunctionOutcome outcome_of(std::uint32_t entity, std::uint64_t people,
+                           const model::FrozenGraph& graph, const cascade::CascadeRun& run,
+                           bool with_cause = true);
 
 // The entity's state at `time` (within [0, horizon]) according to its timeline.
 State state_at(const FunctionOutcome& outcome, std::int64_t time);

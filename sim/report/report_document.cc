@@ -148,23 +148,8 @@ render::Table functions_table(const Report& report, std::size_t failed, std::siz
 }
 
 render::Chart functions_over_time(const Report& report) {
-  render::Chart chart;
-  chart.name = "functions-over-time";
-  chart.title = "Critical functions down over time, and degraded";
-  chart.note = "The number of critical functions in each state from each moment on.";
-  chart.y_label = "functions";
-  chart.value_key = "functions";
-  chart.y_max = static_cast<double>(report.functions.size());
-  chart.horizon = report.horizon;
-  chart.marks = lever_marks(*report.scenario, report.horizon);
-  render::Series down{"down", "down", {}};
-  render::Series degraded{"degraded", "degraded (not down)", {}};
-  for (const SummaryPoint& p : report.over_time) {
-    down.points.push_back({p.time, static_cast<double>(p.down), std::nullopt});
-    degraded.points.push_back({p.time, static_cast<double>(p.degraded), std::nullopt});
-  }
-  chart.series = {std::move(down), std::move(degraded)};
-  return chart;
+  return functions_over_time_chart(report.over_time, report.functions.size(), report.horizon,
+                                   lever_marks(*report.scenario, report.horizon));
 }
 
 render::Chart people_over_time(const Report& report) {

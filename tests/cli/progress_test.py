@@ -3,8 +3,8 @@
 
 Usage: progress_test.py MSOUT_BINARY REPO_ROOT
 
-Long work (msout generate, msout analyze blast-radius, msout montecarlo) draws a bar with
-the count done, the rate and the time left on standard error while it is a terminal
+Long work (msout generate, msout analyze blast-radius, msout montecarlo, a run summary)
+draws a bar with the count done, the rate and the time left (a run: the simulated time) on standard error while it is a terminal
 (sim/cli/progress_bar.h). Here standard error is a pseudo-terminal (Python's pty), so the
 bar must appear and be cleared at the end; with standard error a pipe, as in CI and in
 every other test, no bar may appear. Standard output (the report) never holds a bar.
@@ -49,7 +49,9 @@ def on_pipe(*args):
 
 with tempfile.TemporaryDirectory() as tmp:
     graph = os.path.join(tmp, "g.msout")
-    rc, _, terminal = on_terminal("generate", "--nodes", "200000", "--out", graph)
+    scenario = os.path.join(tmp, "us.json")
+    rc, _, terminal = on_terminal("generate", "--nodes", "200000", "--out", graph,
+                                  "--scenario-out", scenario)
     check("generate on a terminal: exit 0", rc == 0, terminal[-500:])
     check("generate on a terminal: a bar with the count and the rate",
           "\rgenerate [" in terminal and " of 200,000 entities" in terminal and "/s" in terminal,
@@ -64,6 +66,15 @@ with tempfile.TemporaryDirectory() as tmp:
           stderr.startswith("msout generate: 200000 entities"), repr(stderr))
     with open(graph, "rb") as a, open(piped, "rb") as b:
         check("generate: the bar changes nothing in the graph (same bytes)", a.read() == b.read())
+
+    rc, stdout, terminal = on_terminal("run", "--model", graph, "--scenario", scenario)
+    check("run on a compact model, on a terminal: a bar of the simulated time",
+          rc == 0 and "\rsimulate [" in terminal and " of 30d simulated" in terminal,
+          repr(terminal[:300]))
+    check("run on a terminal: the summary on standard output has no bar",
+          b"[#" not in stdout and b"\r" not in stdout and b"(summary)" in stdout, stdout[:300])
+    rc, _, stderr = on_pipe("run", "--model", graph, "--scenario", scenario)
+    check("run on a pipe: nothing on standard error", rc == 0 and stderr == "", repr(stderr))
 
 rc, stdout, terminal = on_terminal("analyze", "blast-radius", "--kind", "all", "--top", "3")
 check("blast radius on a terminal: a bar of the outages run",

@@ -78,6 +78,13 @@ inline std::string provider(const std::string& id) {
   return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":"provider"})";
 }
 
+// A critical function serving `people`, named by its id.
+inline std::string function_serving(const std::string& id, const std::string& requirements,
+                                    std::uint64_t people) {
+  return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":"function","people_served":)" +
+         std::to_string(people) + R"(,"requires":)" + requirements + "}";
+}
+
 // An entity of `kind` with the given requirements (a JSON array).
 inline std::string entity(const std::string& id, const std::string& requirements,
                           const std::string& kind = "service") {
@@ -90,6 +97,18 @@ inline std::string lever(const std::string& id, const std::string& at, const std
                          const std::string& ids, const std::string& extra = "") {
   return R"({"id":")" + id + R"(","at":")" + at + R"(","action":")" + action +
          R"(","select":{"ids":)" + ids + "}" + extra + "}";
+}
+
+// The reports' example: a down 1h-3h. f needs a (recovery 30m): down 1h-3h30m. g needs a
+// (tolerance 1h, only degrades): degraded 2h-3h. h needs nothing.
+inline Sim report_example() {
+  return Sim(
+      "[" + provider("a") + "," + function_serving("f", R"([{"on":"a","recovery":"30m"}])", 1000) +
+          "," + function_serving("g", R"([{"on":"a","tolerance":"1h","effect":"degraded"}])", 500) +
+          "," + function_serving("h", "[]", 10) + "]",
+      "[" + lever("la", "1h", "down", R"(["a"])") + "," + lever("ra", "3h", "restore", R"(["a"])") +
+          "]",
+      "6h");
 }
 
 }  // namespace msout::testing

@@ -7,6 +7,19 @@
 namespace msout::testing {
 
 using cli::progress_line;
+using cli::simulated_time_line;
+
+TEST_CASE("ProgressBar.SimulatedTime.HowFarNotHowLong") {
+  // 3d 8h of 7d is 47.6 %: 9 of 20 columns. No rate and no time left (a cascade's work is
+  // not spread evenly over its horizon): the wall time so far, rounded up.
+  CHECK(simulated_time_line("simulate", 3 * 86400 + 8 * 3600, 7 * 86400, 1.5, 200) ==
+        "simulate [#########...........]  47%  3d8h of 7d simulated  2s");
+  CHECK(simulated_time_line("simulate", 0, 7 * 86400, 0.0, 200) ==
+        "simulate [....................]   0%  0s of 7d simulated");
+  CHECK(simulated_time_line("simulate", 9 * 86400, 7 * 86400, 3.0, 200) ==
+        "simulate [####################] 100%  7d of 7d simulated  3s");
+  CHECK(simulated_time_line("simulate", 86400, 7 * 86400, 1.0, 20).size() == 20);
+}
 
 TEST_CASE("ProgressBar.Line.BarPercentCountRateAndTimeLeft") {
   // 48 % of 20 columns is 9.6: 9 filled. 480,000 in 0.4 s is 1.2 M/s; the other 520,000 take

@@ -33,26 +33,10 @@ std::string table_text(const report::Report& r) {
   return render::render_text(report::report_document(r));
 }
 
-std::string function(const std::string& id, const std::string& requirements, int people) {
-  return R"({"id":")" + id + R"(","name":")" + id + R"(","kind":"function","people_served":)" +
-         std::to_string(people) + R"(,"requires":)" + requirements + "}";
-}
-
-// a down 1h-3h. f needs a (recovery 30m); g needs a (tolerance 1h, only degrades); h needs
-// nothing.
-Sim example() {
-  return Sim("[" + provider("a") + "," + function("f", R"([{"on":"a","recovery":"30m"}])", 1000) +
-                 "," + function("g", R"([{"on":"a","tolerance":"1h","effect":"degraded"}])", 500) +
-                 "," + function("h", "[]", 10) + "]",
-             "[" + lever("la", "1h", "down", R"(["a"])") + "," +
-                 lever("ra", "3h", "restore", R"(["a"])") + "]",
-             "6h");
-}
-
 }  // namespace
 
 TEST_CASE("Report.Functions.TimesTimelinesAndPeople") {
-  Sim sim = example();
+  Sim sim = report_example();
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   REQUIRE(r.functions.size() == 3);
   // Ordered by first down, then first degraded, then id.
@@ -86,7 +70,7 @@ TEST_CASE("Report.Functions.TimesTimelinesAndPeople") {
 }
 
 TEST_CASE("Report.Summary.FunctionsDownOverTime") {
-  Sim sim = example();
+  Sim sim = report_example();
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   REQUIRE(r.over_time.size() == 5);
   auto point = [&](std::size_t i) {
@@ -103,7 +87,8 @@ TEST_CASE("Report.Summary.FunctionsDownOverTime") {
 
 TEST_CASE("Report.Timeline.ChangesWithinOneInstantCollapse") {
   // Back exactly at the tolerance deadline: down and up again within 3h.
-  Sim sim("[" + provider("a") + "," + function("f", R"([{"on":"a","tolerance":"2h"}])", 1) + "]",
+  Sim sim("[" + provider("a") + "," + function_serving("f", R"([{"on":"a","tolerance":"2h"}])", 1) +
+              "]",
           "[" + lever("la", "1h", "down", R"(["a"])") + "," +
               lever("ra", "3h", "restore", R"(["a"])") + "]",
           "4h");
@@ -116,14 +101,14 @@ TEST_CASE("Report.Timeline.ChangesWithinOneInstantCollapse") {
 }
 
 TEST_CASE("Report.CauseText.ReadsBackToTheLever") {
-  Sim sim = example();
+  Sim sim = report_example();
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   REQUIRE(r.functions[0].cause.has_value());
   CHECK(report::cause_text(r, *r.functions[0].cause) == "f \u2190 a \u2190 lever \"la\" at 1h");
 }
 
 TEST_CASE("Report.Json.VersionedCompleteAndStable") {
-  Sim sim = example();
+  Sim sim = report_example();
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   const std::string text = report::json_report(r);
   CHECK(text == report::json_report(r));
@@ -169,7 +154,7 @@ TEST_CASE("Report.Evidence.EachLinkOfTheChainNamesItsSource") {
 }
 
 TEST_CASE("Report.Table.Sections") {
-  Sim sim = example();
+  Sim sim = report_example();
   report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   const std::string text = table_text(r);
   CHECK(text.find("CRITICAL FUNCTIONS THAT FAIL (2 of 3)") != std::string::npos);
@@ -181,7 +166,7 @@ TEST_CASE("Report.Table.Sections") {
 
 TEST_CASE("Report.BlackStart.FlaggedOnFunctions") {
   Sim sim("[" + entity("a", R"([{"on":"b"}])") + "," + entity("b", R"([{"on":"a"}])") + "," +
-              function("f", R"([{"on":"a"}])", 7) + "]",
+              function_serving("f", R"([{"on":"a"}])", 7) + "]",
           "[" + lever("la", "1h", "down", R"(["a"])") + "," +
               lever("ra", "2h", "restore", R"(["a"])") + "]",
           "1d");
@@ -274,7 +259,7 @@ TEST_CASE("TextTable.Totals.SaturatedSumAndHugePeopleHours") {
 namespace msout::testing {
 
 TEST_CASE("ReportDocument.Run.HeadlineTablesTimelineAndGraph") {
-  Sim sim = example();
+  Sim sim = report_example();
   const report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   const render::Document doc = report::report_document(r);
   CHECK(doc.kind == "run");
@@ -320,8 +305,8 @@ TEST_CASE("ReportDocument.Run.HeadlineTablesTimelineAndGraph") {
 TEST_CASE("ReportDocument.People.AtLeastTheWidestFunctionNeverTheSum") {
   // Both functions down from 1h: 1000 and 700 people. A person may use both, so the people
   // who lose a function are at least 1000 — not 1700.
-  Sim sim("[" + provider("a") + "," + function("f1", R"([{"on":"a"}])", 1000) + "," +
-              function("f2", R"([{"on":"a"}])", 700) + "]",
+  Sim sim("[" + provider("a") + "," + function_serving("f1", R"([{"on":"a"}])", 1000) + "," +
+              function_serving("f2", R"([{"on":"a"}])", 700) + "]",
           "[" + lever("la", "1h", "down", R"(["a"])") + "]", "1d");
   const report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   const render::Document doc = report::report_document(r);
@@ -337,7 +322,7 @@ TEST_CASE("ReportDocument.People.AtLeastTheWidestFunctionNeverTheSum") {
 }
 
 TEST_CASE("ReportDocument.Top.LimitsTheTerminalOnly") {
-  Sim sim = example();
+  Sim sim = report_example();
   const report::Report r = report::build_report(sim.model, sim.graph, sim.scenario, sim.run);
   report::ReportDocumentOptions options;
   options.top = 1;

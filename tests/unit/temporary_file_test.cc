@@ -25,7 +25,7 @@ using msout::testing::TempDir;
 int child_killed_while_writing(const fs::path& file, int signal_number) {
   const pid_t child = ::fork();
   if (child == 0) {
-    ::signal(signal_number, SIG_DFL);  // not the test framework's handler
+    ::signal(signal_number, SIG_DFL);   // not the test framework's handler
     TemporaryFile temp(file.string());  // armed before the file exists, as output files do
     std::ofstream(file) << "partial";
     ::raise(signal_number);
