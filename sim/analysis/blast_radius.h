@@ -17,6 +17,7 @@
 #include <span>
 #include <vector>
 
+#include "model/catalogue.h"
 #include "model/frozen_graph.h"
 #include "model/model.h"
 #include "model/scenario.h"
@@ -56,22 +57,24 @@ struct BlastRadius {
 };
 
 // The scenario "`entity` down from 0s to the horizon": one lever, id "outage".
-model::Scenario single_outage_scenario(const model::Model& model, std::uint32_t entity,
+model::Scenario single_outage_scenario(const model::Catalogue& names, std::uint32_t entity,
                                        std::int64_t horizon);
 
 // Told the number of outages run so far, from the worker threads, after each one.
 using BlastRadiusProgress = std::function<void(std::size_t done)>;
 
-// The blast radius of each of `entities` (indices into model.entities), in that order.
-// `graph` must be frozen from `model`. Runs up to `threads` outages at a time (each run on
-// one thread). Thread-safe with respect to other calls; throws only std::bad_alloc.
-// `progress` (optional) must be callable from several threads at once.
-std::vector<BlastRadius> blast_radius(const model::Model& model, const model::FrozenGraph& graph,
+// The blast radius of each of `entities` (entity indices), in that order. `graph` must be
+// the catalogue's model's (frozen from it, or read with it from a compact file). Runs up to
+// `threads` outages at a time (each run on one thread). Thread-safe with respect to other
+// calls; throws only std::bad_alloc. `progress` (optional) must be callable from several
+// threads at once.
+std::vector<BlastRadius> blast_radius(const model::Catalogue& names,
+                                      const model::FrozenGraph& graph,
                                       std::span<const std::uint32_t> entities, std::int64_t horizon,
                                       int threads, const BlastRadiusProgress& progress = {});
 
 // Sorts worst first: most people down (the at-least figure), then most functions down, then
 // most functions degraded, then entity id.
-void rank(std::vector<BlastRadius>& results, const model::Model& model);
+void rank(std::vector<BlastRadius>& results, const model::Catalogue& names);
 
 }  // namespace msout::analysis

@@ -26,7 +26,7 @@ using report::time_text;
 using report::total_text;
 
 render::Table ranking_table(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   render::Table table;
   table.name = "ranking";
   table.title = "Ranking, worst first";
@@ -53,18 +53,19 @@ render::Table ranking_table(const BlastRadiusReport& result) {
       text_column("name", "name", 40)};
   for (std::size_t i = 0; i < result.ranked.size(); ++i) {
     const BlastRadius& r = result.ranked[i];
-    const model::Entity& e = model.entities[r.entity];
-    table.rows.push_back(
-        {count_cell(i + 1), Cell::plain(e.id), Cell::plain(std::string(model::to_string(e.kind))),
-         count_cell(r.functions_down), count_cell(r.functions_degraded), count_cell(r.people_down),
-         count_cell(r.people_degraded), people_hours_cell(r.people_hours_down),
-         people_hours_cell(r.function_people_hours_down), Cell::plain(e.name)});
+    table.rows.push_back({count_cell(i + 1), Cell::plain(std::string(names.id(r.entity))),
+                          Cell::plain(std::string(model::to_string(names.kind(r.entity)))),
+                          count_cell(r.functions_down), count_cell(r.functions_degraded),
+                          count_cell(r.people_down), count_cell(r.people_degraded),
+                          people_hours_cell(r.people_hours_down),
+                          people_hours_cell(r.function_people_hours_down),
+                          Cell::plain(std::string(names.name(r.entity)))});
   }
   return table;
 }
 
 render::Table hits_table(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   const std::string horizon = time_text(result.horizon);
   render::Table table;
   table.name = "hits";
@@ -81,21 +82,21 @@ render::Table hits_table(const BlastRadiusReport& result) {
                    detail_column(number_column("people_hours_down", "people-hours down")),
                    text_column("state_at_horizon", "at " + horizon)};
   for (const BlastRadius& r : result.ranked) {
-    const model::Entity& e = model.entities[r.entity];
     for (const FunctionHit& f : r.functions) {
-      const model::Entity& fe = model.entities[f.function];
-      table.rows.push_back({Cell::plain(e.id), Cell::plain(e.name), Cell::plain(fe.id),
-                            Cell::plain(fe.name), time_cell(f.first_degraded),
-                            time_cell(f.first_down), time_cell(f.time_down), count_cell(f.people),
-                            people_hours_cell(f.people_hours_down),
-                            state_cell(f.state_at_horizon)});
+      table.rows.push_back(
+          {Cell::plain(std::string(names.id(r.entity))),
+           Cell::plain(std::string(names.name(r.entity))),
+           Cell::plain(std::string(names.id(f.function))),
+           Cell::plain(std::string(names.name(f.function))), time_cell(f.first_degraded),
+           time_cell(f.first_down), time_cell(f.time_down), count_cell(f.people),
+           people_hours_cell(f.people_hours_down), state_cell(f.state_at_horizon)});
     }
   }
   return table;
 }
 
 std::vector<std::string> headline(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   std::vector<std::string> lines;
   std::size_t hitting = 0;
   for (const BlastRadius& r : result.ranked) hitting += r.functions.empty() ? 0 : 1;
@@ -105,8 +106,8 @@ std::vector<std::string> headline(const BlastRadiusReport& result) {
     return lines;
   }
   const BlastRadius& worst = result.ranked.front();
-  lines.push_back("Worst single outage: " + model.entities[worst.entity].name + " (" +
-                  model.entities[worst.entity].id + ") takes " +
+  lines.push_back("Worst single outage: " + std::string(names.name(worst.entity)) + " (" +
+                  std::string(names.id(worst.entity)) + ") takes " +
                   counted(worst.functions_down, "critical function", "critical functions") +
                   " down (at least " + total_text(worst.people_down) + " people) and degrades " +
                   std::to_string(worst.functions_degraded) + " more.");
@@ -114,7 +115,7 @@ std::vector<std::string> headline(const BlastRadiusReport& result) {
     std::string next = "Next:";
     for (std::size_t i = 1; i < result.ranked.size() && i < 3; ++i) {
       const BlastRadius& r = result.ranked[i];
-      next += std::string(i == 1 ? " " : ", ") + model.entities[r.entity].name + " (" +
+      next += std::string(i == 1 ? " " : ", ") + std::string(names.name(r.entity)) + " (" +
               std::to_string(r.functions_down) + " down)";
     }
     lines.push_back(next + ".");
@@ -127,11 +128,11 @@ std::vector<std::string> headline(const BlastRadiusReport& result) {
 }  // namespace
 
 render::Document blast_radius_document(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   render::Document doc;
   doc.kind = "blast-radius";
   doc.json_format = kBlastRadiusFormat;
-  doc.title = "msout analyze blast-radius: model \"" + model.name + "\"";
+  doc.title = "msout analyze blast-radius: model \"" + names.model_name() + "\"";
   doc.context.push_back(std::to_string(result.entities) + " entities, " +
                         std::to_string(result.dependencies) + " dependencies");
   for (std::string& line : report::whatif_context(result.whatif))

@@ -27,15 +27,15 @@ std::string blast_radius_scope(const BlastRadiusReport& result) {
 }
 
 std::string blast_radius_table(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   const std::string horizon = report::time_text(result.horizon);
   std::ostringstream out;
-  out << "msout analyze blast-radius: model \"" << model.name << "\" (" << result.entities
+  out << "msout analyze blast-radius: model \"" << names.model_name() << "\" (" << result.entities
       << " entities, " << result.dependencies << " dependencies)\n";
   out << report::whatif_lines(result.whatif, "  ");
   out << "  " << blast_radius_scope(result) << ", each down alone from 0s to " << horizon
       << "; disputed dependencies " << (result.include_disputed ? "included" : "left out") << "\n"
-      << report::wrapped(report::population_text(model.population), "  ", "  ", 96) << "\n";
+      << report::wrapped(report::population_text(names.population()), "  ", "  ", 96) << "\n";
 
   out << "RANKING (worst first; down: critical functions down at some time, degraded: only "
          "degraded";
@@ -54,12 +54,13 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
                              "function-people-hours down", "name"});
   for (std::size_t i = 0; i < result.ranked.size(); ++i) {
     const BlastRadius& r = result.ranked[i];
-    const model::Entity& e = model.entities[r.entity];
-    ranking.add({std::to_string(i + 1), e.id, std::string(model::to_string(e.kind)),
+    ranking.add({std::to_string(i + 1), std::string(names.id(r.entity)),
+                 std::string(model::to_string(names.kind(r.entity))),
                  std::to_string(r.functions_down), std::to_string(r.functions_degraded),
                  report::grouped(r.people_down), report::grouped(r.people_degraded),
                  report::people_hours_text(r.people_hours_down),
-                 report::people_hours_text(r.function_people_hours_down), e.name});
+                 report::people_hours_text(r.function_people_hours_down),
+                 std::string(names.name(r.entity))});
   }
   out << ranking.render("  ");
 
@@ -70,12 +71,12 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
       ++without_hits;
       continue;
     }
-    const model::Entity& e = model.entities[r.entity];
-    out << "  " << e.id << " (" << e.name << ")\n";
+    out << "  " << std::string(names.id(r.entity)) << " (" << std::string(names.name(r.entity))
+        << ")\n";
     report::TextTable hits(
         {"function", "first degraded", "first down", "time down", "people", "at " + horizon});
     for (const FunctionHit& f : r.functions) {
-      hits.add({model.entities[f.function].id, report::optional_time_text(f.first_degraded),
+      hits.add({std::string(names.id(f.function)), report::optional_time_text(f.first_degraded),
                 report::optional_time_text(f.first_down), report::time_text(f.time_down),
                 report::grouped(f.people), std::string(cascade::to_string(f.state_at_horizon))});
     }
@@ -90,14 +91,14 @@ std::string blast_radius_table(const BlastRadiusReport& result) {
 }
 
 std::string blast_radius_json(const BlastRadiusReport& result) {
-  const model::Model& model = *result.model;
+  const model::Catalogue& names = result.names;
   Json root;
   root["format"] = kBlastRadiusFormat;
-  root["model"] = {{"name", model.name},
-                   {"files", model.files},
+  root["model"] = {{"name", names.model_name()},
+                   {"files", names.files()},
                    {"entities", result.entities},
                    {"dependencies", result.dependencies},
-                   {"population", report::population_json(model.population)}};
+                   {"population", report::population_json(names.population())}};
   root["whatif"] = report::whatif_json(result.whatif);
   root["kind"] = result.ids.empty() ? Json(result.kind) : Json(nullptr);
   root["ids"] = result.ids;
@@ -107,12 +108,10 @@ std::string blast_radius_json(const BlastRadiusReport& result) {
   Json ranked = Json::array();
   for (std::size_t i = 0; i < result.ranked.size(); ++i) {
     const BlastRadius& r = result.ranked[i];
-    const model::Entity& e = model.entities[r.entity];
     Json functions = Json::array();
     for (const FunctionHit& f : r.functions) {
-      const model::Entity& fe = model.entities[f.function];
-      functions.push_back({{"id", fe.id},
-                           {"name", fe.name},
+      functions.push_back({{"id", std::string(names.id(f.function))},
+                           {"name", std::string(names.name(f.function))},
                            {"people_served", f.people},
                            {"first_degraded_s", report::optional_seconds(f.first_degraded)},
                            {"first_down_s", report::optional_seconds(f.first_down)},
@@ -121,9 +120,9 @@ std::string blast_radius_json(const BlastRadiusReport& result) {
                            {"state_at_horizon", cascade::to_string(f.state_at_horizon)}});
     }
     ranked.push_back({{"rank", i + 1},
-                      {"id", e.id},
-                      {"name", e.name},
-                      {"kind", model::to_string(e.kind)},
+                      {"id", std::string(names.id(r.entity))},
+                      {"name", std::string(names.name(r.entity))},
+                      {"kind", model::to_string(names.kind(r.entity))},
                       {"functions_down", r.functions_down},
                       {"functions_degraded", r.functions_degraded},
                       {"people_down", r.people_down},

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/model.h"
+#include "model/catalogue.h"
 #include "sim/analysis/blast_radius.h"
 #include "sim/report/applied_overlay.h"
 
@@ -16,7 +16,7 @@ namespace msout::analysis {
 inline constexpr const char* kBlastRadiusFormat = "msout-blast-radius/1";
 
 struct BlastRadiusReport {
-  const model::Model* model = nullptr;         // for names; outlives the report
+  model::Catalogue names;                      // ids, names, model name, population
   std::vector<report::AppliedOverlay> whatif;  // overlays applied to the model, in order
   std::string kind;                            // provider|service|organisation|all; empty with ids
   std::vector<std::string> ids;                // the --ids asked for, if any

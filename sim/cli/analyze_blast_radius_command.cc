@@ -1,7 +1,11 @@
 // `msout analyze blast-radius`: every entity of a kind down alone, through the engine; which
 // critical functions each outage takes down or degrades, ranked by people hit.
+#include <filesystem>
+#include <optional>
+
 #include <boost/program_options.hpp>
 
+#include "model/compact_model.h"
 #include "model/frozen_graph.h"
 #include "sim/analysis/blast_radius.h"
 #include "sim/analysis/blast_radius_document.h"
@@ -28,6 +32,8 @@ times and the people they serve; ranked by people down, then functions down, the
 functions degraded. The runs are concurrent; the result is identical for any --threads.
 Without --model, analyses the embedded Netherlands model; --whatif patches the model first
 with a what-if overlay (msout-overlay/1, as in msout run), repeated to apply several in order.
+A compact model (msout generate) is analysed as it is: its entities are named by their ids
+and it has no population, no evidence (nothing disputed) and no what-ifs.
 
 Options)";
 
@@ -65,30 +71,45 @@ int analyze_blast_radius(const std::vector<std::string>& args) {
   const int top = vm["top"].as<int>();
   if (top < 0) throw UsageError("--top must be 0 (all) or more");
 
-  const PatchedModel input = load_patched_model(vm);
-  const model::Model& model = input.model;
+  // A compact model has no evidence to dispute and cannot be patched: it is read as it is.
+  std::optional<PatchedModel> input;
+  std::optional<model::CompactModel> compact;
+  model::FrozenGraph graph;
+  model::Catalogue names;
+  const bool include_disputed = vm.count("include-disputed") != 0;
+  if (compact_model_given(vm)) {
+    refuse_options_for_compact(vm);
+    const std::string path = vm["model"].as<std::string>();
+    compact = model::read_compact(path);
+    graph = std::move(compact->graph);
+    names = model::Catalogue::of(compact->entities, std::filesystem::path(path).filename().string(),
+                                 {path});
+  } else {
+    input = load_patched_model(vm);
+    model::FreezeOptions freeze;
+    freeze.include_disputed = include_disputed;
+    graph = model::FrozenGraph::freeze(input->model, freeze);
+    names = input->model;
+  }
   const std::vector<std::uint32_t> entities =
-      ids.empty() ? entities_of_kind(model, kind) : resolve_entities(model, "ids", ids);
+      ids.empty() ? entities_of_kind(names, kind) : resolve_entities(names, "ids", ids);
 
-  model::FreezeOptions freeze;
-  freeze.include_disputed = vm.count("include-disputed") != 0;
-  const model::FrozenGraph graph = model::FrozenGraph::freeze(model, freeze);
   analysis::BlastRadiusReport report;
-  report.model = &model;
-  report.whatif = input.whatif;
+  report.names = names;
+  if (input) report.whatif = input->whatif;
   report.kind = ids.empty() ? kind : "";
   report.ids = ids;
   report.horizon = horizon;
-  report.include_disputed = freeze.include_disputed;
+  report.include_disputed = include_disputed;
   report.entities = graph.node_count();
   report.dependencies = graph.edge_count();
   report.analysed = entities.size();
   {
     ProgressBar bar("blast radius", entities.size(), "outages", ProgressBar::on_terminal());
-    report.ranked = analysis::blast_radius(model, graph, entities, report.horizon, threads,
+    report.ranked = analysis::blast_radius(names, graph, entities, report.horizon, threads,
                                            [&](std::size_t done) { bar.update(done); });
   }
-  analysis::rank(report.ranked, model);
+  analysis::rank(report.ranked, names);
   if (top > 0 && report.ranked.size() > static_cast<std::size_t>(top)) {
     report.ranked.resize(static_cast<std::size_t>(top));
   }

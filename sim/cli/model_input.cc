@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "model/compact_model.h"
 #include "model/json_document.h"
 #include "model/model_loader.h"
 #include "model/printable_text.h"
@@ -10,6 +11,7 @@
 #include "model/source_text.h"
 #include "model/suggestions.h"
 #include "sim/cli/command_output.h"
+#include "sim/cli/commands.h"
 #include "sim/cli/embedded_defaults.h"
 
 namespace msout::cli {
@@ -18,6 +20,21 @@ void require_exists(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     throw model::IoError(model::printable(path) + ": no such file or directory");
+  }
+}
+
+bool compact_model_given(const boost::program_options::variables_map& vm) {
+  return vm.count("model") != 0 && model::is_compact_file(vm["model"].as<std::string>());
+}
+
+void refuse_options_for_compact(const boost::program_options::variables_map& vm) {
+  if (vm.count("whatif") != 0) {
+    throw UsageError("--whatif needs a JSON model: a compact model cannot be patched");
+  }
+  if (vm.count("include-disputed") != 0) {
+    throw UsageError(
+        "--include-disputed: a compact model holds no evidence, so no dependency is disputed; "
+        "every one is simulated");
   }
 }
 

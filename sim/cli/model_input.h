@@ -30,6 +30,13 @@ struct PatchedModel {
 // Throws model::IoError "PATH: no such file or directory" unless `path` exists.
 void require_exists(const std::string& path);
 
+// True where --model names a compact model file (msout generate; docs/compact-format.md).
+bool compact_model_given(const boost::program_options::variables_map& vm);
+
+// For a compact --model: throws UsageError for an option it cannot honour (--whatif: it
+// cannot be patched; --include-disputed: it holds no evidence).
+void refuse_options_for_compact(const boost::program_options::variables_map& vm);
+
 // --model PATH, or the embedded default model; its warnings go to standard error. Throws
 // model::IoError or model::InputError.
 model::Model load_model_option(const boost::program_options::variables_map& vm);

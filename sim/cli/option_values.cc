@@ -101,7 +101,7 @@ std::vector<std::string> list_option(const boost::program_options::variables_map
   return items;
 }
 
-std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::string_view option,
+std::vector<std::uint32_t> resolve_entities(const model::Catalogue& names, std::string_view option,
                                             const std::vector<std::string>& ids,
                                             std::optional<model::EntityKind> kind) {
   const std::string where = "--" + std::string(option);
@@ -109,20 +109,20 @@ std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::stri
   std::vector<std::uint32_t> entities;
   std::vector<std::string> known;  // the ids to suggest from, gathered on the first miss
   for (const std::string& id : ids) {
-    const auto index = model.find(id);
+    const auto index = names.find(id);
     if (!index) {
       if (known.empty()) {
-        for (const model::Entity& e : model.entities) {
-          if (!kind || e.kind == *kind) known.push_back(e.id);
+        for (std::uint32_t e = 0; e < names.size(); ++e) {
+          if (!kind || names.kind(e) == *kind) known.emplace_back(names.id(e));
         }
       }
       diags.error(where, "",
                   "unknown entity " + model::quoted(id) + model::did_you_mean(id, known) +
                       " (msout list shows the ids)");
-    } else if (kind && model.entities[*index].kind != *kind) {
+    } else if (kind && names.kind(*index) != *kind) {
       diags.error(where, "",
-                  model::quoted(id) + " is " + with_article(model.entities[*index].kind) +
-                      ", not " + with_article(*kind));
+                  model::quoted(id) + " is " + with_article(names.kind(*index)) + ", not " +
+                      with_article(*kind));
     } else {
       entities.push_back(*index);
     }
@@ -131,10 +131,10 @@ std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::stri
   return entities;
 }
 
-std::vector<std::uint32_t> entities_of_kind(const model::Model& model, std::string_view kind) {
+std::vector<std::uint32_t> entities_of_kind(const model::Catalogue& names, std::string_view kind) {
   std::vector<std::uint32_t> entities;
-  for (std::uint32_t e = 0; e < model.entities.size(); ++e) {
-    const model::EntityKind k = model.entities[e].kind;
+  for (std::uint32_t e = 0; e < names.size(); ++e) {
+    const model::EntityKind k = names.kind(e);
     if (kind == "all" ? k != model::EntityKind::kFunction : model::to_string(k) == kind) {
       entities.push_back(e);
     }

@@ -14,6 +14,7 @@
 
 #include <boost/program_options/variables_map.hpp>
 
+#include "model/catalogue.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
 #include "model/scenario.h"
@@ -59,12 +60,12 @@ std::vector<std::string> split_list(const std::vector<std::string>& values);
 // The entities `ids` name, in order. With `kind`, each must be of that kind. Every unknown
 // id (`--OPTION: unknown entity "x" (did you mean "y"?)`) and every entity of another kind
 // (`--OPTION: "app" is a service, not a function`) is reported, then one model::InputError thrown.
-std::vector<std::uint32_t> resolve_entities(const model::Model& model, std::string_view option,
+std::vector<std::uint32_t> resolve_entities(const model::Catalogue& names, std::string_view option,
                                             const std::vector<std::string>& ids,
                                             std::optional<model::EntityKind> kind = std::nullopt);
 
 // The entities of a kind named as in --kind and --candidates ("provider", "service",
 // "organisation", or "all": every entity but the functions), in model order.
-std::vector<std::uint32_t> entities_of_kind(const model::Model& model, std::string_view kind);
+std::vector<std::uint32_t> entities_of_kind(const model::Catalogue& names, std::string_view kind);
 
 }  // namespace msout::cli

@@ -104,14 +104,7 @@ int run_command(const std::vector<std::string>& args) {
       throw UsageError(std::string("--format dot draws the full report's cause chains (") + why +
                        " has no graph): use table, json, csv or html");
     }
-    if (compact && vm.count("whatif") != 0) {
-      throw UsageError("--whatif needs a JSON model: a compact model cannot be patched");
-    }
-    if (compact && vm.count("include-disputed") != 0) {
-      throw UsageError(
-          "--include-disputed: a compact model holds no evidence, so no dependency is "
-          "disputed; every one is simulated");
-    }
+    if (compact) refuse_options_for_compact(vm);
     SummaryRunOptions summary;
     summary.format = format;
     summary.top =

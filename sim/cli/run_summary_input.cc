@@ -82,10 +82,6 @@ class SimulatedTimeBar final : public kernel::EventObserver {
 
 }  // namespace
 
-bool compact_model_given(const boost::program_options::variables_map& vm) {
-  return vm.count("model") != 0 && model::is_compact_file(vm["model"].as<std::string>());
-}
-
 std::vector<Result> run_summaries(const boost::program_options::variables_map& vm,
                                   const SummaryRunOptions& options) {
   const SummaryInput input = load_input(vm, options);

@@ -25,9 +25,6 @@ struct SummaryRunOptions {
   bool include_disputed = false;
 };
 
-// True where --model names a compact model file.
-bool compact_model_given(const boost::program_options::variables_map& vm);
-
 // Loads the model and the scenarios of `vm`, runs each scenario (a batch concurrently) and
 // returns one summary per scenario, in order. Bad input throws before anything runs.
 std::vector<Result> run_summaries(const boost::program_options::variables_map& vm,

@@ -36,7 +36,7 @@ struct Example {
   render::Document doc;
 
   Example() {
-    report.model = &model;
+    report.names = model;
     report.kind = "provider";
     report.horizon = 24 * kHour;
     report.entities = graph.node_count();

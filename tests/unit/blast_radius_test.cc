@@ -138,7 +138,7 @@ TEST_CASE("BlastRadius.Writer.JsonHasTheFormatAndTheRanking") {
   const model::Model model = example();
   const model::FrozenGraph graph = model::FrozenGraph::freeze(model);
   analysis::BlastRadiusReport report;
-  report.model = &model;
+  report.names = model;
   report.kind = "provider";
   report.horizon = kDay;
   report.entities = graph.node_count();
@@ -179,7 +179,7 @@ TEST_CASE("BlastRadius.Threads.SameBytesFor1And2And4Threads") {
   }
   auto text = [&](int threads) {
     analysis::BlastRadiusReport report;
-    report.model = &model;
+    report.names = model;
     report.kind = "all";
     report.horizon = 30 * kDay;
     report.analysed = entities.size();

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""msout run on the graphs msout generate writes, and msout run --summary on any model.
+"""msout run, validate and analyze blast-radius on the graphs msout generate writes, and
+msout run --summary on any model.
 
-Usage: run_summary_test.py MSOUT_BINARY REPO_ROOT
+Usage: compact_model_test.py MSOUT_BINARY REPO_ROOT
 
 A compact model (the default of msout generate) gets the run summary: entities by kind, the
 functions that fail first and those that serve the most people with their cause chains,
 figures over time (sim/report/run_summary.h). Checked here as a user runs it: every format,
 the same bytes for any thread count, --top, the options a compact model cannot honour
 refused before anything is written, a damaged file named, validate --model on it, and on
-the national model the summary's figures over time equal the full report's.
+the national model the summary's figures over time equal the full report's. The blast
+radius of an outage on a compact model is the summary of the run "that entity down alone".
 """
 import json
 import os
@@ -134,6 +136,42 @@ with open(unknown, "w", encoding="utf-8") as f:
 result = msout("validate", "--model", graph, unknown)
 check("validate.unknown_id.exit_3", result.returncode == 3, (result.returncode, result.stderr))
 check("validate.unknown_id.named", "no-such-entity" in result.stderr, result.stderr)
+
+# analyze blast-radius on a compact model: entities named by their ids, no population.
+blast = msout.json("analyze", "blast-radius", "--model", graph, "--ids", "p0-r0,p1-r0",
+                   "--format", "json")
+check("blast.format", blast["format"] == "msout-blast-radius/1")
+check("blast.model", blast["model"]["name"] == "g.msout" and blast["model"]["population"] is None,
+      blast["model"])
+check("blast.two_outages", sorted(r["id"] for r in blast["ranking"]) == ["p0-r0", "p1-r0"])
+check("blast.names_are_ids", all(r["name"] == r["id"] for r in blast["ranking"]))
+outputs = [msout("analyze", "blast-radius", "--model", graph, "--kind", "provider", "--top", "5",
+                 "--format", "json", "--threads", t).stdout for t in ("1", "2")]
+check("blast.threads_identical", outputs[0] == outputs[1] and outputs[0].count('"rank"') == 5)
+# The same outage as a scenario: the summary says what the blast radius says.
+alone = os.path.join(work, "p0-r0-alone.json")
+with open(scenario, encoding="utf-8") as f:
+    document = json.load(f)
+document["levers"] = [{"id": "outage", "name": "p0-r0 down", "at": "0s", "action": "down",
+                       "select": {"ids": ["p0-r0"]}}]
+with open(alone, "w", encoding="utf-8") as f:
+    json.dump(document, f)
+run = msout.json("run", "--model", graph, "--scenario", alone, "--format", "json")
+outage = [r for r in blast["ranking"] if r["id"] == "p0-r0"][0]
+check("blast.agrees_with_run.down", outage["functions_down"] == run["summary"]["down"],
+      (outage["functions_down"], run["summary"]["down"]))
+check("blast.agrees_with_run.degraded",
+      outage["functions_degraded"] == run["summary"]["failed"] - run["summary"]["down"])
+check("blast.agrees_with_run.people", outage["people_down"] == run["summary"]["people_down_at_least"])
+for name, extra in (("whatif", ["--whatif", os.path.join(ROOT, "scenarios/nl/whatif/"
+                                                         "icc-moved-to-opendesk.json")]),
+                    ("include_disputed", ["--include-disputed"])):
+    result = msout("analyze", "blast-radius", "--model", graph, *extra)
+    check(f"blast.refused.{name}", result.returncode == 2 and "compact" in result.stderr,
+          (result.returncode, result.stderr))
+result = msout("analyze", "blast-radius", "--model", graph, "--ids", "p0-r9x")
+check("blast.unknown_id", result.returncode == 3 and "unknown entity" in result.stderr,
+      (result.returncode, result.stderr))
 
 # --summary on the national model: the full report's figures over time, and its counts.
 full = msout.json("run", "--format", "json")
