@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cassert>
 
-#include <boost/container/small_vector.hpp>
-
 namespace msout::cascade {
 namespace {
 
@@ -46,6 +44,9 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
   contribution_.assign(graph.requirement_count(), State::kUp);
   down_count_.assign(n, 0);
   degraded_count_.assign(n, 0);
+  first_touched_.assign(n, kNoIndex);
+  next_touched_.assign(graph.requirement_count(), kNoIndex);
+  touched_.assign(graph.requirement_count(), 0);
   for (std::uint32_t r = 0; r < graph.requirement_count(); ++r) {
     if (graph.requirement(r).gate == Gate::kAny) {
       group_of_[r] = static_cast<std::uint32_t>(groups_.size());
@@ -140,7 +141,7 @@ void CascadeBehaviour::apply_lever(std::uint32_t node, std::uint32_t lever) {
 // Tolerance is an on-delay and recovery an off-delay, separately for "at least impaired"
 // (level 1) and "failed" (level 2). A node that is down has no tolerance left.
 void CascadeBehaviour::see_dependency(std::uint32_t edge, State dependency_state, bool node_down,
-                                      Outbox& out) {
+                                      CascadeSink& sink) {
   EdgeState& es = edges_[edge];
   const std::uint8_t old_raw = es.raw;
   es.raw = raw_for(edge, dependency_state);
@@ -158,9 +159,9 @@ void CascadeBehaviour::see_dependency(std::uint32_t edge, State dependency_state
     if (delay == 0) {
       es.on = static_cast<std::uint8_t>(now ? es.on | bit : es.on & ~bit);
     } else {
-      out.send(out.self(), SimTime{delay}, kEdgeTimer,
-               edge | static_cast<std::uint64_t>(level - 1) << 32 |
-                   static_cast<std::uint64_t>(generation & kGeneration31) << 33);
+      sink.timer(fe.owner, delay, kEdgeTimer,
+                 edge | static_cast<std::uint64_t>(level - 1) << 32 |
+                     static_cast<std::uint64_t>(generation & kGeneration31) << 33);
     }
   }
 }
@@ -187,7 +188,7 @@ void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
   }
 }
 
-CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Outbox& out) {
+CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, CascadeSink& sink) {
   const FrozenRequirement& r = graph_.requirement(index);
   const State unmet = state_of(r.effect);
   Contribution c;
@@ -231,8 +232,8 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
           g.failed_from = g.active;
           ++g.generation;
           if (r.switchover != model::kNeverSeconds) {  // else the switch never completes
-            out.send(out.self(), SimTime{r.switchover}, kSwitchoverDone,
-                     index | static_cast<std::uint64_t>(g.generation) << 32);
+            sink.timer(graph_.edge(r.first_edge).owner, r.switchover, kSwitchoverDone,
+                       index | static_cast<std::uint64_t>(g.generation) << 32);
           }
           return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
         }
@@ -246,8 +247,15 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Out
   return c;
 }
 
-void CascadeBehaviour::refresh(std::uint32_t node, std::uint32_t requirement, Outbox& out) {
-  const State now = settle(requirement, out).state;
+void CascadeBehaviour::touch(std::uint32_t node, std::uint32_t requirement) {
+  if (touched_[requirement] != 0) return;
+  touched_[requirement] = 1;
+  next_touched_[requirement] = first_touched_[node];
+  first_touched_[node] = requirement;
+}
+
+void CascadeBehaviour::refresh(std::uint32_t node, std::uint32_t requirement, CascadeSink& sink) {
+  const State now = settle(requirement, sink).state;
   State& cached = contribution_[requirement];
   if (now == cached) return;
   if (cached == State::kDown) --down_count_[node];
@@ -264,7 +272,7 @@ State CascadeBehaviour::derived(std::uint32_t node) const {
 }
 
 void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecord& why,
-                               Outbox& out) {
+                               CascadeSink& sink) {
   if (lever_state >= why.state) {
     why.cause = CauseKind::kLever;
     for (std::uint32_t i = slot_offsets_[node]; i < slot_offsets_[node + 1]; ++i) {
@@ -278,7 +286,7 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
   const std::uint32_t end = graph_.first_requirement(node + 1);
   for (std::uint32_t r = first; r < end; ++r) {
     if (contribution_[r] < why.state) continue;
-    const Contribution c = settle(r, out);  // idempotent: gives the edges behind it
+    const Contribution c = settle(r, sink);  // idempotent: gives the edges behind it
     why.cause = CauseKind::kDependency;
     why.ref = c.cause_edge;
     why.switching_to = c.switching_to;
@@ -286,70 +294,114 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
   }
 }
 
-void CascadeBehaviour::evaluate(std::uint32_t node, std::uint32_t delta,
-                                std::span<const std::uint32_t> touched, Outbox& out) {
+void CascadeBehaviour::evaluate(std::uint32_t node, std::int64_t now, std::uint32_t delta,
+                                CascadeSink& sink) {
   const State before = state_[node];
-  for (std::uint32_t r : touched) refresh(node, r, out);
+  for (std::uint32_t r = first_touched_[node]; r != kNoIndex;) {
+    const std::uint32_t next = next_touched_[r];
+    touched_[r] = 0;
+    refresh(node, r, sink);
+    r = next;
+  }
+  first_touched_[node] = kNoIndex;
   const State lever_state = imposed(node);
   State after = worst(lever_state, derived(node));
   if (after == before) return;
-  StateRecord record{out.now().ticks, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
-  if (after > before) explain(node, lever_state, record, out);
+  StateRecord record{now, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
+  if (after > before) explain(node, lever_state, record, sink);
   if (after == State::kDown && before != State::kDown) {
     lose_tolerance(node);
     // Every requirement may now see a failure at once (and groups may switch); still down.
     for (std::uint32_t r = graph_.first_requirement(node); r < graph_.first_requirement(node + 1);
          ++r) {
-      refresh(node, r, out);
+      refresh(node, r, sink);
     }
   }
   state_[node] = after;
   history_[node].push_back(record);
-  for (std::uint32_t edge : graph_.dependents_of(node)) {
-    if (raw_for(edge, before) == raw_for(edge, after)) continue;  // nothing the edge sees
-    out.send(graph_.edge(edge).owner, SimTime{0}, kDependencyChanged,
-             edge | static_cast<std::uint64_t>(after) << 32);
-  }
+  sink.changed(node, before, after);
 }
+
+void CascadeBehaviour::dependency_changed(std::uint32_t edge, State dependency_state, bool down,
+                                          CascadeSink& sink) {
+  see_dependency(edge, dependency_state, down, sink);
+  touch(graph_.edge(edge).owner, graph_.requirement_of_edge(edge));
+}
+
+void CascadeBehaviour::timer_expired(std::uint64_t payload) {
+  const auto edge = static_cast<std::uint32_t>(payload & kLow32);
+  expire_timer(edge, static_cast<int>((payload >> 32) & 1) + 1,
+               static_cast<std::uint32_t>(payload >> 33));
+  touch(graph_.edge(edge).owner, graph_.requirement_of_edge(edge));
+}
+
+bool CascadeBehaviour::timer_is_live(std::uint64_t payload) const {
+  const auto edge = static_cast<std::uint32_t>(payload & kLow32);
+  const auto level = static_cast<std::size_t>((payload >> 32) & 1);
+  return (edges_[edge].generation[level] & kGeneration31) ==
+         static_cast<std::uint32_t>(payload >> 33);
+}
+
+void CascadeBehaviour::switchover_done(std::uint32_t node, std::uint64_t payload) {
+  const auto requirement = static_cast<std::uint32_t>(payload & kLow32);
+  GroupState& g = groups_[group_of_[requirement]];
+  if (g.switching && g.generation == static_cast<std::uint32_t>(payload >> 32)) {
+    g.switching = false;
+    g.active = g.target;
+  }
+  touch(node, requirement);
+}
+
+namespace {
+
+// The kernel's side of a batch: timers become events to the node itself, a change one
+// kDependencyChanged event per dependent edge that sees it.
+class OutboxSink final : public CascadeSink {
+ public:
+  OutboxSink(const model::FrozenGraph& graph, const CascadeBehaviour& behaviour, Outbox& out)
+      : graph_(graph), behaviour_(behaviour), out_(out) {}
+  void timer(std::uint32_t, std::int64_t delay, EventKind kind, std::uint64_t payload) override {
+    out_.send(out_.self(), SimTime{delay}, kind, payload);
+  }
+  void changed(std::uint32_t node, State before, State after) override {
+    for (std::uint32_t edge : graph_.dependents_of(node)) {
+      if (behaviour_.raw_for(edge, before) == behaviour_.raw_for(edge, after)) continue;
+      out_.send(graph_.edge(edge).owner, SimTime{0}, kDependencyChanged,
+                edge | static_cast<std::uint64_t>(after) << 32);
+    }
+  }
+
+ private:
+  const model::FrozenGraph& graph_;
+  const CascadeBehaviour& behaviour_;
+  Outbox& out_;
+};
+
+}  // namespace
 
 void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch, Outbox& out) {
   const bool down = state_[node] == State::kDown;
-  // Requirements whose edges or group state this batch changes; only they are re-settled.
-  boost::container::small_vector<std::uint32_t, 16> touched;
+  OutboxSink sink(graph_, *this, out);
   for (const Event& e : batch) {
     switch (e.kind) {
       case kLeverEvent:
         apply_lever(node, static_cast<std::uint32_t>(e.payload));
         break;
-      case kDependencyChanged: {
-        const auto edge = static_cast<std::uint32_t>(e.payload & kLow32);
-        see_dependency(edge, static_cast<State>(e.payload >> 32), down, out);
-        touched.push_back(graph_.requirement_of_edge(edge));
+      case kDependencyChanged:
+        dependency_changed(static_cast<std::uint32_t>(e.payload & kLow32),
+                           static_cast<State>(e.payload >> 32), down, sink);
         break;
-      }
-      case kEdgeTimer: {
-        const auto edge = static_cast<std::uint32_t>(e.payload & kLow32);
-        expire_timer(edge, static_cast<int>((e.payload >> 32) & 1) + 1,
-                     static_cast<std::uint32_t>(e.payload >> 33));
-        touched.push_back(graph_.requirement_of_edge(edge));
+      case kEdgeTimer:
+        timer_expired(e.payload);
         break;
-      }
-      case kSwitchoverDone: {
-        const auto requirement = static_cast<std::uint32_t>(e.payload & kLow32);
-        GroupState& g = groups_[group_of_[requirement]];
-        if (g.switching && g.generation == static_cast<std::uint32_t>(e.payload >> 32)) {
-          g.switching = false;
-          g.active = g.target;
-        }
-        touched.push_back(requirement);
+      case kSwitchoverDone:
+        switchover_done(node, e.payload);
         break;
-      }
       default:
         assert(false && "unknown cascade event kind");
     }
   }
-  evaluate(node, batch.front().delta,
-           std::span<const std::uint32_t>(touched.data(), touched.size()), out);
+  evaluate(node, out.now().ticks, batch.front().delta, sink);
 }
 
 }  // namespace msout::cascade

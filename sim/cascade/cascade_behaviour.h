@@ -4,8 +4,10 @@
 // acting on it, and the runtime state of its own requirements and edges (tolerance and
 // recovery timers, any-group switchover). It learns of its dependencies only through
 // kDependencyChanged events, so it satisfies the kernel's Behaviour contract and any
-// scheduler can drive it. Stale timers are cancelled by generation counters rather than by
-// removing events from the queue.
+// scheduler can drive it; the frontier engine (frontier_engine.h) drives the same semantics
+// step by step without kernel events. Stale timers are cancelled by generation counters
+// rather than by removing events from the queue. Within one node's batch the inputs commute:
+// each changes its own edge, group or lever slot, and evaluate() settles what they touched.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,20 @@ enum EventKind : std::uint16_t {
   kSwitchoverDone = 3,     // payload: requirement | generation << 32
 };
 
+// Where the behaviour's effects go. A timer is an event to the node itself after `delay` > 0
+// seconds; a change of a node's state is what its dependents must learn in the next round.
+// The kernel adaptor (handle_batch) turns both into kernel events; the frontier engine
+// (frontier_engine.h) keeps them in structures of its own.
+class CascadeSink {
+ public:
+  virtual void timer(std::uint32_t node, std::int64_t delay, EventKind kind,
+                     std::uint64_t payload) = 0;
+  virtual void changed(std::uint32_t node, State before, State after) = 0;
+
+ protected:
+  ~CascadeSink() = default;
+};
+
 // A lever as the engine sees it.
 struct EngineLever {
   State imposes = State::kDown;  // kUp for a restore
@@ -44,7 +60,22 @@ class CascadeBehaviour {
   // model/frozen_graph.h), keeping this object's memory. `selected` as for the constructor.
   void reset(const std::vector<std::vector<std::uint32_t>>& selected);
 
+  // The kernel's interface: one batch (one node, one instant, one round) of events.
   void handle_batch(kernel::LpId node, std::span<const kernel::Event> batch, kernel::Outbox& out);
+
+  // The same, step by step, for an engine that keeps its own events (frontier_engine.h). A
+  // node's inputs of one instant and round may come in any order; then evaluate() it once.
+  // `down`: the node was down before this round. Each input marks what it touches.
+  void lever(std::uint32_t node, std::uint32_t lever) { apply_lever(node, lever); }
+  void dependency_changed(std::uint32_t edge, State dependency_state, bool down, CascadeSink& sink);
+  void timer_expired(std::uint64_t payload);  // a kEdgeTimer's payload
+  // False for a timer cancelled since it was set: its expiry would change nothing.
+  bool timer_is_live(std::uint64_t payload) const;
+  void switchover_done(std::uint32_t node, std::uint64_t payload);  // a kSwitchoverDone's
+  // Re-settles what the inputs touched; records and announces (sink.changed) a new state.
+  void evaluate(std::uint32_t node, std::int64_t now, std::uint32_t delta, CascadeSink& sink);
+  // Whether any dependent edge sees the change from `before` to `after` of its dependency.
+  std::uint8_t raw_for(std::uint32_t edge, State dependency_state) const;
 
   State state(std::uint32_t node) const { return state_[node]; }
   State imposed(std::uint32_t node) const;
@@ -76,20 +107,19 @@ class CascadeBehaviour {
   State slot_state(std::uint32_t node, std::uint32_t slot) const;
   void set_slot(std::uint32_t node, std::uint32_t slot, State s);
   void see_dependency(std::uint32_t edge, State dependency_state, bool node_down,
-                      kernel::Outbox& out);
+                      CascadeSink& sink);
   void expire_timer(std::uint32_t edge, int level, std::uint32_t generation);
   void lose_tolerance(std::uint32_t node);
-  Contribution settle(std::uint32_t requirement, kernel::Outbox& out);
+  // Marks a requirement to re-settle at its node's next evaluate() (once, however often).
+  void touch(std::uint32_t node, std::uint32_t requirement);
+  Contribution settle(std::uint32_t requirement, CascadeSink& sink);
   // Re-settles one requirement and keeps the node's counts of unmet requirements current.
-  void refresh(std::uint32_t node, std::uint32_t requirement, kernel::Outbox& out);
+  void refresh(std::uint32_t node, std::uint32_t requirement, CascadeSink& sink);
   // The node's state from its requirements alone.
   State derived(std::uint32_t node) const;
   // Fills in why the node worsened to why.state: a lever, or the first requirement (in
   // listed order) whose contribution reaches it.
-  void explain(std::uint32_t node, State lever_state, StateRecord& why, kernel::Outbox& out);
-  void evaluate(std::uint32_t node, std::uint32_t delta, std::span<const std::uint32_t> touched,
-                kernel::Outbox& out);
-  std::uint8_t raw_for(std::uint32_t edge, State dependency_state) const;
+  void explain(std::uint32_t node, State lever_state, StateRecord& why, CascadeSink& sink);
 
   const model::FrozenGraph& graph_;
   std::vector<EngineLever> levers_;
@@ -117,6 +147,11 @@ class CascadeBehaviour {
   std::vector<State> contribution_;
   std::vector<std::uint32_t> down_count_;
   std::vector<std::uint32_t> degraded_count_;
+  // Requirements touched since their node's last evaluate(): a list per node, linked
+  // through next_touched_ (kNoIndex ends it); touched_ marks the members.
+  std::vector<std::uint32_t> first_touched_;
+  std::vector<std::uint32_t> next_touched_;
+  std::vector<std::uint8_t> touched_;
 };
 
 static_assert(kernel::Behaviour<CascadeBehaviour>);

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "sim/kernel/parallel_scheduler.h"
 #include "sim/kernel/round_bucket_queue.h"
-#include "sim/kernel/sequential_scheduler.h"
 
 namespace msout::cascade {
 
@@ -36,47 +36,42 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario) {
 
 namespace {
 
-// Injects the levers in time order (simultaneous ones in file order: the injection order
-// breaks ties). `order` is scratch space.
-template <class Scheduler>
-void inject_levers(Scheduler& scheduler, const model::Scenario& scenario,
-                   const std::vector<std::vector<std::uint32_t>>& selected,
-                   std::span<const std::int64_t> lever_times, std::vector<std::uint32_t>& order) {
-  auto at = [&](std::uint32_t l) {
-    return lever_times.empty() ? scenario.levers[l].at.seconds : lever_times[l];
-  };
-  order.resize(scenario.levers.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return at(a) < at(b); });
-  for (std::uint32_t l : order) {
-    for (std::uint32_t node : selected[l]) {
-      scheduler.inject(kernel::SimTime{at(l)}, node, kLeverEvent, l);
-    }
-  }
+// The levers' times: as in the scenario, or as drawn.
+std::vector<std::int64_t> lever_times_of(const model::Scenario& scenario,
+                                         std::span<const std::int64_t> drawn) {
+  if (!drawn.empty()) return {drawn.begin(), drawn.end()};
+  std::vector<std::int64_t> times;
+  for (const model::Lever& lever : scenario.levers) times.push_back(lever.at.seconds);
+  return times;
 }
 
-// Injects the levers, runs to the horizon and collects the result.
-template <class Scheduler>
-CascadeRun run_with(Scheduler& scheduler, CascadeBehaviour& behaviour,
-                    const model::FrozenGraph& graph, const model::Scenario& scenario,
-                    const std::vector<std::vector<std::uint32_t>>& selected, std::int64_t horizon,
-                    std::span<const std::int64_t> lever_times) {
-  std::vector<std::uint32_t> order;
-  inject_levers(scheduler, scenario, selected, lever_times, order);
+// The run's results, read from the behaviour.
+CascadeRun collect(CascadeBehaviour& behaviour, std::uint32_t nodes, std::int64_t horizon,
+                   kernel::RunStats stats) {
   CascadeRun run;
   run.horizon = horizon;
-  run.stats = scheduler.run_until(kernel::SimTime{horizon});
-  const std::uint32_t n = graph.node_count();
-  run.final_state.resize(n);
-  run.final_imposed.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
+  run.stats = stats;
+  run.final_state.resize(nodes);
+  run.final_imposed.resize(nodes);
+  for (std::uint32_t i = 0; i < nodes; ++i) {
     run.final_state[i] = behaviour.state(i);
     run.final_imposed[i] = behaviour.imposed(i);
   }
   run.history = behaviour.take_history();
   return run;
 }
+
+// Tells the progress callback the time of each batch (the kernel's parallel scheduler).
+class ProgressObserver final : public kernel::EventObserver {
+ public:
+  explicit ProgressObserver(const CascadeProgress& progress) : progress_(progress) {}
+  void on_batch(kernel::LpId, std::span<const kernel::Event> batch) override {
+    progress_(batch.front().time.ticks);
+  }
+
+ private:
+  const CascadeProgress& progress_;
+};
 
 // One failure notifies many dependents at the same instant and round: buckets per round.
 using Queue = kernel::RoundBucketQueue;
@@ -85,41 +80,47 @@ using Queue = kernel::RoundBucketQueue;
 
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
-                       std::int64_t horizon, int threads, kernel::EventObserver* observer,
+                       std::int64_t horizon, int threads, const CascadeProgress& progress,
                        std::span<const std::int64_t> lever_times) {
-  CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
+  const std::vector<std::int64_t> times = lever_times_of(scenario, lever_times);
   if (threads <= 1) {
-    kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour);
-    scheduler.set_observer(observer);
-    return run_with(scheduler, behaviour, graph, scenario, selected, horizon, lever_times);
+    FrontierEngine engine(graph, engine_levers(scenario), selected);
+    const kernel::RunStats stats = engine.run(times, selected, horizon, progress);
+    return collect(engine.behaviour(), graph.node_count(), horizon, stats);
   }
   // Zero-delay dependencies are common ("fails immediately"): no lookahead, rounds.
+  CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
   kernel::ParallelScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour,
                                                                threads);
-  scheduler.set_observer(observer);
-  return run_with(scheduler, behaviour, graph, scenario, selected, horizon, lever_times);
+  std::optional<ProgressObserver> observer;
+  if (progress) scheduler.set_observer(&observer.emplace(progress));
+  // Levers in time order, simultaneous ones in file order: the injection order breaks ties.
+  std::vector<std::uint32_t> order(times.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return times[a] < times[b]; });
+  for (std::uint32_t l : order) {
+    for (std::uint32_t node : selected[l]) {
+      scheduler.inject(kernel::SimTime{times[l]}, node, kLeverEvent, l);
+    }
+  }
+  const kernel::RunStats stats = scheduler.run_until(kernel::SimTime{horizon});
+  return collect(behaviour, graph.node_count(), horizon, stats);
 }
-
-struct CascadeWorkspace::Scheduler {
-  kernel::SequentialScheduler<CascadeBehaviour, Queue> scheduler;
-};
 
 CascadeWorkspace::CascadeWorkspace(const model::FrozenGraph& graph, const model::Scenario& scenario,
                                    const std::vector<std::vector<std::uint32_t>>& selected)
-    : graph_(graph),
-      scenario_(scenario),
-      selected_(selected),
-      behaviour_(graph, engine_levers(scenario), selected),
-      scheduler_(std::make_unique<Scheduler>(Scheduler{{graph.node_count(), behaviour_}})) {}
-
-CascadeWorkspace::~CascadeWorkspace() = default;
+    : scenario_(scenario), selected_(selected), engine_(graph, engine_levers(scenario), selected) {}
 
 kernel::RunStats CascadeWorkspace::run(std::int64_t horizon,
                                        std::span<const std::int64_t> lever_times) {
-  behaviour_.reset(selected_);
-  scheduler_->scheduler.reset(graph_.node_count());
-  inject_levers(scheduler_->scheduler, scenario_, selected_, lever_times, order_);
-  return scheduler_->scheduler.run_until(kernel::SimTime{horizon});
+  engine_.reset(selected_);
+  if (lever_times.empty()) {
+    times_.clear();
+    for (const model::Lever& lever : scenario_.levers) times_.push_back(lever.at.seconds);
+    lever_times = times_;
+  }
+  return engine_.run(lever_times, selected_, horizon);
 }
 
 }  // namespace msout::cascade

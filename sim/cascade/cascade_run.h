@@ -6,7 +6,8 @@
 //   CascadeRun run = run_cascade(graph, scenario, selected, scenario.horizon.seconds);
 //
 // The result holds every entity's change log and its state at the horizon; it is identical
-// for any `threads` (1: the sequential reference scheduler; more: the parallel one).
+// for any `threads` (1: the frontier engine, frontier_engine.h; more: the kernel's parallel
+// scheduler driving the same behaviour).
 // Thread-safe for distinct runs (all state is local to the call).
 #pragma once
 
@@ -18,6 +19,7 @@
 #include "model/frozen_graph.h"
 #include "model/scenario.h"
 #include "sim/cascade/cascade_behaviour.h"
+#include "sim/cascade/frontier_engine.h"
 #include "sim/cascade/state_record.h"
 #include "sim/kernel/behaviour.h"
 
@@ -35,17 +37,17 @@ struct CascadeRun {
 std::vector<EngineLever> engine_levers(const model::Scenario& scenario);
 
 // `lever_times`, when given, replaces each lever's `at` (seconds, one per lever): a Monte
-// Carlo replication's drawn times (model/uncertainty.h).
+// Carlo replication's drawn times (model/uncertainty.h). `progress`, when given, is told the
+// simulated time of each instant reached (from worker threads when `threads` > 1).
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
-                       std::int64_t horizon, int threads = 1,
-                       kernel::EventObserver* observer = nullptr,
+                       std::int64_t horizon, int threads = 1, const CascadeProgress& progress = {},
                        std::span<const std::int64_t> lever_times = {});
 
 // The reusable form of run_cascade for many runs of one scenario on one FrozenGraph object
 // whose contents may change between runs (Monte Carlo: FrozenGraph::refreeze). Keeps the
-// behaviour, the sequential scheduler and their memory, so that a run allocates nothing once
-// the workspace is warm. One workspace per thread.
+// frontier engine and its memory, so that a run allocates little once the workspace is
+// warm. One workspace per thread.
 //
 //   CascadeWorkspace ws(graph, scenario, selected);
 //   for (...) { graph.refreeze(...); ws.run(horizon, draw.lever_at); read ws.behaviour(); }
@@ -54,23 +56,19 @@ class CascadeWorkspace {
   // `graph`, `scenario` and `selected` must outlive the workspace.
   CascadeWorkspace(const model::FrozenGraph& graph, const model::Scenario& scenario,
                    const std::vector<std::vector<std::uint32_t>>& selected);
-  ~CascadeWorkspace();
   CascadeWorkspace(const CascadeWorkspace&) = delete;
   CascadeWorkspace& operator=(const CascadeWorkspace&) = delete;
 
   // One run to `horizon` with the levers at `lever_times` (empty: as in the scenario). The
   // results (behaviour().history(node), state(node)) hold until the next run.
   kernel::RunStats run(std::int64_t horizon, std::span<const std::int64_t> lever_times = {});
-  const CascadeBehaviour& behaviour() const { return behaviour_; }
+  const CascadeBehaviour& behaviour() const { return engine_.behaviour(); }
 
  private:
-  struct Scheduler;
-  const model::FrozenGraph& graph_;
   const model::Scenario& scenario_;
   const std::vector<std::vector<std::uint32_t>>& selected_;
-  CascadeBehaviour behaviour_;
-  std::unique_ptr<Scheduler> scheduler_;
-  std::vector<std::uint32_t> order_;
+  FrontierEngine engine_;
+  std::vector<std::int64_t> times_;
 };
 
 }  // namespace msout::cascade

@@ -67,14 +67,12 @@ SummaryInput load_input(const boost::program_options::variables_map& vm,
 
 // Draws the simulated time reached on standard error (a terminal only): a cascade's work is
 // not spread evenly over its horizon, so the bar tells how far, not how long.
-class SimulatedTimeBar final : public kernel::EventObserver {
+class SimulatedTimeBar {
  public:
   explicit SimulatedTimeBar(std::int64_t horizon)
       : bar_("simulate", static_cast<std::uint64_t>(std::max<std::int64_t>(horizon, 1)), "", true,
              ProgressBar::Style::kSimulatedTime) {}
-  void on_batch(kernel::LpId, std::span<const kernel::Event> batch) override {
-    bar_.update(static_cast<std::uint64_t>(batch.front().time.ticks));
-  }
+  void operator()(std::int64_t now) { bar_.update(static_cast<std::uint64_t>(now)); }
 
  private:
   ProgressBar bar_;
@@ -110,8 +108,10 @@ std::vector<Result> run_summaries(const boost::program_options::variables_map& v
     const std::int64_t horizon = options.until.value_or(scenario.horizon.seconds);
     std::optional<SimulatedTimeBar> bar;
     if (!several && ProgressBar::on_terminal()) bar.emplace(horizon);
-    const cascade::CascadeRun run = cascade::run_cascade(input.graph, scenario, selections[i],
-                                                         horizon, per_run, bar ? &*bar : nullptr);
+    cascade::CascadeProgress progress;
+    if (bar) progress = [&](std::int64_t now) { (*bar)(now); };
+    const cascade::CascadeRun run =
+        cascade::run_cascade(input.graph, scenario, selections[i], horizon, per_run, progress);
     bar.reset();
     report::RunSummaryOptions summary_options;
     summary_options.top = options.top;
