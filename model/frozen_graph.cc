@@ -58,7 +58,6 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
   req_offsets_.clear();
   requirements_.clear();
   edges_.clear();
-  edge_requirement_.clear();
   source_requirement_.clear();
   source_member_.clear();
   const std::uint32_t n = shape.entity_count();
@@ -82,10 +81,9 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
           ++left_out;
           return;
         }
-        edge_requirement_.push_back(static_cast<std::uint32_t>(requirements_.size()));
         edges_.push_back({shape.target[mi], node, saturate_seconds(decide.tolerance(mi)),
-                          saturate_seconds(decide.recovery(mi)),
-                          shape.degraded_propagates[mi] != 0});
+                          saturate_seconds(decide.recovery(mi)), shape.degraded_propagates[mi] != 0,
+                          static_cast<std::uint32_t>(requirements_.size())});
         source_member_.push_back(mi - first_member);
       };
       if (frozen.gate == Gate::kChoice) {
@@ -97,7 +95,6 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
       }
       if (left_out >= frozen.k) {  // the left-out members alone meet it: it imposes nothing
         edges_.resize(frozen.first_edge);
-        edge_requirement_.resize(frozen.first_edge);
         source_member_.resize(frozen.first_edge);
         continue;
       }
@@ -133,10 +130,9 @@ FrozenGraph FrozenGraph::from_parts(std::vector<std::uint32_t> req_offsets,
   g.req_offsets_ = std::move(req_offsets);
   g.requirements_ = std::move(requirements);
   g.edges_ = std::move(edges);
-  g.edge_requirement_.resize(g.edges_.size());
   for (std::uint32_t r = 0; r < g.requirements_.size(); ++r) {
     for (std::uint32_t e = g.requirements_[r].first_edge; e < g.requirements_[r].end_edge; ++e) {
-      g.edge_requirement_[e] = r;
+      g.edges_[e].requirement = r;
     }
   }
   g.build_reverse_index();

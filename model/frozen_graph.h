@@ -34,6 +34,9 @@ struct FrozenEdge {
   std::int32_t tolerance;    // seconds, saturated
   std::int32_t recovery;     // seconds, saturated
   bool degraded_propagates;
+  // The requirement (gate) the edge belongs to: set by the graph, beside the fields the
+  // engine reads with it, so that a delivery reads one record.
+  std::uint32_t requirement = 0;
 };
 
 struct FrozenRequirement {
@@ -94,7 +97,7 @@ class FrozenGraph {
   // First global requirement index of `node`.
   std::uint32_t first_requirement(std::uint32_t node) const { return req_offsets_[node]; }
   // Requirement that edge `e` belongs to.
-  std::uint32_t requirement_of_edge(std::uint32_t e) const { return edge_requirement_[e]; }
+  std::uint32_t requirement_of_edge(std::uint32_t e) const { return edges_[e].requirement; }
   // Edges whose dependency is `node`.
   std::span<const std::uint32_t> dependents_of(std::uint32_t node) const {
     return {dependent_edges_.data() + dependent_offsets_[node],
@@ -110,7 +113,7 @@ class FrozenGraph {
     return source_gate(model, e).members[source_member_[e]];
   }
   const Requirement& source_gate(const Model& model, std::uint32_t e) const {
-    return model.entities[edges_[e].owner].requirements[source_requirement_[edge_requirement_[e]]];
+    return model.entities[edges_[e].owner].requirements[source_requirement_[edges_[e].requirement]];
   }
 
  private:
@@ -121,7 +124,6 @@ class FrozenGraph {
   std::vector<std::uint32_t> req_offsets_;
   std::vector<FrozenRequirement> requirements_;
   std::vector<FrozenEdge> edges_;
-  std::vector<std::uint32_t> edge_requirement_;
   std::vector<std::uint32_t> dependent_offsets_;
   std::vector<std::uint32_t> dependent_edges_;
   std::vector<std::uint32_t> source_requirement_;

@@ -33,23 +33,17 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
   const model::FrozenGraph& graph = graph_;
   assert(selected.size() == levers_.size());
   const std::uint32_t n = graph.node_count();
-  state_.assign(n, State::kUp);
+  nodes_.assign(n, NodeState{});
   // Keep each change log's memory: a reused behaviour allocates nothing once warm.
   if (history_.size() > n) history_.resize(n);
   for (auto& log : history_) log.clear();
   history_.resize(n);
   edges_.assign(graph.edge_count(), EdgeState{});
-  group_of_.assign(graph.requirement_count(), kNoIndex);
+  requirements_.assign(graph.requirement_count(), RequirementState{});
   groups_.clear();
-  contribution_.assign(graph.requirement_count(), State::kUp);
-  down_count_.assign(n, 0);
-  degraded_count_.assign(n, 0);
-  first_touched_.assign(n, kNoIndex);
-  next_touched_.assign(graph.requirement_count(), kNoIndex);
-  touched_.assign(graph.requirement_count(), 0);
   for (std::uint32_t r = 0; r < graph.requirement_count(); ++r) {
     if (graph.requirement(r).gate == Gate::kAny) {
-      group_of_[r] = static_cast<std::uint32_t>(groups_.size());
+      requirements_[r].group = static_cast<std::uint32_t>(groups_.size());
       groups_.emplace_back();
     }
   }
@@ -63,8 +57,6 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
   slot_state_.assign(slot_offsets_[n], State::kUp);
   slot_epoch_.assign(slot_offsets_[n], 0);
   node_epoch_.assign(n, 0);
-  imposing_down_.assign(n, 0);
-  imposing_degraded_.assign(n, 0);
   // Fill by cursor: the offsets advance as slots are written, then shift back.
   for (std::uint32_t l = 0; l < levers_.size(); ++l) {  // ascending l: slots sorted by lever
     if (levers_[l].restore) continue;
@@ -75,9 +67,10 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
 }
 
 State CascadeBehaviour::imposed(std::uint32_t node) const {
-  return imposing_down_[node] != 0       ? State::kDown
-         : imposing_degraded_[node] != 0 ? State::kDegraded
-                                         : State::kUp;
+  const NodeState& ns = nodes_[node];
+  return ns.imposing_down != 0       ? State::kDown
+         : ns.imposing_degraded != 0 ? State::kDegraded
+                                     : State::kUp;
 }
 
 State CascadeBehaviour::slot_state(std::uint32_t node, std::uint32_t slot) const {
@@ -86,10 +79,11 @@ State CascadeBehaviour::slot_state(std::uint32_t node, std::uint32_t slot) const
 
 void CascadeBehaviour::set_slot(std::uint32_t node, std::uint32_t slot, State s) {
   const State old = slot_state(node, slot);
-  if (old == State::kDown) --imposing_down_[node];
-  if (old == State::kDegraded) --imposing_degraded_[node];
-  if (s == State::kDown) ++imposing_down_[node];
-  if (s == State::kDegraded) ++imposing_degraded_[node];
+  NodeState& ns = nodes_[node];
+  if (old == State::kDown) --ns.imposing_down;
+  if (old == State::kDegraded) --ns.imposing_degraded;
+  if (s == State::kDown) ++ns.imposing_down;
+  if (s == State::kDegraded) ++ns.imposing_degraded;
   slot_state_[slot] = s;
   slot_epoch_[slot] = node_epoch_[node];
 }
@@ -121,8 +115,8 @@ void CascadeBehaviour::apply_lever(std::uint32_t node, std::uint32_t lever) {
       set_slot(node, slot, l.imposes);
   } else if (l.ends.empty()) {
     ++node_epoch_[node];  // every slot reads as up from now on
-    imposing_down_[node] = 0;
-    imposing_degraded_[node] = 0;
+    nodes_[node].imposing_down = 0;
+    nodes_[node].imposing_degraded = 0;
   } else if (l.ends.size() < static_cast<std::size_t>(last - first)) {
     for (std::uint32_t owner : l.ends) {
       if (const std::uint32_t slot = slot_of(owner); slot != kNoIndex) {
@@ -174,7 +168,11 @@ void CascadeBehaviour::expire_timer(std::uint32_t edge, int level, std::uint32_t
 }
 
 void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
-  for (const FrozenRequirement& r : graph_.requirements_of(node)) {
+  const std::uint32_t first = graph_.first_requirement(node);
+  const std::span<const FrozenRequirement> requirements = graph_.requirements_of(node);
+  for (std::uint32_t i = 0; i < requirements.size(); ++i) {
+    const FrozenRequirement& r = requirements[i];
+    bool changed = false;
     for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
       EdgeState& es = edges_[e];
       for (int level = 1; level <= 2; ++level) {
@@ -182,9 +180,13 @@ void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
         if (es.raw >= level && (es.on & bit) == 0) {
           es.on |= bit;
           ++es.generation[level - 1];
+          changed = true;
         }
       }
     }
+    // Only a requirement with an edge turned on can settle differently (the others were
+    // settled after their last change).
+    if (changed) touch(node, first + i);
   }
 }
 
@@ -216,7 +218,7 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Cas
       return c;
     }
     case Gate::kAny: {
-      GroupState& g = groups_[group_of_[index]];
+      GroupState& g = groups_[requirements_[index].group];
       const std::uint32_t size = r.end_edge - r.first_edge;
       if (g.switching) return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
       int level = effective(r.first_edge + g.active);
@@ -248,27 +250,39 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Cas
 }
 
 void CascadeBehaviour::touch(std::uint32_t node, std::uint32_t requirement) {
-  if (touched_[requirement] != 0) return;
-  touched_[requirement] = 1;
-  next_touched_[requirement] = first_touched_[node];
-  first_touched_[node] = requirement;
+  RequirementState& rs = requirements_[requirement];
+  if (rs.touched != 0) return;
+  rs.touched = 1;
+  rs.next_touched = nodes_[node].first_touched;
+  nodes_[node].first_touched = requirement;
+}
+
+void CascadeBehaviour::refresh_touched(std::uint32_t node, CascadeSink& sink) {
+  for (std::uint32_t r = nodes_[node].first_touched; r != kNoIndex;) {
+    RequirementState& rs = requirements_[r];
+    const std::uint32_t next = rs.next_touched;
+    rs.touched = 0;
+    refresh(node, r, sink);
+    r = next;
+  }
+  nodes_[node].first_touched = kNoIndex;
 }
 
 void CascadeBehaviour::refresh(std::uint32_t node, std::uint32_t requirement, CascadeSink& sink) {
   const State now = settle(requirement, sink).state;
-  State& cached = contribution_[requirement];
+  State& cached = requirements_[requirement].contribution;
   if (now == cached) return;
-  if (cached == State::kDown) --down_count_[node];
-  if (cached == State::kDegraded) --degraded_count_[node];
-  if (now == State::kDown) ++down_count_[node];
-  if (now == State::kDegraded) ++degraded_count_[node];
+  NodeState& ns = nodes_[node];
+  if (cached == State::kDown) --ns.down_count;
+  if (cached == State::kDegraded) --ns.degraded_count;
+  if (now == State::kDown) ++ns.down_count;
+  if (now == State::kDegraded) ++ns.degraded_count;
   cached = now;
 }
 
 State CascadeBehaviour::derived(std::uint32_t node) const {
-  return down_count_[node] != 0       ? State::kDown
-         : degraded_count_[node] != 0 ? State::kDegraded
-                                      : State::kUp;
+  const NodeState& ns = nodes_[node];
+  return ns.down_count != 0 ? State::kDown : ns.degraded_count != 0 ? State::kDegraded : State::kUp;
 }
 
 void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecord& why,
@@ -285,7 +299,7 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
   const std::uint32_t first = graph_.first_requirement(node);
   const std::uint32_t end = graph_.first_requirement(node + 1);
   for (std::uint32_t r = first; r < end; ++r) {
-    if (contribution_[r] < why.state) continue;
+    if (requirements_[r].contribution < why.state) continue;
     const Contribution c = settle(r, sink);  // idempotent: gives the edges behind it
     why.cause = CauseKind::kDependency;
     why.ref = c.cause_edge;
@@ -296,28 +310,20 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
 
 void CascadeBehaviour::evaluate(std::uint32_t node, std::int64_t now, std::uint32_t delta,
                                 CascadeSink& sink) {
-  const State before = state_[node];
-  for (std::uint32_t r = first_touched_[node]; r != kNoIndex;) {
-    const std::uint32_t next = next_touched_[r];
-    touched_[r] = 0;
-    refresh(node, r, sink);
-    r = next;
-  }
-  first_touched_[node] = kNoIndex;
+  const State before = nodes_[node].state;
+  nodes_[node].marked = 0;
+  refresh_touched(node, sink);
   const State lever_state = imposed(node);
   State after = worst(lever_state, derived(node));
   if (after == before) return;
   StateRecord record{now, delta, after, CauseKind::kNone, kNoIndex, kNoIndex};
   if (after > before) explain(node, lever_state, record, sink);
   if (after == State::kDown && before != State::kDown) {
-    lose_tolerance(node);
     // Every requirement may now see a failure at once (and groups may switch); still down.
-    for (std::uint32_t r = graph_.first_requirement(node); r < graph_.first_requirement(node + 1);
-         ++r) {
-      refresh(node, r, sink);
-    }
+    lose_tolerance(node);
+    refresh_touched(node, sink);
   }
-  state_[node] = after;
+  nodes_[node].state = after;
   history_[node].push_back(record);
   sink.changed(node, before, after);
 }
@@ -344,7 +350,7 @@ bool CascadeBehaviour::timer_is_live(std::uint64_t payload) const {
 
 void CascadeBehaviour::switchover_done(std::uint32_t node, std::uint64_t payload) {
   const auto requirement = static_cast<std::uint32_t>(payload & kLow32);
-  GroupState& g = groups_[group_of_[requirement]];
+  GroupState& g = groups_[requirements_[requirement].group];
   if (g.switching && g.generation == static_cast<std::uint32_t>(payload >> 32)) {
     g.switching = false;
     g.active = g.target;
@@ -380,7 +386,7 @@ class OutboxSink final : public CascadeSink {
 }  // namespace
 
 void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> batch, Outbox& out) {
-  const bool down = state_[node] == State::kDown;
+  const bool down = nodes_[node].state == State::kDown;
   OutboxSink sink(graph_, *this, out);
   for (const Event& e : batch) {
     switch (e.kind) {

@@ -74,10 +74,17 @@ class CascadeBehaviour {
   void switchover_done(std::uint32_t node, std::uint64_t payload);  // a kSwitchoverDone's
   // Re-settles what the inputs touched; records and announces (sink.changed) a new state.
   void evaluate(std::uint32_t node, std::int64_t now, std::uint32_t delta, CascadeSink& sink);
+  // Marks the node for evaluation in the current round: true the first time until its
+  // evaluate() (kept beside the node's state, which the same step reads).
+  bool mark_for_evaluation(std::uint32_t node) {
+    if (nodes_[node].marked != 0) return false;
+    nodes_[node].marked = 1;
+    return true;
+  }
   // Whether any dependent edge sees the change from `before` to `after` of its dependency.
   std::uint8_t raw_for(std::uint32_t edge, State dependency_state) const;
 
-  State state(std::uint32_t node) const { return state_[node]; }
+  State state(std::uint32_t node) const { return nodes_[node].state; }
   State imposed(std::uint32_t node) const;
   const std::vector<StateRecord>& history(std::uint32_t node) const { return history_[node]; }
   std::vector<std::vector<StateRecord>> take_history() { return std::move(history_); }
@@ -112,6 +119,8 @@ class CascadeBehaviour {
   void lose_tolerance(std::uint32_t node);
   // Marks a requirement to re-settle at its node's next evaluate() (once, however often).
   void touch(std::uint32_t node, std::uint32_t requirement);
+  // Re-settles the requirements touched since the last call, and empties the list.
+  void refresh_touched(std::uint32_t node, CascadeSink& sink);
   Contribution settle(std::uint32_t requirement, CascadeSink& sink);
   // Re-settles one requirement and keeps the node's counts of unmet requirements current.
   void refresh(std::uint32_t node, std::uint32_t requirement, CascadeSink& sink);
@@ -127,31 +136,38 @@ class CascadeBehaviour {
   // levers that select n (ascending) and hold what each imposes right now (slot_state()).
   // A restore of every imposition bumps the node's epoch instead of visiting its slots: a
   // slot written in an older epoch reads as up. The node's counts of slots imposing down
-  // and degraded make imposed() O(1).
+  // and degraded (NodeState) make imposed() O(1).
   std::vector<std::uint32_t> slot_offsets_;
   std::vector<std::uint32_t> slot_lever_;
   std::vector<State> slot_state_;
   std::vector<std::uint32_t> slot_epoch_;
   std::vector<std::uint32_t> node_epoch_;
-  std::vector<std::uint32_t> imposing_down_;
-  std::vector<std::uint32_t> imposing_degraded_;
 
-  std::vector<State> state_;
+  // What one node's evaluation reads and writes, together: one cache line's worth, read at
+  // random as the cascade moves. first_touched heads the node's list of requirements
+  // touched since its last evaluate() (linked through RequirementState::next_touched).
+  struct NodeState {
+    std::uint32_t first_touched = kNoIndex;
+    std::uint32_t down_count = 0;      // requirements contributing down
+    std::uint32_t degraded_count = 0;  // requirements contributing degraded
+    std::uint32_t imposing_down = 0;   // lever slots imposing down
+    std::uint32_t imposing_degraded = 0;
+    State state = State::kUp;
+    std::uint8_t marked = 0;  // mark_for_evaluation()
+  };
+  // The same for one requirement.
+  struct RequirementState {
+    std::uint32_t next_touched = kNoIndex;
+    std::uint32_t group = kNoIndex;   // any groups: index into groups_
+    State contribution = State::kUp;  // its last settled contribution
+    std::uint8_t touched = 0;
+  };
+
+  std::vector<NodeState> nodes_;
+  std::vector<RequirementState> requirements_;
   std::vector<std::vector<StateRecord>> history_;
   std::vector<EdgeState> edges_;
-  // Any groups only: group_of_[requirement] indexes groups_ (kNoIndex for other gates).
-  std::vector<std::uint32_t> group_of_;
   std::vector<GroupState> groups_;
-  // Incremental evaluation: each requirement's last contribution, and per node how many of
-  // its requirements contribute down and degraded.
-  std::vector<State> contribution_;
-  std::vector<std::uint32_t> down_count_;
-  std::vector<std::uint32_t> degraded_count_;
-  // Requirements touched since their node's last evaluate(): a list per node, linked
-  // through next_touched_ (kNoIndex ends it); touched_ marks the members.
-  std::vector<std::uint32_t> first_touched_;
-  std::vector<std::uint32_t> next_touched_;
-  std::vector<std::uint8_t> touched_;
 };
 
 static_assert(kernel::Behaviour<CascadeBehaviour>);

@@ -27,13 +27,10 @@ class FrontierEngine::Sink final : public CascadeSink {
 
 FrontierEngine::FrontierEngine(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
                                const std::vector<std::vector<std::uint32_t>>& selected)
-    : graph_(graph), behaviour_(graph, std::move(levers), selected) {
-  in_frontier_.assign(graph.node_count(), 0);
-}
+    : graph_(graph), behaviour_(graph, std::move(levers), selected) {}
 
 void FrontierEngine::reset(const std::vector<std::vector<std::uint32_t>>& selected) {
   behaviour_.reset(selected);
-  in_frontier_.assign(graph_.node_count(), 0);
   frontier_.clear();
   changes_.clear();
   delivering_.clear();
@@ -62,16 +59,11 @@ void FrontierEngine::schedule(std::int64_t time, Due due) {
 }
 
 void FrontierEngine::activate(std::uint32_t node) {
-  if (in_frontier_[node] != 0) return;
-  in_frontier_[node] = 1;
-  frontier_.push_back(node);
+  if (behaviour_.mark_for_evaluation(node)) frontier_.push_back(node);
 }
 
 void FrontierEngine::evaluate_frontier(std::int64_t now, std::uint32_t round, Sink& sink) {
-  for (std::uint32_t node : frontier_) {
-    in_frontier_[node] = 0;
-    behaviour_.evaluate(node, now, round, sink);
-  }
+  for (std::uint32_t node : frontier_) behaviour_.evaluate(node, now, round, sink);
   frontier_.clear();
 }
 

@@ -86,10 +86,9 @@ class FrontierEngine {
   std::vector<std::vector<Due>> buckets_;
   std::vector<std::uint32_t> spare_buckets_;
 
-  std::vector<std::uint32_t> frontier_;
-  std::vector<std::uint8_t> in_frontier_;
-  std::vector<Change> changes_;     // made in the current round
-  std::vector<Change> delivering_;  // made in the previous round, being delivered
+  std::vector<std::uint32_t> frontier_;  // the nodes to evaluate this round (each once)
+  std::vector<Change> changes_;          // made in the current round
+  std::vector<Change> delivering_;       // made in the previous round, being delivered
   std::vector<std::uint32_t> order_;
 };
 
