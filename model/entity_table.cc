@@ -40,13 +40,6 @@ std::uint32_t EntityTable::add(std::string_view id, EntityKind k, std::string_vi
   return size() - 1;
 }
 
-std::optional<std::uint32_t> EntityTable::find(std::string_view wanted) const {
-  for (std::uint32_t i = 0; i < size(); ++i) {
-    if (id(i) == wanted) return i;
-  }
-  return std::nullopt;
-}
-
 EntityTable EntityTable::from(const Model& model) {
   EntityTable table;
   for (const Entity& e : model.entities) {

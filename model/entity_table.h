@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +31,6 @@ class EntityTable {
   std::string_view id(std::uint32_t i) const {
     return std::string_view(id_blob).substr(id_offsets[i], id_offsets[i + 1] - id_offsets[i]);
   }
-
-  // The entity with `id`, if any: a scan, for a few lookups (levers index the ids).
-  std::optional<std::uint32_t> find(std::string_view id) const;
 
   // The same as resolve_levers() for a Model (scenario_loader.h).
   std::vector<std::vector<std::uint32_t>> resolve_levers(const Scenario& scenario,

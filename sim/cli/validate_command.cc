@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "model/catalogue.h"
 #include "model/compact_model.h"
 #include "model/dead_levers.h"
 #include "model/file_format.h"
@@ -277,8 +278,9 @@ int validate_command(const std::vector<std::string>& args) {
     std::vector<model::LeverActingOnlyWithWhatIfs> acting_only_with;
     if (given_compact && diags.errors().size() == before.first) {
       given_compact->entities.resolve_levers(scenario, resolution);
+      const model::Catalogue names = model::Catalogue::of(given_compact->entities, "", {});
       for (const model::ReportedOutcome& r : scenario.reported) {
-        if (!given_compact->entities.find(r.entity)) {
+        if (!names.find(r.entity)) {
           resolution.error(r.place.file, r.place.pointer + "/entity",
                            "reported outcome names unknown entity " + model::quoted(r.entity));
         }
