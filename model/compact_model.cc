@@ -248,6 +248,10 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
            std::to_string(blob_size) + " id bytes) need " + std::to_string(expected) +
            " bytes after the string tables, the file has " + std::to_string(r.left()));
   }
+  if (req_count > FrozenEdge::kMaxRequirements) {  // an edge keeps its requirement in 31 bits
+    r.point_at(16);
+    r.fail("too many requirements (" + std::to_string(req_count) + "; at most 2^31 - 1)");
+  }
 
   t.kind.resize(n);
   r.column<std::uint8_t>(n, "entity kinds", [&](std::size_t i, std::uint8_t v) {
@@ -293,7 +297,7 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
     }
   }
 
-  std::vector<std::uint32_t> offsets(n + 1);
+  IndexArray offsets(n + 1);
   r.column<std::uint32_t>(n + 1, "requirement offsets", [&](std::size_t i, std::uint32_t v) {
     if ((i == 0 && v != 0) || (i > 0 && v < offsets[i - 1]) || v > req_count) {
       r.fail("requirement offset " + std::to_string(i) + " out of order");
@@ -301,7 +305,7 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
     offsets[i] = v;
   });
   if (offsets[n] != req_count) r.fail("requirement offsets do not cover the requirements");
-  std::vector<FrozenRequirement> reqs(req_count);
+  RequirementArray reqs(req_count);
   r.column<std::uint32_t>(req_count, "requirement first edges",
                           [&](std::size_t i, std::uint32_t v) { reqs[i].first_edge = v; });
   r.column<std::uint32_t>(req_count, "requirement end edges", [&](std::size_t i, std::uint32_t v) {
@@ -350,7 +354,7 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
     }
     reqs[i].switchover = saturate_seconds(v);
   });
-  std::vector<FrozenEdge> edges(edge_count);
+  EdgeArray edges(edge_count);
   r.column<std::uint32_t>(edge_count, "edge dependencies", [&](std::size_t i, std::uint32_t v) {
     if (v >= n) {
       r.fail(dependency_name(i) + ": entity index " + std::to_string(v) + " out of range (" +
@@ -381,7 +385,7 @@ CompactModel read_columns(ByteSource& source, const std::string& file, std::uint
   });
   r.column<std::uint8_t>(edge_count, "edge flags", [&](std::size_t i, std::uint8_t v) {
     if (v > 1) r.fail(dependency_name(i) + ": bad flags " + std::to_string(v));
-    edges[i].degraded_propagates = v == 1;
+    edges[i].set_degraded_propagates(v == 1);
   });
   m.graph = FrozenGraph::from_parts(std::move(offsets), std::move(reqs), std::move(edges));
   return m;
@@ -463,7 +467,7 @@ void write_compact(const std::filesystem::path& path, const EntityTable& t, cons
     w.column<std::int64_t>(edges.size(), [&](std::size_t i) { return edges[i].tolerance; });
     w.column<std::int64_t>(edges.size(), [&](std::size_t i) { return edges[i].recovery; });
     w.column<std::uint8_t>(edges.size(),
-                           [&](std::size_t i) { return edges[i].degraded_propagates ? 1 : 0; });
+                           [&](std::size_t i) { return edges[i].degraded_propagates() ? 1 : 0; });
   });
 }
 

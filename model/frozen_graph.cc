@@ -1,10 +1,17 @@
 #include "model/frozen_graph.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace msout::model {
-
 namespace {
+
+// An edge keeps its requirement's index in 31 bits (FrozenEdge).
+void check_requirement_count(std::size_t count) {
+  if (count > FrozenEdge::kMaxRequirements) {
+    throw std::length_error("more than 2^31 - 1 requirements in one graph");
+  }
+}
 
 // The deterministic run's decisions, read from the model itself.
 struct PointDecisions {
@@ -81,9 +88,13 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
           ++left_out;
           return;
         }
-        edges_.push_back({shape.target[mi], node, saturate_seconds(decide.tolerance(mi)),
-                          saturate_seconds(decide.recovery(mi)), shape.degraded_propagates[mi] != 0,
-                          static_cast<std::uint32_t>(requirements_.size())});
+        FrozenEdge& e = edges_.emplace_back();
+        e.dependency = shape.target[mi];
+        e.owner = node;
+        e.tolerance = saturate_seconds(decide.tolerance(mi));
+        e.recovery = saturate_seconds(decide.recovery(mi));
+        e.set_degraded_propagates(shape.degraded_propagates[mi] != 0);
+        e.set_requirement(static_cast<std::uint32_t>(requirements_.size()));
         source_member_.push_back(mi - first_member);
       };
       if (frozen.gate == Gate::kChoice) {
@@ -109,6 +120,7 @@ void FrozenGraph::fill(const ModelShape& shape, const Decisions& decide) {
     }
     req_offsets_.push_back(static_cast<std::uint32_t>(requirements_.size()));
   }
+  check_requirement_count(requirements_.size());
   build_reverse_index();
 }
 
@@ -123,16 +135,16 @@ void FrozenGraph::refreeze(const UncertaintyPlan& plan, const Realization& draw)
   fill(plan.shape(), DrawnDecisions{plan, draw});
 }
 
-FrozenGraph FrozenGraph::from_parts(std::vector<std::uint32_t> req_offsets,
-                                    std::vector<FrozenRequirement> requirements,
-                                    std::vector<FrozenEdge> edges) {
+FrozenGraph FrozenGraph::from_parts(IndexArray req_offsets, RequirementArray requirements,
+                                    EdgeArray edges) {
+  check_requirement_count(requirements.size());
   FrozenGraph g;
   g.req_offsets_ = std::move(req_offsets);
   g.requirements_ = std::move(requirements);
   g.edges_ = std::move(edges);
   for (std::uint32_t r = 0; r < g.requirements_.size(); ++r) {
     for (std::uint32_t e = g.requirements_[r].first_edge; e < g.requirements_[r].end_edge; ++e) {
-      g.edges_[e].requirement = r;
+      g.edges_[e].set_requirement(r);
     }
   }
   g.build_reverse_index();

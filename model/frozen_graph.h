@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "model/huge_page_allocator.h"
 #include "model/model.h"
 #include "model/model_shape.h"
 #include "model/uncertainty.h"
@@ -28,16 +29,32 @@ inline std::int32_t saturate_seconds(std::int64_t seconds) {
   return seconds >= kNeverSeconds ? kNeverSeconds : static_cast<std::int32_t>(seconds);
 }
 
+// Twenty bytes: the graph's largest array.
 struct FrozenEdge {
-  std::uint32_t dependency;  // node this edge needs
-  std::uint32_t owner;       // node that needs it (the dependent)
-  std::int32_t tolerance;    // seconds, saturated
-  std::int32_t recovery;     // seconds, saturated
-  bool degraded_propagates;
-  // The requirement (gate) the edge belongs to: set by the graph, beside the fields the
-  // engine reads with it, so that a delivery reads one record.
-  std::uint32_t requirement = 0;
+  // Requirement indices stay below this (checked where graphs are built), leaving the top
+  // bit of `flags_and_requirement` for degraded_propagates.
+  static constexpr std::uint32_t kMaxRequirements = 0x7fffffffu;
+
+  std::uint32_t dependency = 0;  // node this edge needs
+  std::uint32_t owner = 0;       // node that needs it (the dependent)
+  std::int32_t tolerance = 0;    // seconds, saturated
+  std::int32_t recovery = 0;     // seconds, saturated
+  // Bit 31: degraded_propagates. Bits 0-30: the requirement (gate) the edge belongs to, set
+  // by the graph beside the fields the engine reads with it, so that a delivery reads one
+  // record.
+  std::uint32_t flags_and_requirement = 0;
+
+  bool degraded_propagates() const { return (flags_and_requirement >> 31) != 0; }
+  void set_degraded_propagates(bool propagates) {
+    flags_and_requirement =
+        (flags_and_requirement & kMaxRequirements) | (propagates ? ~kMaxRequirements : 0u);
+  }
+  std::uint32_t requirement() const { return flags_and_requirement & kMaxRequirements; }
+  void set_requirement(std::uint32_t requirement) {
+    flags_and_requirement = (flags_and_requirement & ~kMaxRequirements) | requirement;
+  }
 };
+static_assert(sizeof(FrozenEdge) == 20);
 
 struct FrozenRequirement {
   std::uint32_t first_edge;
@@ -54,6 +71,12 @@ struct FreezeOptions {
   bool include_disputed = false;
 };
 
+// The graph's arrays: on huge pages once large (huge_page_allocator.h), as the cascade reads
+// them at random.
+using IndexArray = HugePageVector<std::uint32_t>;
+using RequirementArray = HugePageVector<FrozenRequirement>;
+using EdgeArray = HugePageVector<FrozenEdge>;
+
 class FrozenGraph {
  public:
   static FrozenGraph freeze(const Model& model, const FreezeOptions& options = {});
@@ -68,9 +91,8 @@ class FrozenGraph {
   // within `requirements`, every requirement's edges within `edges` and owned by its node,
   // 1 <= k <= members, every dependency < node count. Such a graph has no source model:
   // source_dependency() and source_gate() must not be called on it.
-  static FrozenGraph from_parts(std::vector<std::uint32_t> req_offsets,
-                                std::vector<FrozenRequirement> requirements,
-                                std::vector<FrozenEdge> edges);
+  static FrozenGraph from_parts(IndexArray req_offsets, RequirementArray requirements,
+                                EdgeArray edges);
 
   std::span<const std::uint32_t> requirement_offsets() const { return req_offsets_; }
   std::span<const FrozenRequirement> all_requirements() const { return requirements_; }
@@ -97,7 +119,7 @@ class FrozenGraph {
   // First global requirement index of `node`.
   std::uint32_t first_requirement(std::uint32_t node) const { return req_offsets_[node]; }
   // Requirement that edge `e` belongs to.
-  std::uint32_t requirement_of_edge(std::uint32_t e) const { return edges_[e].requirement; }
+  std::uint32_t requirement_of_edge(std::uint32_t e) const { return edges_[e].requirement(); }
   // Edges whose dependency is `node`.
   std::span<const std::uint32_t> dependents_of(std::uint32_t node) const {
     return {dependent_edges_.data() + dependent_offsets_[node],
@@ -113,7 +135,8 @@ class FrozenGraph {
     return source_gate(model, e).members[source_member_[e]];
   }
   const Requirement& source_gate(const Model& model, std::uint32_t e) const {
-    return model.entities[edges_[e].owner].requirements[source_requirement_[edges_[e].requirement]];
+    return model.entities[edges_[e].owner]
+        .requirements[source_requirement_[edges_[e].requirement()]];
   }
 
  private:
@@ -121,11 +144,11 @@ class FrozenGraph {
   void fill(const ModelShape& shape, const Decisions& decide);
   void build_reverse_index();
 
-  std::vector<std::uint32_t> req_offsets_;
-  std::vector<FrozenRequirement> requirements_;
-  std::vector<FrozenEdge> edges_;
-  std::vector<std::uint32_t> dependent_offsets_;
-  std::vector<std::uint32_t> dependent_edges_;
+  IndexArray req_offsets_;
+  RequirementArray requirements_;
+  EdgeArray edges_;
+  IndexArray dependent_offsets_;
+  IndexArray dependent_edges_;
   std::vector<std::uint32_t> source_requirement_;
   std::vector<std::uint32_t> source_member_;
 };

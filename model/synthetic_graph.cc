@@ -102,9 +102,9 @@ class Builder {
  private:
   const SyntheticProgress& progress_;
   EntityTable table_;
-  std::vector<std::uint32_t> req_offsets_;
-  std::vector<FrozenRequirement> requirements_;
-  std::vector<FrozenEdge> edges_;
+  IndexArray req_offsets_;
+  RequirementArray requirements_;
+  EdgeArray edges_;
 };
 
 constexpr std::int64_t kHour = 3600;
@@ -132,7 +132,7 @@ SyntheticGraph generate_synthetic(const SyntheticOptions& o, const SyntheticProg
     e.dependency = dependency;
     if (random.chance(0.4)) e.tolerance = saturate_seconds(random.lognormal(kHour, 1.5));
     e.recovery = saturate_seconds(random.lognormal(1800, 1.0));
-    e.degraded_propagates = random.chance(0.1);
+    e.set_degraded_propagates(random.chance(0.1));
     return e;
   };
   auto effect = [&] { return random.chance(0.8) ? Effect::kDown : Effect::kDegraded; };
@@ -275,7 +275,7 @@ void write_model_json(std::ostream& out, const SyntheticGraph& g,
           if (e.tolerance != 0)
             out << ", \"tolerance\": \"" << format_duration({e.tolerance}) << "\"";
           if (e.recovery != 0) out << ", \"recovery\": \"" << format_duration({e.recovery}) << "\"";
-          if (e.degraded_propagates) out << ", \"degraded_propagates\": true";
+          if (e.degraded_propagates()) out << ", \"degraded_propagates\": true";
         };
         auto member = [&](const FrozenEdge& e, std::uint32_t index) {
           out << "{\"on\": \"" << t.id(e.dependency) << "\"";

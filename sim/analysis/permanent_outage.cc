@@ -78,7 +78,7 @@ std::vector<std::uint32_t> PermanentOutage::degraded_nodes() const {
   };
   // An edge is impaired when its dependency is degraded and it lets degradation through.
   auto impaired = [&](const model::FrozenEdge& edge) {
-    return edge.degraded_propagates && state(edge.dependency) == State::kDegraded;
+    return edge.degraded_propagates() && state(edge.dependency) == State::kDegraded;
   };
   auto degraded = [&](std::uint32_t node) {
     for (const model::FrozenRequirement& r : graph_.requirements_of(node)) {
@@ -114,7 +114,7 @@ std::vector<std::uint32_t> PermanentOutage::degraded_nodes() const {
   }
   for (std::size_t next = 0; next < found.size(); ++next) {
     for (std::uint32_t e : graph_.dependents_of(found[next])) {
-      if (graph_.edge(e).degraded_propagates) visit(graph_.edge(e).owner);
+      if (graph_.edge(e).degraded_propagates()) visit(graph_.edge(e).owner);
     }
   }
   for (std::uint32_t node : found) degraded_[node] = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <stdexcept>
 
 namespace msout::cascade {
 namespace {
@@ -18,8 +19,6 @@ State state_of(model::Effect effect) {
 }
 
 constexpr std::uint64_t kLow32 = 0xffffffffu;
-// Edge timers carry 31 bits of generation (the payload's top bits).
-constexpr std::uint32_t kGeneration31 = 0x7fffffffu;
 
 }  // namespace
 
@@ -43,6 +42,9 @@ void CascadeBehaviour::reset(const std::vector<std::vector<std::uint32_t>>& sele
   groups_.clear();
   for (std::uint32_t r = 0; r < graph.requirement_count(); ++r) {
     if (graph.requirement(r).gate == Gate::kAny) {
+      if (groups_.size() >= RequirementState::kNoGroup) {
+        throw std::length_error("more than 2^30 - 1 any-groups in one graph");
+      }
       requirements_[r].group = static_cast<std::uint32_t>(groups_.size());
       groups_.emplace_back();
     }
@@ -89,13 +91,13 @@ void CascadeBehaviour::set_slot(std::uint32_t node, std::uint32_t slot, State s)
 }
 
 int CascadeBehaviour::effective(std::uint32_t edge) const {
-  const std::uint8_t on = edges_[edge].on;
+  const std::uint32_t on = edges_[edge].on();
   return (on & 2) != 0 ? 2 : (on & 1) != 0 ? 1 : 0;
 }
 
 std::uint8_t CascadeBehaviour::raw_for(std::uint32_t edge, State dependency_state) const {
   if (dependency_state == State::kDown) return 2;
-  if (dependency_state == State::kDegraded && graph_.edge(edge).degraded_propagates) return 1;
+  if (dependency_state == State::kDegraded && graph_.edge(edge).degraded_propagates()) return 1;
   return 0;
 }
 
@@ -137,34 +139,47 @@ void CascadeBehaviour::apply_lever(std::uint32_t node, std::uint32_t lever) {
 void CascadeBehaviour::see_dependency(std::uint32_t edge, State dependency_state, bool node_down,
                                       CascadeSink& sink) {
   EdgeState& es = edges_[edge];
-  const std::uint8_t old_raw = es.raw;
-  es.raw = raw_for(edge, dependency_state);
+  const std::uint32_t old_raw = es.raw();
+  const std::uint32_t raw = raw_for(edge, dependency_state);
+  es.set_raw(raw);
   const FrozenEdge& fe = graph_.edge(edge);
   for (int level = 1; level <= 2; ++level) {
-    const bool was = old_raw >= level;
-    const bool now = es.raw >= level;
+    const bool was = old_raw >= static_cast<std::uint32_t>(level);
+    const bool now = raw >= static_cast<std::uint32_t>(level);
     if (was == now) continue;
-    const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
-    std::uint32_t& generation = es.generation[level - 1];
-    ++generation;  // cancels any pending timer of this level
-    if (((es.on & bit) != 0) == now) continue;
+    const std::uint32_t bit = 1u << (level - 1);
+    es.bump(level);  // cancels any pending timer of this level
+    if (((es.on() & bit) != 0) == now) continue;
     const std::int64_t delay = now ? (node_down ? 0 : fe.tolerance) : fe.recovery;
     if (delay == model::kNeverSeconds) continue;  // the level never turns (frozen_graph.h)
     if (delay == 0) {
-      es.on = static_cast<std::uint8_t>(now ? es.on | bit : es.on & ~bit);
+      es.set_on(bit, now);
     } else {
       sink.timer(fe.owner, delay, kEdgeTimer,
                  edge | static_cast<std::uint64_t>(level - 1) << 32 |
-                     static_cast<std::uint64_t>(generation & kGeneration31) << 33);
+                     static_cast<std::uint64_t>(es.generation(level)) << 33);
     }
   }
 }
 
 void CascadeBehaviour::expire_timer(std::uint32_t edge, int level, std::uint32_t generation) {
   EdgeState& es = edges_[edge];
-  if ((es.generation[level - 1] & kGeneration31) != generation) return;  // cancelled
-  const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
-  es.on = static_cast<std::uint8_t>(es.raw >= level ? es.on | bit : es.on & ~bit);
+  const std::uint32_t bit = 1u << (level - 1);
+  if (concurrent_) {
+    // The other level's timer of this edge may flip its own bit at the same time; nothing
+    // else of the edge changes while timers expire.
+    std::atomic_ref<std::uint32_t> word(es.word);
+    const EdgeState seen{word.load(std::memory_order_relaxed), es.generation2};
+    if (seen.generation(level) != generation) return;  // cancelled
+    if (seen.raw() >= static_cast<std::uint32_t>(level)) {
+      word.fetch_or(bit << 2, std::memory_order_relaxed);
+    } else {
+      word.fetch_and(~(bit << 2), std::memory_order_relaxed);
+    }
+    return;
+  }
+  if (es.generation(level) != generation) return;  // cancelled
+  es.set_on(bit, es.raw() >= static_cast<std::uint32_t>(level));
 }
 
 void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
@@ -176,10 +191,10 @@ void CascadeBehaviour::lose_tolerance(std::uint32_t node) {
     for (std::uint32_t e = r.first_edge; e < r.end_edge; ++e) {
       EdgeState& es = edges_[e];
       for (int level = 1; level <= 2; ++level) {
-        const std::uint8_t bit = static_cast<std::uint8_t>(1u << (level - 1));
-        if (es.raw >= level && (es.on & bit) == 0) {
-          es.on |= bit;
-          ++es.generation[level - 1];
+        const std::uint32_t bit = 1u << (level - 1);
+        if (es.raw() >= static_cast<std::uint32_t>(level) && (es.on() & bit) == 0) {
+          es.set_on(bit, true);
+          es.bump(level);
           changed = true;
         }
       }
@@ -235,7 +250,7 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Cas
           ++g.generation;
           if (r.switchover != model::kNeverSeconds) {  // else the switch never completes
             sink.timer(graph_.edge(r.first_edge).owner, r.switchover, kSwitchoverDone,
-                       index | static_cast<std::uint64_t>(g.generation) << 32);
+                       index | static_cast<std::uint64_t>(g.generation & kGenerationMask) << 32);
           }
           return {unmet, r.first_edge + g.failed_from, r.first_edge + g.target};
         }
@@ -251,17 +266,29 @@ CascadeBehaviour::Contribution CascadeBehaviour::settle(std::uint32_t index, Cas
 
 void CascadeBehaviour::touch(std::uint32_t node, std::uint32_t requirement) {
   RequirementState& rs = requirements_[requirement];
-  if (rs.touched != 0) return;
-  rs.touched = 1;
-  rs.next_touched = nodes_[node].first_touched;
-  nodes_[node].first_touched = requirement;
+  if (!concurrent_) {
+    if (rs.next_touched != RequirementState::kNotTouched) return;
+    rs.next_touched = nodes_[node].first_touched;
+    nodes_[node].first_touched = requirement;
+    return;
+  }
+  // Claim the requirement (once), then push it onto its node's list. Relaxed: the list is
+  // read only after the concurrent step has joined.
+  std::atomic_ref<std::uint32_t> next(rs.next_touched);
+  std::uint32_t expected = RequirementState::kNotTouched;
+  if (!next.compare_exchange_strong(expected, kNoIndex, std::memory_order_relaxed)) return;
+  std::atomic_ref<std::uint32_t> head(nodes_[node].first_touched);
+  std::uint32_t first = head.load(std::memory_order_relaxed);
+  do {
+    next.store(first, std::memory_order_relaxed);
+  } while (!head.compare_exchange_weak(first, requirement, std::memory_order_relaxed));
 }
 
 void CascadeBehaviour::refresh_touched(std::uint32_t node, CascadeSink& sink) {
   for (std::uint32_t r = nodes_[node].first_touched; r != kNoIndex;) {
     RequirementState& rs = requirements_[r];
     const std::uint32_t next = rs.next_touched;
-    rs.touched = 0;
+    rs.next_touched = RequirementState::kNotTouched;
     refresh(node, r, sink);
     r = next;
   }
@@ -270,14 +297,15 @@ void CascadeBehaviour::refresh_touched(std::uint32_t node, CascadeSink& sink) {
 
 void CascadeBehaviour::refresh(std::uint32_t node, std::uint32_t requirement, CascadeSink& sink) {
   const State now = settle(requirement, sink).state;
-  State& cached = requirements_[requirement].contribution;
+  RequirementState& rs = requirements_[requirement];
+  const auto cached = static_cast<State>(rs.contribution);
   if (now == cached) return;
   NodeState& ns = nodes_[node];
   if (cached == State::kDown) --ns.down_count;
   if (cached == State::kDegraded) --ns.degraded_count;
   if (now == State::kDown) ++ns.down_count;
   if (now == State::kDegraded) ++ns.degraded_count;
-  cached = now;
+  rs.contribution = static_cast<std::uint32_t>(now);
 }
 
 State CascadeBehaviour::derived(std::uint32_t node) const {
@@ -299,7 +327,7 @@ void CascadeBehaviour::explain(std::uint32_t node, State lever_state, StateRecor
   const std::uint32_t first = graph_.first_requirement(node);
   const std::uint32_t end = graph_.first_requirement(node + 1);
   for (std::uint32_t r = first; r < end; ++r) {
-    if (requirements_[r].contribution < why.state) continue;
+    if (static_cast<State>(requirements_[r].contribution) < why.state) continue;
     const Contribution c = settle(r, sink);  // idempotent: gives the edges behind it
     why.cause = CauseKind::kDependency;
     why.ref = c.cause_edge;
@@ -328,34 +356,47 @@ void CascadeBehaviour::evaluate(std::uint32_t node, std::int64_t now, std::uint3
   sink.changed(node, before, after);
 }
 
-void CascadeBehaviour::dependency_changed(std::uint32_t edge, State dependency_state, bool down,
-                                          CascadeSink& sink) {
+std::uint32_t CascadeBehaviour::dependency_changed(std::uint32_t edge, State dependency_state,
+                                                   bool down, CascadeSink& sink) {
   see_dependency(edge, dependency_state, down, sink);
-  touch(graph_.edge(edge).owner, graph_.requirement_of_edge(edge));
+  const FrozenEdge& fe = graph_.edge(edge);
+  touch(fe.owner, fe.requirement());
+  return fe.owner;
 }
 
-void CascadeBehaviour::timer_expired(std::uint64_t payload) {
+std::uint32_t CascadeBehaviour::timer_expired(std::uint64_t payload) {
   const auto edge = static_cast<std::uint32_t>(payload & kLow32);
   expire_timer(edge, static_cast<int>((payload >> 32) & 1) + 1,
                static_cast<std::uint32_t>(payload >> 33));
-  touch(graph_.edge(edge).owner, graph_.requirement_of_edge(edge));
+  const FrozenEdge& fe = graph_.edge(edge);
+  touch(fe.owner, fe.requirement());
+  return fe.owner;
 }
 
 bool CascadeBehaviour::timer_is_live(std::uint64_t payload) const {
   const auto edge = static_cast<std::uint32_t>(payload & kLow32);
-  const auto level = static_cast<std::size_t>((payload >> 32) & 1);
-  return (edges_[edge].generation[level] & kGeneration31) ==
+  const int level = static_cast<int>((payload >> 32) & 1) + 1;
+  const EdgeState& es = edges_[edge];
+  const std::uint32_t word =
+      concurrent_ ? std::atomic_ref<std::uint32_t>(const_cast<std::uint32_t&>(es.word))
+                        .load(std::memory_order_relaxed)
+                  : es.word;
+  return EdgeState{word, es.generation2}.generation(level) ==
          static_cast<std::uint32_t>(payload >> 33);
 }
 
-void CascadeBehaviour::switchover_done(std::uint32_t node, std::uint64_t payload) {
+std::uint32_t CascadeBehaviour::switchover_done(std::uint64_t payload) {
   const auto requirement = static_cast<std::uint32_t>(payload & kLow32);
   GroupState& g = groups_[requirements_[requirement].group];
-  if (g.switching && g.generation == static_cast<std::uint32_t>(payload >> 32)) {
+  if (g.switching &&
+      (g.generation & kGenerationMask) == static_cast<std::uint32_t>(payload >> 32)) {
     g.switching = false;
     g.active = g.target;
   }
+  // A switching group has at least two members: its first edge names the owner.
+  const std::uint32_t node = graph_.edge(graph_.requirement(requirement).first_edge).owner;
   touch(node, requirement);
+  return node;
 }
 
 namespace {
@@ -401,7 +442,7 @@ void CascadeBehaviour::handle_batch(kernel::LpId node, std::span<const Event> ba
         timer_expired(e.payload);
         break;
       case kSwitchoverDone:
-        switchover_done(node, e.payload);
+        switchover_done(e.payload);
         break;
       default:
         assert(false && "unknown cascade event kind");

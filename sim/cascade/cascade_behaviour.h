@@ -10,11 +10,13 @@
 // each changes its own edge, group or lever slot, and evaluate() settles what they touched.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "model/frozen_graph.h"
+#include "model/huge_page_allocator.h"
 #include "sim/cascade/state.h"
 #include "sim/cascade/state_record.h"
 #include "sim/kernel/behaviour.h"
@@ -66,21 +68,48 @@ class CascadeBehaviour {
   // The same, step by step, for an engine that keeps its own events (frontier_engine.h). A
   // node's inputs of one instant and round may come in any order; then evaluate() it once.
   // `down`: the node was down before this round. Each input marks what it touches.
+  // Inputs return the node they concern.
   void lever(std::uint32_t node, std::uint32_t lever) { apply_lever(node, lever); }
-  void dependency_changed(std::uint32_t edge, State dependency_state, bool down, CascadeSink& sink);
-  void timer_expired(std::uint64_t payload);  // a kEdgeTimer's payload
+  std::uint32_t dependency_changed(std::uint32_t edge, State dependency_state, bool down,
+                                   CascadeSink& sink);
+  std::uint32_t timer_expired(std::uint64_t payload);  // a kEdgeTimer's payload
   // False for a timer cancelled since it was set: its expiry would change nothing.
   bool timer_is_live(std::uint64_t payload) const;
-  void switchover_done(std::uint32_t node, std::uint64_t payload);  // a kSwitchoverDone's
+  std::uint32_t switchover_done(std::uint64_t payload);  // a kSwitchoverDone's
+  // While set, dependency_changed, timer_expired, switchover_done and mark_for_evaluation may
+  // run on several threads at once, for different edges and requirements (a node's touched
+  // list and mark are then updated atomically). Everything else runs on one node per thread.
+  void set_concurrent_inputs(bool concurrent) { concurrent_ = concurrent; }
   // Re-settles what the inputs touched; records and announces (sink.changed) a new state.
   void evaluate(std::uint32_t node, std::int64_t now, std::uint32_t delta, CascadeSink& sink);
   // Marks the node for evaluation in the current round: true the first time until its
   // evaluate() (kept beside the node's state, which the same step reads).
   bool mark_for_evaluation(std::uint32_t node) {
-    if (nodes_[node].marked != 0) return false;
-    nodes_[node].marked = 1;
+    std::uint8_t& marked = nodes_[node].marked;
+    if (concurrent_) return std::atomic_ref<std::uint8_t>(marked).exchange(1) == 0;
+    if (marked != 0) return false;
+    marked = 1;
     return true;
   }
+  // Hints that an input will soon reach `edge` (its record must be in cache already), or an
+  // evaluation `node`: the records that step will read are fetched meanwhile. Each cascade
+  // step reads a few records at random; fetching a block's records together overlaps their
+  // memory latencies.
+  void prefetch_input(std::uint32_t edge) const {
+    const model::FrozenEdge& fe = graph_.edge(edge);
+    __builtin_prefetch(&edges_[edge], 1);
+    __builtin_prefetch(&requirements_[fe.requirement()], 1);
+    __builtin_prefetch(&nodes_[fe.owner], 1);
+  }
+  void prefetch_evaluation(std::uint32_t node) const {
+    const std::uint32_t first = nodes_[node].first_touched;
+    if (first != kNoIndex) {
+      __builtin_prefetch(&requirements_[first], 1);
+      __builtin_prefetch(&graph_.requirement(first));
+    }
+    __builtin_prefetch(&history_[node], 1);
+  }
+  void prefetch_node(std::uint32_t node) const { __builtin_prefetch(&nodes_[node], 1); }
   // Whether any dependent edge sees the change from `before` to `after` of its dependency.
   std::uint8_t raw_for(std::uint32_t edge, State dependency_state) const;
 
@@ -92,11 +121,36 @@ class CascadeBehaviour {
   int effective(std::uint32_t edge) const;
 
  private:
+  // Eight bytes an edge: the engine's largest array. A timer carries its level's generation
+  // (28 bits, wrapping): bumping it cancels the timer, and a stale timer could only come back
+  // to life after 2^28 changes of one dependency within one tolerance. The first word is a
+  // plain integer so that concurrent timer expiries (set_concurrent_inputs) can flip their
+  // own level's bit of one edge atomically.
   struct EdgeState {
-    std::uint8_t raw = 0;                  // what the edge sees now: 0 fine, 1 impaired, 2 failed
-    std::uint8_t on = 0;                   // bit L-1 set: condition "at least level L" is in effect
-    std::uint32_t generation[2] = {0, 0};  // per level; bumping one cancels its timer
+    // Bits 0-1: raw, what the edge sees now (0 fine, 1 impaired, 2 failed); bits 2-3: on,
+    // bit L-1 set while condition "at least level L" is in effect; bits 4-31: generation of
+    // level 1 ("at least impaired").
+    std::uint32_t word = 0;
+    std::uint32_t generation2 = 0;  // level 2 ("failed"), used modulo 2^28
+
+    std::uint32_t raw() const { return word & 3u; }
+    std::uint32_t on() const { return (word >> 2) & 3u; }
+    void set_raw(std::uint32_t raw) { word = (word & ~3u) | raw; }
+    void set_on(std::uint32_t bit, bool in_effect) {
+      word = in_effect ? word | bit << 2 : word & ~(bit << 2);
+    }
+    std::uint32_t generation(int level) const {
+      return (level == 1 ? word >> 4 : generation2) & kGenerationMask;
+    }
+    void bump(int level) {
+      if (level == 1) {
+        word += 1u << 4;  // wraps within the top 28 bits
+      } else {
+        ++generation2;
+      }
+    }
   };
+  static constexpr std::uint32_t kGenerationMask = (1u << 28) - 1;
   struct GroupState {               // any groups
     std::uint32_t active = 0;       // member index (local)
     std::uint32_t target = 0;       // member being switched to
@@ -132,6 +186,7 @@ class CascadeBehaviour {
 
   const model::FrozenGraph& graph_;
   std::vector<EngineLever> levers_;
+  bool concurrent_ = false;  // set_concurrent_inputs()
   // Lever slots: for node n, slots [slot_offsets_[n], slot_offsets_[n+1]) name the imposing
   // levers that select n (ascending) and hold what each imposes right now (slot_state()).
   // A restore of every imposition bumps the node's epoch instead of visiting its slots: a
@@ -155,18 +210,20 @@ class CascadeBehaviour {
     State state = State::kUp;
     std::uint8_t marked = 0;  // mark_for_evaluation()
   };
-  // The same for one requirement.
+  // The same for one requirement, in eight bytes. next_touched is kNotTouched while the
+  // requirement is in no node's touched list, kNoIndex at the end of one.
   struct RequirementState {
-    std::uint32_t next_touched = kNoIndex;
-    std::uint32_t group = kNoIndex;   // any groups: index into groups_
-    State contribution = State::kUp;  // its last settled contribution
-    std::uint8_t touched = 0;
+    static constexpr std::uint32_t kNotTouched = kNoIndex - 1;
+    static constexpr std::uint32_t kNoGroup = (1u << 30) - 1;
+    std::uint32_t next_touched = kNotTouched;
+    std::uint32_t group : 30 = kNoGroup;  // any groups: index into groups_
+    std::uint32_t contribution : 2 = 0;   // its last settled contribution (a State)
   };
 
-  std::vector<NodeState> nodes_;
-  std::vector<RequirementState> requirements_;
+  model::HugePageVector<NodeState> nodes_;
+  model::HugePageVector<RequirementState> requirements_;
   std::vector<std::vector<StateRecord>> history_;
-  std::vector<EdgeState> edges_;
+  model::HugePageVector<EdgeState> edges_;
   std::vector<GroupState> groups_;
 };
 

@@ -2,12 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
-#include <optional>
 #include <string_view>
 #include <unordered_map>
-
-#include "sim/kernel/parallel_scheduler.h"
-#include "sim/kernel/round_bucket_queue.h"
 
 namespace msout::cascade {
 
@@ -61,21 +57,6 @@ CascadeRun collect(CascadeBehaviour& behaviour, std::uint32_t nodes, std::int64_
   return run;
 }
 
-// Tells the progress callback the time of each batch (the kernel's parallel scheduler).
-class ProgressObserver final : public kernel::EventObserver {
- public:
-  explicit ProgressObserver(const CascadeProgress& progress) : progress_(progress) {}
-  void on_batch(kernel::LpId, std::span<const kernel::Event> batch) override {
-    progress_(batch.front().time.ticks);
-  }
-
- private:
-  const CascadeProgress& progress_;
-};
-
-// One failure notifies many dependents at the same instant and round: buckets per round.
-using Queue = kernel::RoundBucketQueue;
-
 }  // namespace
 
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
@@ -83,29 +64,9 @@ CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& s
                        std::int64_t horizon, int threads, const CascadeProgress& progress,
                        std::span<const std::int64_t> lever_times) {
   const std::vector<std::int64_t> times = lever_times_of(scenario, lever_times);
-  if (threads <= 1) {
-    FrontierEngine engine(graph, engine_levers(scenario), selected);
-    const kernel::RunStats stats = engine.run(times, selected, horizon, progress);
-    return collect(engine.behaviour(), graph.node_count(), horizon, stats);
-  }
-  // Zero-delay dependencies are common ("fails immediately"): no lookahead, rounds.
-  CascadeBehaviour behaviour(graph, engine_levers(scenario), selected);
-  kernel::ParallelScheduler<CascadeBehaviour, Queue> scheduler(graph.node_count(), behaviour,
-                                                               threads);
-  std::optional<ProgressObserver> observer;
-  if (progress) scheduler.set_observer(&observer.emplace(progress));
-  // Levers in time order, simultaneous ones in file order: the injection order breaks ties.
-  std::vector<std::uint32_t> order(times.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return times[a] < times[b]; });
-  for (std::uint32_t l : order) {
-    for (std::uint32_t node : selected[l]) {
-      scheduler.inject(kernel::SimTime{times[l]}, node, kLeverEvent, l);
-    }
-  }
-  const kernel::RunStats stats = scheduler.run_until(kernel::SimTime{horizon});
-  return collect(behaviour, graph.node_count(), horizon, stats);
+  FrontierEngine engine(graph, engine_levers(scenario), selected, std::max(threads, 1));
+  const kernel::RunStats stats = engine.run(times, selected, horizon, progress);
+  return collect(engine.behaviour(), graph.node_count(), horizon, stats);
 }
 
 CascadeWorkspace::CascadeWorkspace(const model::FrozenGraph& graph, const model::Scenario& scenario,

@@ -6,8 +6,8 @@
 //   CascadeRun run = run_cascade(graph, scenario, selected, scenario.horizon.seconds);
 //
 // The result holds every entity's change log and its state at the horizon; it is identical
-// for any `threads` (1: the frontier engine, frontier_engine.h; more: the kernel's parallel
-// scheduler driving the same behaviour).
+// for any `threads` (the frontier engine, frontier_engine.h, runs large steps on up to that
+// many threads).
 // Thread-safe for distinct runs (all state is local to the call).
 #pragma once
 
@@ -38,7 +38,8 @@ std::vector<EngineLever> engine_levers(const model::Scenario& scenario);
 
 // `lever_times`, when given, replaces each lever's `at` (seconds, one per lever): a Monte
 // Carlo replication's drawn times (model/uncertainty.h). `progress`, when given, is told the
-// simulated time of each instant reached (from worker threads when `threads` > 1).
+// simulated time of each instant reached, on the calling thread. `threads` > 1 runs large
+// steps of the cascade concurrently, with the same results (frontier_engine.h).
 CascadeRun run_cascade(const model::FrozenGraph& graph, const model::Scenario& scenario,
                        const std::vector<std::vector<std::uint32_t>>& selected,
                        std::int64_t horizon, int threads = 1, const CascadeProgress& progress = {},

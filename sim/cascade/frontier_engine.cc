@@ -3,90 +3,257 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <stdexcept>
 
 #include "sim/kernel/sim_time.h"
 
 namespace msout::cascade {
+namespace {
 
-// Timers go to the calendar; changes wait for the next round.
+constexpr std::uint64_t kLow32 = 0xffffffffu;
+constexpr std::uint64_t kPayloadBits = (std::uint64_t{1} << 62) - 1;
+
+std::uint64_t due_of(EventKind kind, std::uint64_t payload) {
+  return payload | static_cast<std::uint64_t>(kind) << 62;
+}
+EventKind kind_of(std::uint64_t due) { return static_cast<EventKind>(due >> 62); }
+std::uint64_t payload_of(std::uint64_t due) { return due & kPayloadBits; }
+
+// Work per chunk of a concurrent step: enough to outweigh taking it.
+constexpr std::size_t kNodesPerChunk = 256;
+constexpr std::size_t kEdgesPerChunk = 4096;
+constexpr std::size_t kDuePerChunk = 4096;
+// Steps are taken in blocks: the records a block will read are fetched first, all together,
+// so that their memory latencies overlap instead of adding up.
+constexpr std::size_t kBlock = 32;
+// Spare calendar buckets keep at most this much memory (entries) for reuse.
+constexpr std::size_t kKeptDueCapacity = std::size_t{1} << 16;
+
+}  // namespace
+
+// A worker's effects: changes wait in its buffer until the step has joined; so do timers in a
+// concurrent step (on one thread they go straight to the calendar).
 class FrontierEngine::Sink final : public CascadeSink {
  public:
-  explicit Sink(FrontierEngine& engine) : engine_(engine) {}
-  void timer(std::uint32_t node, std::int64_t delay, EventKind kind,
-             std::uint64_t payload) override {
-    engine_.schedule(kernel::saturating_add(now, delay), {node, kind, payload});
+  Sink(FrontierEngine& engine, Worker& worker, std::int64_t now)
+      : engine_(engine), worker_(worker), now_(now) {}
+  void timer(std::uint32_t, std::int64_t delay, EventKind kind, std::uint64_t payload) override {
+    const std::int64_t time = kernel::saturating_add(now_, delay);
+    if (engine_.concurrent_step_) {
+      worker_.timers.push_back({time, due_of(kind, payload)});
+    } else {
+      engine_.schedule(time, due_of(kind, payload));
+    }
   }
   void changed(std::uint32_t node, State before, State after) override {
-    engine_.changes_.push_back({node, before, after});
+    worker_.changes.push_back({node, before, after});
   }
-  std::int64_t now = 0;
 
  private:
   FrontierEngine& engine_;
+  Worker& worker_;
+  std::int64_t now_;
 };
 
 FrontierEngine::FrontierEngine(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
-                               const std::vector<std::vector<std::uint32_t>>& selected)
-    : graph_(graph), behaviour_(graph, std::move(levers), selected) {}
+                               const std::vector<std::vector<std::uint32_t>>& selected, int threads)
+    : graph_(graph),
+      behaviour_(graph, std::move(levers), selected),
+      loop_(threads),
+      workers_(loop_.workers()) {}
 
 void FrontierEngine::reset(const std::vector<std::vector<std::uint32_t>>& selected) {
   behaviour_.reset(selected);
   frontier_.clear();
   changes_.clear();
   delivering_.clear();
+  for (Worker& w : workers_) {
+    w.timers.clear();
+    w.changes.clear();
+    w.frontier.clear();
+    w.notified = 0;
+  }
   for (const auto& [time, bucket] : bucket_of_) {
     buckets_[bucket].clear();
     spare_buckets_.push_back(bucket);
   }
   bucket_of_.clear();
   instants_.clear();
+  last_bucket_ = kNoIndex;
+  concurrent_steps_ = {};
 }
 
 void FrontierEngine::schedule(std::int64_t time, Due due) {
-  auto [it, inserted] = bucket_of_.try_emplace(time, 0);
-  if (inserted) {
-    if (spare_buckets_.empty()) {
-      it->second = static_cast<std::uint32_t>(buckets_.size());
-      buckets_.emplace_back();
-    } else {
-      it->second = spare_buckets_.back();
-      spare_buckets_.pop_back();
+  if (last_bucket_ == kNoIndex || time != last_time_) {
+    auto [it, inserted] = bucket_of_.try_emplace(time, 0);
+    if (inserted) {
+      if (spare_buckets_.empty()) {
+        it->second = static_cast<std::uint32_t>(buckets_.size());
+        buckets_.emplace_back();
+      } else {
+        it->second = spare_buckets_.back();
+        spare_buckets_.pop_back();
+      }
+      instants_.push_back(time);
+      std::push_heap(instants_.begin(), instants_.end(), std::greater<>{});
     }
-    instants_.push_back(time);
-    std::push_heap(instants_.begin(), instants_.end(), std::greater<>{});
+    last_time_ = time;
+    last_bucket_ = it->second;
   }
-  buckets_[it->second].push_back(due);
+  buckets_[last_bucket_].push_back(due);
 }
 
-void FrontierEngine::activate(std::uint32_t node) {
-  if (behaviour_.mark_for_evaluation(node)) frontier_.push_back(node);
+void FrontierEngine::activate(std::uint32_t node, Worker& worker) {
+  if (behaviour_.mark_for_evaluation(node)) worker.frontier.push_back(node);
 }
 
-void FrontierEngine::evaluate_frontier(std::int64_t now, std::uint32_t round, Sink& sink) {
-  for (std::uint32_t node : frontier_) behaviour_.evaluate(node, now, round, sink);
+template <class Fn>
+void FrontierEngine::for_chunks(std::size_t count, std::size_t grain, std::uint64_t& steps, Fn fn) {
+  const std::size_t chunks = (count + grain - 1) / grain;
+  if (loop_.workers() == 1 || chunks < 2) {
+    if (count > 0) fn(std::size_t{0}, count, workers_[0]);
+    return;
+  }
+  behaviour_.set_concurrent_inputs(true);
+  concurrent_step_ = true;
+  ++steps;
+  loop_.run(chunks, [&](std::size_t chunk, std::size_t worker) {
+    fn(chunk * grain, std::min(count, (chunk + 1) * grain), workers_[worker]);
+  });
+  concurrent_step_ = false;
+  behaviour_.set_concurrent_inputs(false);
+}
+
+void FrontierEngine::merge_workers() {
+  for (Worker& w : workers_) {
+    for (const Timed& t : w.timers) schedule(t.time, t.due);
+    w.timers.clear();
+    frontier_.insert(frontier_.end(), w.frontier.begin(), w.frontier.end());
+    w.frontier.clear();
+    changes_.insert(changes_.end(), w.changes.begin(), w.changes.end());
+    w.changes.clear();
+  }
+}
+
+void FrontierEngine::handle_due(const std::vector<Due>& due) {
+  // Levers in the order they were scheduled (a restore after a down), and switchovers (a
+  // group's may share its state): few, on this thread.
+  Worker& here = workers_[0];
+  for (const Due d : due) {
+    const std::uint64_t payload = payload_of(d);
+    if (kind_of(d) == kLeverEvent) {
+      const auto node = static_cast<std::uint32_t>(payload & kLow32);
+      behaviour_.lever(node, static_cast<std::uint32_t>(payload >> 32));
+      activate(node, here);
+    } else if (kind_of(d) == kSwitchoverDone) {
+      activate(behaviour_.switchover_done(payload), here);
+    }
+  }
+  // Edge timers: each flips its own level of its edge. A cancelled one wakes nobody.
+  for_chunks(due.size(), kDuePerChunk, concurrent_steps_.timers,
+             [&](std::size_t begin, std::size_t end, Worker& w) {
+               for (std::size_t block = begin; block < end; block += kBlock) {
+                 const std::size_t stop = std::min(end, block + kBlock);
+                 for (std::size_t i = block; i < stop; ++i) {
+                   if (kind_of(due[i]) != kEdgeTimer) continue;
+                   __builtin_prefetch(&graph_.edge(static_cast<std::uint32_t>(due[i] & kLow32)));
+                 }
+                 for (std::size_t i = block; i < stop; ++i) {
+                   if (kind_of(due[i]) != kEdgeTimer) continue;
+                   behaviour_.prefetch_input(static_cast<std::uint32_t>(due[i] & kLow32));
+                 }
+                 for (std::size_t i = block; i < stop; ++i) {
+                   if (kind_of(due[i]) != kEdgeTimer) continue;
+                   const std::uint64_t payload = payload_of(due[i]);
+                   if (!behaviour_.timer_is_live(payload)) continue;
+                   activate(behaviour_.timer_expired(payload), w);
+                 }
+               }
+             });
+  merge_workers();
+}
+
+void FrontierEngine::evaluate_frontier(std::int64_t now, std::uint32_t round) {
+  for_chunks(frontier_.size(), kNodesPerChunk, concurrent_steps_.evaluations,
+             [&](std::size_t begin, std::size_t end, Worker& w) {
+               Sink sink(*this, w, now);
+               for (std::size_t block = begin; block < end; block += kBlock) {
+                 const std::size_t stop = std::min(end, block + kBlock);
+                 for (std::size_t i = block; i < stop; ++i) behaviour_.prefetch_node(frontier_[i]);
+                 for (std::size_t i = block; i < stop; ++i) {
+                   behaviour_.prefetch_evaluation(frontier_[i]);
+                 }
+                 for (std::size_t i = block; i < stop; ++i) {
+                   behaviour_.evaluate(frontier_[i], now, round, sink);
+                 }
+               }
+             });
   frontier_.clear();
+  merge_workers();
 }
 
-std::uint64_t FrontierEngine::deliver_changes(Sink& sink) {
-  std::uint64_t notified = 0;
-  for (const Change& c : delivering_) {
-    for (std::uint32_t edge : graph_.dependents_of(c.node)) {
-      const State after = c.after;
-      if (behaviour_.raw_for(edge, c.before) == behaviour_.raw_for(edge, after)) continue;
-      const std::uint32_t owner = graph_.edge(edge).owner;
-      // The owner's state before this round: every change of the last round is in.
-      behaviour_.dependency_changed(edge, after, behaviour_.state(owner) == State::kDown, sink);
-      activate(owner);
-      ++notified;
-    }
+std::uint64_t FrontierEngine::deliver_changes(std::int64_t now) {
+  // The dependent edges of all changes, numbered in one run: chunks of equal edge counts,
+  // however unevenly the changes fan out.
+  reach_.resize(delivering_.size() + 1);
+  reach_[0] = 0;
+  for (std::size_t i = 0; i < delivering_.size(); ++i) {
+    reach_[i + 1] = reach_[i] + graph_.dependents_of(delivering_[i].node).size();
   }
+  for_chunks(reach_.back(), kEdgesPerChunk, concurrent_steps_.deliveries,
+             [&](std::size_t begin, std::size_t end, Worker& w) {
+               Sink sink(*this, w, now);
+               std::size_t i = static_cast<std::size_t>(
+                   std::upper_bound(reach_.begin(), reach_.end(), begin) - reach_.begin() - 1);
+               std::uint32_t edges[kBlock];
+               std::uint32_t change[kBlock];
+               for (std::size_t at = begin; at < end;) {
+                 // A block of dependent edges, across changes.
+                 std::size_t n = 0;
+                 while (n < kBlock && at < end) {
+                   while (reach_[i + 1] <= at) ++i;  // past changes without dependents
+                   const std::span<const std::uint32_t> dependents =
+                       graph_.dependents_of(delivering_[i].node);
+                   const std::uint64_t stop = std::min<std::uint64_t>(end, reach_[i + 1]);
+                   for (; at < stop && n < kBlock; ++at, ++n) {
+                     edges[n] = dependents[at - reach_[i]];
+                     change[n] = static_cast<std::uint32_t>(i);
+                   }
+                 }
+                 for (std::size_t j = 0; j < n; ++j) __builtin_prefetch(&graph_.edge(edges[j]));
+                 for (std::size_t j = 0; j < n; ++j) behaviour_.prefetch_input(edges[j]);
+                 for (std::size_t j = 0; j < n; ++j) {
+                   const std::uint32_t edge = edges[j];
+                   const Change& c = delivering_[change[j]];
+                   if (behaviour_.raw_for(edge, c.before) == behaviour_.raw_for(edge, c.after)) {
+                     continue;
+                   }
+                   const std::uint32_t owner = graph_.edge(edge).owner;
+                   // The owner's state before this round: every change of the last round is
+                   // in.
+                   behaviour_.dependency_changed(edge, c.after,
+                                                 behaviour_.state(owner) == State::kDown, sink);
+                   activate(owner, w);
+                   ++w.notified;
+                 }
+               }
+             });
   delivering_.clear();
+  std::uint64_t notified = 0;
+  for (Worker& w : workers_) {
+    notified += w.notified;
+    w.notified = 0;
+  }
+  merge_workers();
   return notified;
 }
 
 kernel::RunStats FrontierEngine::run(std::span<const std::int64_t> lever_times,
                                      const std::vector<std::vector<std::uint32_t>>& selected,
                                      std::int64_t end, const CascadeProgress& progress) {
+  if (lever_times.size() >= (std::size_t{1} << 30)) {
+    throw std::length_error("more than 2^30 - 1 levers in one scenario");
+  }
   // Levers in time order, simultaneous ones in lever order: within an instant's bucket they
   // keep this order, which is the one order that matters (a restore after a down).
   order_.resize(lever_times.size());
@@ -95,11 +262,12 @@ kernel::RunStats FrontierEngine::run(std::span<const std::int64_t> lever_times,
     return lever_times[a] < lever_times[b];
   });
   for (std::uint32_t l : order_) {
-    for (std::uint32_t node : selected[l]) schedule(lever_times[l], {node, kLeverEvent, l});
+    for (std::uint32_t node : selected[l]) {
+      schedule(lever_times[l], due_of(kLeverEvent, node | static_cast<std::uint64_t>(l) << 32));
+    }
   }
 
   kernel::RunStats stats;
-  Sink sink(*this);
   std::vector<Due> due;
   while (!instants_.empty() && instants_.front() <= end) {
     const std::int64_t now = instants_.front();
@@ -109,37 +277,22 @@ kernel::RunStats FrontierEngine::run(std::span<const std::int64_t> lever_times,
     due.swap(buckets_[it->second]);
     spare_buckets_.push_back(it->second);
     bucket_of_.erase(it);
-    sink.now = now;
+    last_bucket_ = kNoIndex;
     if (progress) progress(now);
 
-    // Round 0: what was due now.
     stats.events += due.size();
-    for (const Due& d : due) {
-      switch (d.kind) {
-        case kLeverEvent:
-          behaviour_.lever(d.node, static_cast<std::uint32_t>(d.payload));
-          break;
-        case kEdgeTimer:
-          if (!behaviour_.timer_is_live(d.payload)) continue;  // cancelled: nothing to wake
-          behaviour_.timer_expired(d.payload);
-          break;
-        case kSwitchoverDone:
-          behaviour_.switchover_done(d.node, d.payload);
-          break;
-        default:
-          break;
-      }
-      activate(d.node);
-    }
+    handle_due(due);
     due.clear();
+    // A large instant's memory goes back at once rather than lingering in a spare bucket.
+    if (due.capacity() > kKeptDueCapacity) std::vector<Due>().swap(due);
     std::uint32_t round = 0;
     for (;;) {
       stats.batches += frontier_.size();
-      evaluate_frontier(now, round, sink);
+      evaluate_frontier(now, round);
       if (changes_.empty()) break;
       delivering_.swap(changes_);
       ++round;
-      stats.events += deliver_changes(sink);
+      stats.events += deliver_changes(now);
     }
   }
   return stats;

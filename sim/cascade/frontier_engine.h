@@ -16,11 +16,18 @@
 // the order it was scheduled, so levers on one node apply in scenario order), round d + 1
 // what round d changed.
 //
-//   FrontierEngine engine(graph, engine_levers(scenario), selected);
+// With threads > 1 a large step runs on several threads: the frontier's evaluations (each
+// node's own state), the delivery of a round's changes (each edge written by its one
+// dependency's change; the owners' touched lists and marks updated atomically) and round 0's
+// edge timers (each its own level of its edge). Levers and switchovers of round 0 stay in
+// order on one thread. Every step's inputs commute, so the results (change logs, states,
+// event counts) are the same for every thread count.
+//
+//   FrontierEngine engine(graph, engine_levers(scenario), selected, threads);
 //   kernel::RunStats stats = engine.run(lever_times, horizon);
 //   engine.behaviour().history(node) ...
 //
-// Not thread-safe; one engine per thread (Monte Carlo keeps one per worker).
+// One run at a time; Monte Carlo keeps one single-threaded engine per worker.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +39,7 @@
 #include "model/frozen_graph.h"
 #include "sim/cascade/cascade_behaviour.h"
 #include "sim/kernel/behaviour.h"
+#include "sim/kernel/chunked_loop.h"
 
 namespace msout::cascade {
 
@@ -42,7 +50,7 @@ class FrontierEngine {
  public:
   // `graph` must outlive the engine; `selected[l]` lists the entities lever l acts on.
   FrontierEngine(const model::FrozenGraph& graph, std::vector<EngineLever> levers,
-                 const std::vector<std::vector<std::uint32_t>>& selected);
+                 const std::vector<std::vector<std::uint32_t>>& selected, int threads = 1);
 
   // Back to the start (the graph may have been refrozen), keeping the memory.
   void reset(const std::vector<std::vector<std::uint32_t>>& selected);
@@ -55,40 +63,73 @@ class FrontierEngine {
 
   const CascadeBehaviour& behaviour() const { return behaviour_; }
   CascadeBehaviour& behaviour() { return behaviour_; }
+  // Steps of the last run that ran on several threads, by kind (none with threads = 1).
+  struct ConcurrentSteps {
+    std::uint64_t timers = 0;       // round 0's edge timers
+    std::uint64_t evaluations = 0;  // a round's frontier
+    std::uint64_t deliveries = 0;   // a round's changes to the dependents
+  };
+  const ConcurrentSteps& concurrent_steps() const { return concurrent_steps_; }
 
  private:
-  struct Due {  // something scheduled for an instant
-    std::uint32_t node;
-    std::uint32_t kind;  // EventKind
-    std::uint64_t payload;
+  // Something scheduled for an instant, in eight bytes: the event's payload with its kind in
+  // the top two bits. The node follows from the payload (a lever's node is its low half; a
+  // timer's or switchover's the owner of its edge or requirement).
+  using Due = std::uint64_t;
+  struct Timed {
+    std::int64_t time;
+    Due due;
   };
   struct Change {
     std::uint32_t node;
     State before;
     State after;
   };
+  // What one worker collects during a step, merged into the engine after it.
+  struct Worker {
+    std::vector<Timed> timers;
+    std::vector<Change> changes;
+    std::vector<std::uint32_t> frontier;
+    std::uint64_t notified = 0;
+  };
   class Sink;
 
   void schedule(std::int64_t time, Due due);
-  // Marks `node` for evaluation in the current round.
-  void activate(std::uint32_t node);
+  // Marks `node` for evaluation in the current round, in `worker`'s list.
+  void activate(std::uint32_t node, Worker& worker);
+  // Runs fn(begin, end, worker) over [0, count) in chunks of `grain`: on several threads when
+  // there is enough work (counted in `steps`), else on this one.
+  template <class Fn>
+  void for_chunks(std::size_t count, std::size_t grain, std::uint64_t& steps, Fn fn);
+  // Moves the workers' timers to the calendar, their frontiers and changes to the engine's.
+  void merge_workers();
+  // Round 0: what was due now.
+  void handle_due(const std::vector<Due>& due);
   // Evaluates the current round's frontier, then empties it.
-  void evaluate_frontier(std::int64_t now, std::uint32_t round, Sink& sink);
+  void evaluate_frontier(std::int64_t now, std::uint32_t round);
   // Hands the last round's changes to the dependents; returns the edges notified.
-  std::uint64_t deliver_changes(Sink& sink);
+  std::uint64_t deliver_changes(std::int64_t now);
 
   const model::FrozenGraph& graph_;
   CascadeBehaviour behaviour_;
+  kernel::ChunkedLoop loop_;
+  std::vector<Worker> workers_;
+  bool concurrent_step_ = false;  // for_chunks() is running a step on several threads
+  ConcurrentSteps concurrent_steps_;
 
   // The calendar: a min-heap of the pending instants and a bucket per instant.
   std::vector<std::int64_t> instants_;
   std::unordered_map<std::int64_t, std::uint32_t> bucket_of_;
   std::vector<std::vector<Due>> buckets_;
   std::vector<std::uint32_t> spare_buckets_;
+  // The last instant scheduled to and its bucket: a step's timers share a few instants.
+  std::int64_t last_time_ = 0;
+  std::uint32_t last_bucket_ = kNoIndex;
 
   std::vector<std::uint32_t> frontier_;  // the nodes to evaluate this round (each once)
   std::vector<Change> changes_;          // made in the current round
   std::vector<Change> delivering_;       // made in the previous round, being delivered
+  std::vector<std::uint64_t> reach_;     // delivering_'s dependents, cumulative
   std::vector<std::uint32_t> order_;
 };
 

@@ -272,9 +272,9 @@ struct Chain {
 
 Chain down_chain(std::uint32_t n, bool dependents_first) {
   const std::uint32_t nodes = n + 2;
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<model::FrozenRequirement> requirements;
-  std::vector<model::FrozenEdge> edges;
+  model::IndexArray offsets{0};
+  model::RequirementArray requirements;
+  model::EdgeArray edges;
   const std::uint32_t held = dependents_first ? n - 1 : 0;  // the end the lever holds
   for (std::uint32_t v = 0; v < nodes; ++v) {
     std::uint32_t on = v;
@@ -286,7 +286,7 @@ Chain down_chain(std::uint32_t n, bool dependents_first) {
       on = dependents_first ? v + 1 : v - 1;
     if (on != v) {
       const auto e = static_cast<std::uint32_t>(edges.size());
-      edges.push_back({on, v, 0, 0, false});
+      edges.push_back({on, v, 0, 0, 0});
       requirements.push_back({e, e + 1, 1, model::Gate::kSingle, model::Effect::kDown, 0});
     }
     offsets.push_back(static_cast<std::uint32_t>(requirements.size()));

@@ -7,6 +7,7 @@
 #endif
 #include "model/compact_model.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -54,6 +55,37 @@ void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
 void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
   return ::operator new(size, std::nothrow);
 }
+// The aligned forms too: the graph's large arrays are aligned to huge pages
+// (model/huge_page_allocator.h).
+void* operator new(std::size_t size, std::align_val_t align) {
+  if (g_watch_allocations.load(std::memory_order_relaxed)) {
+    std::size_t seen = g_largest_allocation.load(std::memory_order_relaxed);
+    while (size > seen && !g_largest_allocation.compare_exchange_weak(seen, size)) {
+    }
+  }
+  const auto alignment = static_cast<std::size_t>(align);
+  const std::size_t rounded =
+      (std::max<std::size_t>(size, 1) + alignment - 1) / alignment * alignment;
+  if (void* p = std::aligned_alloc(alignment, rounded)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size, std::align_val_t align) {
+  return ::operator new(size, align);
+}
+void* operator new(std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  try {
+    return ::operator new(size, align);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, std::align_val_t align, const std::nothrow_t&) noexcept {
+  return ::operator new(size, align, std::nothrow);
+}
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
@@ -167,7 +199,7 @@ TEST_CASE("CompactModel.ValidSmallFileLoads") {
   CHECK(m.graph.edge_count() == 3);
   CHECK(m.graph.requirement(1).gate == model::Gate::kAny);
   CHECK(m.graph.requirement(1).switchover == 60);
-  CHECK(m.graph.edge(1).degraded_propagates);
+  CHECK(m.graph.edge(1).degraded_propagates());
   // From a file: the same.
   TempDir dir;
   dir.write("ok.msout", RawCompact{}.bytes());

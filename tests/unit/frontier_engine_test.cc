@@ -1,8 +1,8 @@
-// The frontier engine (sim/cascade/frontier_engine.h) against the kernel's schedulers
-// (sequential and parallel) driving the same behaviour: on synthetic graphs with downs,
-// degradations and restores (of one lever and of all) at shared and separate instants, every
-// entity's change log, its state and imposition at the horizon, and the event count must be the
-// same.
+// The frontier engine (sim/cascade/frontier_engine.h), on one thread and on several, against
+// the kernel's schedulers (sequential and parallel) driving the same behaviour: on synthetic graphs
+// with downs, degradations and restores (of one lever and of all) at shared and separate instants,
+// every entity's change log, its state and imposition at the horizon, and the event count must be
+// the same.
 #include "sim/cascade/frontier_engine.h"
 
 #include <doctest/doctest.h>
@@ -122,11 +122,16 @@ Outcome by_the_kernel(const model::FrozenGraph& graph, const Levers& l, std::int
   return collect(behaviour, graph.node_count(), stats.events);
 }
 
-Outcome by_the_frontier(const model::FrozenGraph& graph, const Levers& l, std::int64_t end) {
-  cascade::FrontierEngine engine(graph, cascade::engine_levers(l.scenario), l.selected);
+// The frontier engine on `threads` threads; `concurrent_steps`, when given, is told which of
+// its steps ran on several threads.
+Outcome by_the_frontier(const model::FrozenGraph& graph, const Levers& l, std::int64_t end,
+                        int threads = 1,
+                        cascade::FrontierEngine::ConcurrentSteps* concurrent_steps = nullptr) {
+  cascade::FrontierEngine engine(graph, cascade::engine_levers(l.scenario), l.selected, threads);
   std::vector<std::int64_t> times;
   for (const model::Lever& lever : l.scenario.levers) times.push_back(lever.at.seconds);
   const kernel::RunStats stats = engine.run(times, l.selected, end);
+  if (concurrent_steps != nullptr) *concurrent_steps = engine.concurrent_steps();
   return collect(engine.behaviour(), graph.node_count(), stats.events);
 }
 
@@ -176,6 +181,27 @@ TEST_CASE("FrontierEngine.SameAsTheKernelInParallel") {
       CAPTURE(threads);
       check_same(by_the_kernel(g.graph, l, 30 * kDay, threads),
                  by_the_frontier(g.graph, l, 30 * kDay));
+    }
+  }
+}
+
+// On several threads, the frontier engine gives what the kernel's sequential scheduler
+// gives, on graphs large enough that its steps (evaluations, deliveries, timers) do run
+// concurrently.
+TEST_CASE("FrontierEngine.SameOnEveryThreadCount") {
+  for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+    CAPTURE(seed);
+    const model::SyntheticGraph g = model::generate_synthetic({40000, 8.0, seed});
+    const Levers l = levers_for(g.entities, seed);
+    const Outcome reference = by_the_kernel(g.graph, l, 30 * kDay);
+    for (int threads : {2, 3, 8}) {
+      CAPTURE(threads);
+      cascade::FrontierEngine::ConcurrentSteps concurrent;
+      check_same(reference, by_the_frontier(g.graph, l, 30 * kDay, threads, &concurrent));
+      // Every kind of step did run on several threads.
+      CHECK(concurrent.timers > 0);
+      CHECK(concurrent.evaluations > 0);
+      CHECK(concurrent.deliveries > 0);
     }
   }
 }

@@ -147,10 +147,10 @@ TEST_CASE("FrozenGraph.Freeze.Edges") {
   const FrozenEdge& first = g.edge(0);
   CHECK(first.tolerance == 3600);
   CHECK(first.recovery == 900);
-  CHECK(first.degraded_propagates);
+  CHECK(first.degraded_propagates());
   CHECK(g.edge(1).tolerance == 0);
   CHECK(g.edge(1).recovery == 0);
-  CHECK_FALSE(g.edge(1).degraded_propagates);
+  CHECK_FALSE(g.edge(1).degraded_propagates());
 }
 
 TEST_CASE("FrozenGraph.Freeze.RequirementOfEdge") {
