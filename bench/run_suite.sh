@@ -29,11 +29,11 @@ printf 'workload\tlabel\tformat\tnodes\tedges\tload_s\tthreads\tsim_s\tbfs_s\tev
 for n in $sizes; do
   ./build/msout generate --nodes "$n" --seed 1 --out "$graphs/g$n.msout" --scenario-out "$graphs/us.json"
   ./build/bench/msout_cascade_bench --graph "$graphs/g$n.msout" --scenario "$graphs/us.json" \
-    --threads "0,1,$(nproc)" --repeat 3 --label "n=$n" --results "$results"
+    --threads "1,$(nproc)" --repeat 3 --label "n=$n" --results "$results"
   if [ "$n" -le "$networkx_max" ]; then
     ./build/msout generate --nodes "$n" --seed 1 --format json --out "$graphs/g$n.json"
     ./build/bench/msout_cascade_bench --graph "$graphs/g$n.json" --scenario "$graphs/us.json" \
-      --threads 0 --repeat 3 --label "n=$n" --results "$results"
+      --threads 1 --repeat 3 --label "n=$n" --results "$results"
     if /usr/bin/python3 -c "import networkx" 2>/dev/null; then
       line=$(/usr/bin/python3 bench/cascade/networkx_cascade.py "$graphs/g$n.json" \
                --jurisdiction US --kind provider --repeat 3 | grep '^{' | tail -n 1)
