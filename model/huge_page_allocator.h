@@ -39,10 +39,11 @@ class HugePageAllocator {
     if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
     const std::size_t bytes = n * sizeof(T);
     if (bytes < kHugeThreshold) return static_cast<T*>(::operator new(bytes));
-    if (bytes > static_cast<std::size_t>(-1) - kHugePage) throw std::bad_alloc();
-    void* p = ::operator new (round_up(bytes), std::align_val_t{kHugePage});
+    void* p = ::operator new (bytes, std::align_val_t{kHugePage});
 #ifdef MADV_HUGEPAGE
-    madvise(p, round_up(bytes), MADV_HUGEPAGE);  // advice only: ignored where unsupported
+    // Whole huge pages only: the tail stays on small pages, so that no memory is resident
+    // beyond the array's end. Advice only: ignored where unsupported.
+    madvise(p, bytes / kHugePage * kHugePage, MADV_HUGEPAGE);
 #endif
     return static_cast<T*>(p);
   }
@@ -63,9 +64,6 @@ class HugePageAllocator {
  private:
   static constexpr std::size_t kHugePage = std::size_t{2} << 20;
   static constexpr std::size_t kHugeThreshold = std::size_t{4} << 20;
-  static std::size_t round_up(std::size_t bytes) {
-    return (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  }
 };
 
 }  // namespace msout::model

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
@@ -26,31 +27,22 @@ constexpr std::size_t kDuePerChunk = 4096;
 // Steps are taken in blocks: the records a block will read are fetched first, all together,
 // so that their memory latencies overlap instead of adding up.
 constexpr std::size_t kBlock = 32;
-// Spare calendar buckets keep at most this much memory (entries) for reuse.
-constexpr std::size_t kKeptDueCapacity = std::size_t{1} << 16;
 
 }  // namespace
 
-// A worker's effects: changes wait in its buffer until the step has joined; so do timers in a
-// concurrent step (on one thread they go straight to the calendar).
+// A worker's effects: timers go to its own calendar, changes wait in its buffer until the
+// step has joined.
 class FrontierEngine::Sink final : public CascadeSink {
  public:
-  Sink(FrontierEngine& engine, Worker& worker, std::int64_t now)
-      : engine_(engine), worker_(worker), now_(now) {}
+  Sink(Worker& worker, std::int64_t now) : worker_(worker), now_(now) {}
   void timer(std::uint32_t, std::int64_t delay, EventKind kind, std::uint64_t payload) override {
-    const std::int64_t time = kernel::saturating_add(now_, delay);
-    if (engine_.concurrent_step_) {
-      worker_.timers.push_back({time, due_of(kind, payload)});
-    } else {
-      engine_.schedule(time, due_of(kind, payload));
-    }
+    worker_.calendar.schedule(kernel::saturating_add(now_, delay), due_of(kind, payload));
   }
   void changed(std::uint32_t node, State before, State after) override {
     worker_.changes.push_back({node, before, after});
   }
 
  private:
-  FrontierEngine& engine_;
   Worker& worker_;
   std::int64_t now_;
 };
@@ -68,39 +60,13 @@ void FrontierEngine::reset(const std::vector<std::vector<std::uint32_t>>& select
   changes_.clear();
   delivering_.clear();
   for (Worker& w : workers_) {
-    w.timers.clear();
+    w.calendar.clear();
+    w.due.clear();
     w.changes.clear();
     w.frontier.clear();
     w.notified = 0;
   }
-  for (const auto& [time, bucket] : bucket_of_) {
-    buckets_[bucket].clear();
-    spare_buckets_.push_back(bucket);
-  }
-  bucket_of_.clear();
-  instants_.clear();
-  last_bucket_ = kNoIndex;
   concurrent_steps_ = {};
-}
-
-void FrontierEngine::schedule(std::int64_t time, Due due) {
-  if (last_bucket_ == kNoIndex || time != last_time_) {
-    auto [it, inserted] = bucket_of_.try_emplace(time, 0);
-    if (inserted) {
-      if (spare_buckets_.empty()) {
-        it->second = static_cast<std::uint32_t>(buckets_.size());
-        buckets_.emplace_back();
-      } else {
-        it->second = spare_buckets_.back();
-        spare_buckets_.pop_back();
-      }
-      instants_.push_back(time);
-      std::push_heap(instants_.begin(), instants_.end(), std::greater<>{});
-    }
-    last_time_ = time;
-    last_bucket_ = it->second;
-  }
-  buckets_[last_bucket_].push_back(due);
 }
 
 void FrontierEngine::activate(std::uint32_t node, Worker& worker) {
@@ -115,19 +81,15 @@ void FrontierEngine::for_chunks(std::size_t count, std::size_t grain, std::uint6
     return;
   }
   behaviour_.set_concurrent_inputs(true);
-  concurrent_step_ = true;
   ++steps;
   loop_.run(chunks, [&](std::size_t chunk, std::size_t worker) {
     fn(chunk * grain, std::min(count, (chunk + 1) * grain), workers_[worker]);
   });
-  concurrent_step_ = false;
   behaviour_.set_concurrent_inputs(false);
 }
 
 void FrontierEngine::merge_workers() {
   for (Worker& w : workers_) {
-    for (const Timed& t : w.timers) schedule(t.time, t.due);
-    w.timers.clear();
     frontier_.insert(frontier_.end(), w.frontier.begin(), w.frontier.end());
     w.frontier.clear();
     changes_.insert(changes_.end(), w.changes.begin(), w.changes.end());
@@ -135,39 +97,52 @@ void FrontierEngine::merge_workers() {
   }
 }
 
-void FrontierEngine::handle_due(const std::vector<Due>& due) {
-  // Levers in the order they were scheduled (a restore after a down), and switchovers (a
-  // group's may share its state): few, on this thread.
+void FrontierEngine::handle_due() {
+  // Levers in the order they were scheduled (all in the first worker's calendar: a restore
+  // after a down), and switchovers (a group's may share its state): few, on this thread.
   Worker& here = workers_[0];
-  for (const Due d : due) {
-    const std::uint64_t payload = payload_of(d);
-    if (kind_of(d) == kLeverEvent) {
-      const auto node = static_cast<std::uint32_t>(payload & kLow32);
-      behaviour_.lever(node, static_cast<std::uint32_t>(payload >> 32));
-      activate(node, here);
-    } else if (kind_of(d) == kSwitchoverDone) {
-      activate(behaviour_.switchover_done(payload), here);
+  due_reach_.assign(1, 0);
+  for (const Worker& w : workers_) {
+    for (const Due d : w.due) {
+      const std::uint64_t payload = payload_of(d);
+      if (kind_of(d) == kLeverEvent) {
+        const auto node = static_cast<std::uint32_t>(payload & kLow32);
+        behaviour_.lever(node, static_cast<std::uint32_t>(payload >> 32));
+        activate(node, here);
+      } else if (kind_of(d) == kSwitchoverDone) {
+        activate(behaviour_.switchover_done(payload), here);
+      }
     }
+    due_reach_.push_back(due_reach_.back() + w.due.size());
   }
-  // Edge timers: each flips its own level of its edge. A cancelled one wakes nobody.
-  for_chunks(due.size(), kDuePerChunk, concurrent_steps_.timers,
+  // Edge timers, numbered across the workers' lists: each flips its own level of its edge.
+  // A cancelled one wakes nobody.
+  for_chunks(due_reach_.back(), kDuePerChunk, concurrent_steps_.timers,
              [&](std::size_t begin, std::size_t end, Worker& w) {
-               for (std::size_t block = begin; block < end; block += kBlock) {
-                 const std::size_t stop = std::min(end, block + kBlock);
-                 for (std::size_t i = block; i < stop; ++i) {
+               std::size_t list = 0;
+               for (std::size_t at = begin; at < end;) {
+                 // A block lies within one list: cut at the list's end.
+                 while (due_reach_[list + 1] <= at) ++list;
+                 const std::vector<Due>& due = workers_[list].due;
+                 const std::size_t first = at - due_reach_[list];
+                 const std::size_t stop =
+                     std::min<std::uint64_t>({end, at + kBlock, due_reach_[list + 1]}) -
+                     due_reach_[list];
+                 for (std::size_t i = first; i < stop; ++i) {
                    if (kind_of(due[i]) != kEdgeTimer) continue;
                    __builtin_prefetch(&graph_.edge(static_cast<std::uint32_t>(due[i] & kLow32)));
                  }
-                 for (std::size_t i = block; i < stop; ++i) {
+                 for (std::size_t i = first; i < stop; ++i) {
                    if (kind_of(due[i]) != kEdgeTimer) continue;
                    behaviour_.prefetch_input(static_cast<std::uint32_t>(due[i] & kLow32));
                  }
-                 for (std::size_t i = block; i < stop; ++i) {
+                 for (std::size_t i = first; i < stop; ++i) {
                    if (kind_of(due[i]) != kEdgeTimer) continue;
                    const std::uint64_t payload = payload_of(due[i]);
                    if (!behaviour_.timer_is_live(payload)) continue;
                    activate(behaviour_.timer_expired(payload), w);
                  }
+                 at = due_reach_[list] + stop;
                }
              });
   merge_workers();
@@ -176,7 +151,7 @@ void FrontierEngine::handle_due(const std::vector<Due>& due) {
 void FrontierEngine::evaluate_frontier(std::int64_t now, std::uint32_t round) {
   for_chunks(frontier_.size(), kNodesPerChunk, concurrent_steps_.evaluations,
              [&](std::size_t begin, std::size_t end, Worker& w) {
-               Sink sink(*this, w, now);
+               Sink sink(w, now);
                for (std::size_t block = begin; block < end; block += kBlock) {
                  const std::size_t stop = std::min(end, block + kBlock);
                  for (std::size_t i = block; i < stop; ++i) behaviour_.prefetch_node(frontier_[i]);
@@ -202,7 +177,7 @@ std::uint64_t FrontierEngine::deliver_changes(std::int64_t now) {
   }
   for_chunks(reach_.back(), kEdgesPerChunk, concurrent_steps_.deliveries,
              [&](std::size_t begin, std::size_t end, Worker& w) {
-               Sink sink(*this, w, now);
+               Sink sink(w, now);
                std::size_t i = static_cast<std::size_t>(
                    std::upper_bound(reach_.begin(), reach_.end(), begin) - reach_.begin() - 1);
                std::uint32_t edges[kBlock];
@@ -263,28 +238,23 @@ kernel::RunStats FrontierEngine::run(std::span<const std::int64_t> lever_times,
   });
   for (std::uint32_t l : order_) {
     for (std::uint32_t node : selected[l]) {
-      schedule(lever_times[l], due_of(kLeverEvent, node | static_cast<std::uint64_t>(l) << 32));
+      workers_[0].calendar.schedule(
+          lever_times[l], due_of(kLeverEvent, node | static_cast<std::uint64_t>(l) << 32));
     }
   }
 
   kernel::RunStats stats;
-  std::vector<Due> due;
-  while (!instants_.empty() && instants_.front() <= end) {
-    const std::int64_t now = instants_.front();
-    std::pop_heap(instants_.begin(), instants_.end(), std::greater<>{});
-    instants_.pop_back();
-    const auto it = bucket_of_.find(now);
-    due.swap(buckets_[it->second]);
-    spare_buckets_.push_back(it->second);
-    bucket_of_.erase(it);
-    last_bucket_ = kNoIndex;
+  for (;;) {
+    std::int64_t now = std::numeric_limits<std::int64_t>::max();
+    for (const Worker& w : workers_) now = std::min(now, w.calendar.next());
+    if (now == std::numeric_limits<std::int64_t>::max() || now > end) break;
+    for (Worker& w : workers_) {
+      w.calendar.take(now, w.due);
+      stats.events += w.due.size();
+    }
     if (progress) progress(now);
 
-    stats.events += due.size();
-    handle_due(due);
-    due.clear();
-    // A large instant's memory goes back at once rather than lingering in a spare bucket.
-    if (due.capacity() > kKeptDueCapacity) std::vector<Due>().swap(due);
+    handle_due();
     std::uint32_t round = 0;
     for (;;) {
       stats.batches += frontier_.size();

@@ -8,9 +8,10 @@
 //   - the nodes a round touches form its frontier: each is evaluated once, in any order (a
 //     node's inputs within one round commute, cascade_behaviour.h), so a zero-delay round
 //     needs no sort;
-//   - timers, switchovers and levers wait in a calendar of per-instant buckets; a stale
-//     timer (cancelled by its generation) is counted as the kernel counts it and then
-//     dropped without waking its node.
+//   - timers, switchovers and levers wait in calendars of per-instant buckets (one per
+//     worker thread, so that no step shares one); a stale timer (cancelled by its
+//     generation) is counted as the kernel counts it and then dropped without waking its
+//     node.
 //
 // Rounds follow the kernel's numbering: round 0 of an instant handles what was due then (in
 // the order it was scheduled, so levers on one node apply in scenario order), round d + 1
@@ -33,13 +34,13 @@
 #include <cstdint>
 #include <functional>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "model/frozen_graph.h"
 #include "sim/cascade/cascade_behaviour.h"
 #include "sim/kernel/behaviour.h"
 #include "sim/kernel/chunked_loop.h"
+#include "sim/kernel/instant_calendar.h"
 
 namespace msout::cascade {
 
@@ -75,36 +76,33 @@ class FrontierEngine {
   // Something scheduled for an instant, in eight bytes: the event's payload with its kind in
   // the top two bits. The node follows from the payload (a lever's node is its low half; a
   // timer's or switchover's the owner of its edge or requirement).
-  using Due = std::uint64_t;
-  struct Timed {
-    std::int64_t time;
-    Due due;
-  };
+  using Due = kernel::InstantCalendar::Entry;
   struct Change {
     std::uint32_t node;
     State before;
     State after;
   };
-  // What one worker collects during a step, merged into the engine after it.
+  // What one worker keeps: its own calendar of what it scheduled (the run takes each
+  // instant from all of them), and what it collects during a step (merged after it).
   struct Worker {
-    std::vector<Timed> timers;
+    kernel::InstantCalendar calendar;
+    std::vector<Due> due;  // the current instant's entries from this worker's calendar
     std::vector<Change> changes;
     std::vector<std::uint32_t> frontier;
     std::uint64_t notified = 0;
   };
   class Sink;
 
-  void schedule(std::int64_t time, Due due);
   // Marks `node` for evaluation in the current round, in `worker`'s list.
   void activate(std::uint32_t node, Worker& worker);
   // Runs fn(begin, end, worker) over [0, count) in chunks of `grain`: on several threads when
   // there is enough work (counted in `steps`), else on this one.
   template <class Fn>
   void for_chunks(std::size_t count, std::size_t grain, std::uint64_t& steps, Fn fn);
-  // Moves the workers' timers to the calendar, their frontiers and changes to the engine's.
+  // Moves the workers' frontiers and changes to the engine's.
   void merge_workers();
-  // Round 0: what was due now.
-  void handle_due(const std::vector<Due>& due);
+  // Round 0: what was due now (the workers' `due`).
+  void handle_due();
   // Evaluates the current round's frontier, then empties it.
   void evaluate_frontier(std::int64_t now, std::uint32_t round);
   // Hands the last round's changes to the dependents; returns the edges notified.
@@ -114,22 +112,13 @@ class FrontierEngine {
   CascadeBehaviour behaviour_;
   kernel::ChunkedLoop loop_;
   std::vector<Worker> workers_;
-  bool concurrent_step_ = false;  // for_chunks() is running a step on several threads
   ConcurrentSteps concurrent_steps_;
 
-  // The calendar: a min-heap of the pending instants and a bucket per instant.
-  std::vector<std::int64_t> instants_;
-  std::unordered_map<std::int64_t, std::uint32_t> bucket_of_;
-  std::vector<std::vector<Due>> buckets_;
-  std::vector<std::uint32_t> spare_buckets_;
-  // The last instant scheduled to and its bucket: a step's timers share a few instants.
-  std::int64_t last_time_ = 0;
-  std::uint32_t last_bucket_ = kNoIndex;
-
-  std::vector<std::uint32_t> frontier_;  // the nodes to evaluate this round (each once)
-  std::vector<Change> changes_;          // made in the current round
-  std::vector<Change> delivering_;       // made in the previous round, being delivered
-  std::vector<std::uint64_t> reach_;     // delivering_'s dependents, cumulative
+  std::vector<std::uint32_t> frontier_;   // the nodes to evaluate this round (each once)
+  std::vector<Change> changes_;           // made in the current round
+  std::vector<Change> delivering_;        // made in the previous round, being delivered
+  std::vector<std::uint64_t> reach_;      // delivering_'s dependents, cumulative
+  std::vector<std::uint64_t> due_reach_;  // the workers' due entries, cumulative
   std::vector<std::uint32_t> order_;
 };
 
