@@ -25,7 +25,7 @@
 // event counts) are the same for every thread count.
 //
 //   FrontierEngine engine(graph, engine_levers(scenario), selected, threads);
-//   kernel::RunStats stats = engine.run(lever_times, horizon);
+//   kernel::RunStats stats = engine.run(lever_times, selected, horizon);
 //   engine.behaviour().history(node) ...
 //
 // One run at a time; Monte Carlo keeps one single-threaded engine per worker.
