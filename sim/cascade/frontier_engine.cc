@@ -89,11 +89,18 @@ void FrontierEngine::for_chunks(std::size_t count, std::size_t grain, std::uint6
 }
 
 void FrontierEngine::merge_workers() {
+  // The first non-empty buffer is taken over whole (on one thread, the only one): no copy.
+  auto move_into = [](auto& to, auto& from) {
+    if (to.empty()) {
+      to.swap(from);
+    } else {
+      to.insert(to.end(), from.begin(), from.end());
+    }
+    from.clear();
+  };
   for (Worker& w : workers_) {
-    frontier_.insert(frontier_.end(), w.frontier.begin(), w.frontier.end());
-    w.frontier.clear();
-    changes_.insert(changes_.end(), w.changes.begin(), w.changes.end());
-    w.changes.clear();
+    move_into(frontier_, w.frontier);
+    move_into(changes_, w.changes);
   }
 }
 
