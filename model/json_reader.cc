@@ -304,4 +304,20 @@ bool is_valid_jurisdiction(std::string_view code) {
          std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool is_valid_lei(std::string_view lei) {
+  if (lei.size() != 20) return false;
+  unsigned remainder = 0;
+  for (std::size_t i = 0; i < lei.size(); ++i) {
+    const char c = lei[i];
+    if (c >= '0' && c <= '9') {
+      remainder = (remainder * 10 + static_cast<unsigned>(c - '0')) % 97;
+    } else if (c >= 'A' && c <= 'Z' && i < 18) {
+      remainder = (remainder * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
+    } else {
+      return false;
+    }
+  }
+  return remainder == 1;
+}
+
 }  // namespace msout::model

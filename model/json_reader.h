@@ -88,4 +88,8 @@ bool is_single_line_text(std::string_view text);
 // True if `code` is two or more capitals (US, NL, EU, …).
 bool is_valid_jurisdiction(std::string_view code);
 
+// True if `lei` is a Legal Entity Identifier (ISO 17442): 18 capitals or digits and two check
+// digits that make the whole, read as a number with A=10 … Z=35, leave 1 modulo 97.
+bool is_valid_lei(std::string_view lei);
+
 }  // namespace msout::model

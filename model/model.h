@@ -115,6 +115,10 @@ struct Entity {
   std::string sector;
   std::string jurisdiction;   // of the controlling company (its ultimate parent)
   std::string controlled_by;  // that parent, where ownership moved ("Kiteworks (US)")
+  // The company that runs this entity, as registers name it ("Microsoft"), and its Legal
+  // Entity Identifier: how imported registers are linked to the model (docs/import.md).
+  std::string company;
+  std::string lei;
   std::uint64_t count = 1;    // real-world members this entity stands for (342 municipalities)
   bool count_given = false;   // the file gave `count`; without it the number is unknown
   std::vector<std::string> regions;

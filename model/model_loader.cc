@@ -163,8 +163,9 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
   entity.place = {in.file(), pointer};
   if (!in.object(
           value, pointer,
-          {"id", "name", "kind", "sector", "jurisdiction", "controlled_by", "count", "regions",
-           "tags", "people_served", "people_served_source", "evidence", "assumptions", "requires"},
+          {"id", "name", "kind", "sector", "jurisdiction", "controlled_by", "company", "lei",
+           "count", "regions", "tags", "people_served", "people_served_source", "evidence",
+           "assumptions", "requires"},
           {"id", "name", "kind"})) {
     return entity;
   }
@@ -190,6 +191,13 @@ Entity read_entity(JsonReader& in, const json& value, const std::string& pointer
                  " (use a code in capitals such as US, NL, EU, CN)");
   }
   entity.controlled_by = in.string(value, "controlled_by", pointer).value_or("");
+  entity.company = in.single_line(value, "company", pointer).value_or("");
+  entity.lei = in.string(value, "lei", pointer).value_or("");
+  if (value.contains("lei") && value["lei"].is_string() && !is_valid_lei(entity.lei)) {
+    in.error(pointer_append(pointer, "lei"),
+             "invalid LEI " + model::quoted(entity.lei) +
+                 " (20 characters, capitals and digits, ending in two check digits; ISO 17442)");
+  }
   if (auto count = in.count(value, "count", pointer, kMaxEntityCount)) {
     if (*count == 0) {
       in.error(pointer_append(pointer, "count"), "count must be at least 1");

@@ -93,6 +93,16 @@ std::size_t append_escaped(std::string& out, std::string_view text, std::size_t 
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view text) {
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i, code);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string printable(std::string_view text, std::size_t max_bytes) {
   std::string out;
   out.reserve(std::min(text.size(), max_bytes) + 8);

@@ -25,6 +25,10 @@ std::string printable(std::string_view text, std::size_t max_bytes = kPrintableM
 // printable() of `text` between double quotes: "id".
 std::string quoted(std::string_view text, std::size_t max_bytes = kPrintableMaxBytes);
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points above
+// U+10FFFF): what an imported cell must be before it is written into JSON.
+bool is_valid_utf8(std::string_view text);
+
 // Escapes control characters and invalid bytes like printable() but never shortens: for a
 // whole message whose parts were already shortened.
 std::string escape_controls(std::string_view text);

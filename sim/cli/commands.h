@@ -37,6 +37,7 @@ bool parse_arguments(
 int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int generate_command(const std::vector<std::string>& args);
+int import_command(const std::vector<std::string>& args);
 int analyze_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int montecarlo_command(const std::vector<std::string>& args);

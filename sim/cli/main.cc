@@ -35,6 +35,7 @@ Usage:
   msout list [entities|scenarios] [--model PATH] [--kind K] [--sector S] [--match TEXT]
   msout validate [--model PATH] PATH...
   msout generate --nodes N [--degree D] [--seed S] [--format compact|json] --out FILE
+  msout import dora-roi|cyclonedx INPUT [--model PATH] [--org ID] --out OVERLAY.json
   msout --help | --version
   msout <command> --help
 
@@ -53,6 +54,8 @@ Commands:
              or the shipped scenarios by the name --scenario takes
   validate   check model, scenario and what-if overlay files; print OK or every error found
   generate   write a synthetic society graph (seeded, deterministic) for benchmarks
+  import     turn an institution's register (a DORA Register of Information, a CycloneDX
+             service inventory) into a what-if overlay for the model
 
 --scenario takes a scenario file or the name of a shipped one (msout list scenarios).
 
@@ -73,6 +76,7 @@ const Command kCommands[] = {
     {"list", msout::cli::list_command},
     {"validate", msout::cli::validate_command},
     {"generate", msout::cli::generate_command},
+    {"import", msout::cli::import_command},
 };
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include "model/dead_levers.h"
 #include "model/file_format.h"
 #include "model/frozen_graph.h"
+#include "model/import/dora_register.h"
+#include "model/import/report_package.h"
 #include "model/json_document.h"
 #include "model/model_graph.h"
 #include "model/model_loader.h"
@@ -47,6 +49,8 @@ where a model/ directory beside the overlay's directory also counts (scenarios/h
 model for scenarios/hospital/whatif/*.json). A compact model file (msout generate
 --format compact) given by name is recognised by its first bytes and checked alone; given
 as --model, the scenarios are checked against its entities (ids, kinds, jurisdictions, tags).
+The registers `msout import` reads are checked as the import reads them: an xBRL-CSV
+package's report.json stands for its DORA Register of Information (every table beside it).
 Exit code 0 if everything is valid, 3 if not.
 
 Options)";
@@ -69,6 +73,25 @@ void check_compact_model(const fs::path& file, model::Diagnostics& diags) {
   }
 }
 
+// An xBRL-CSV report package (a DORA Register of Information): its report.json stands for
+// the package, whose tables are checked as `msout import dora-roi` reads them; the package's
+// META-INF/reportPackage.json is part of it and checked with it.
+void check_report_package(const fs::path& file, const nlohmann::json& json,
+                          model::Diagnostics& diags) {
+  const std::string type = json["documentInfo"].value("documentType", "");
+  if (type.find("report-package") != std::string::npos) return;
+  try {
+    const model::DoraRegister reg =
+        model::read_dora_register(model::read_report_package(file.parent_path()));
+    std::cout << "OK  " << model::printable(file.string())
+              << " (DORA Register of Information: " << reg.providers.size() << " providers, "
+              << reg.functions.size() << " functions; msout import dora-roi reads it)\n";
+    for (const model::Diagnostic& d : reg.warnings) diags.warning(d.file, d.where, d.message);
+  } catch (const model::InputError& e) {
+    for (const model::Diagnostic& d : e.diagnostics()) diags.error(d.file, d.where, d.message);
+  }
+}
+
 void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
   if (model::is_compact_file(file)) {
     check_compact_model(file, diags);
@@ -77,6 +100,11 @@ void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
   model::SourceText source = model::read_source(file);
   auto json = model::parse_json(source, diags);
   if (!json) return;
+  if (json->is_object() && json->contains("documentInfo") && (*json)["documentInfo"].is_object() &&
+      !json->contains("format")) {
+    check_report_package(file, *json, diags);
+    return;
+  }
   auto format = model::format_of(*json);
   if (format == model::kModelFormat) {
     inputs.models[file.parent_path()].push_back({source.name, std::move(*json)});
