@@ -119,8 +119,8 @@ struct Entity {
   // Entity Identifier: how imported registers are linked to the model (docs/import.md).
   std::string company;
   std::string lei;
-  std::uint64_t count = 1;    // real-world members this entity stands for (342 municipalities)
-  bool count_given = false;   // the file gave `count`; without it the number is unknown
+  std::uint64_t count = 1;   // real-world members this entity stands for (342 municipalities)
+  bool count_given = false;  // the file gave `count`; without it the number is unknown
   std::vector<std::string> regions;
   std::vector<std::string> tags;
   std::uint64_t people_served = 0;

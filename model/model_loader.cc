@@ -161,12 +161,11 @@ Requirement read_requirement(JsonReader& in, const json& value, const std::strin
 Entity read_entity(JsonReader& in, const json& value, const std::string& pointer) {
   Entity entity;
   entity.place = {in.file(), pointer};
-  if (!in.object(
-          value, pointer,
-          {"id", "name", "kind", "sector", "jurisdiction", "controlled_by", "company", "lei",
-           "count", "regions", "tags", "people_served", "people_served_source", "evidence",
-           "assumptions", "requires"},
-          {"id", "name", "kind"})) {
+  if (!in.object(value, pointer,
+                 {"id", "name", "kind", "sector", "jurisdiction", "controlled_by", "company", "lei",
+                  "count", "regions", "tags", "people_served", "people_served_source", "evidence",
+                  "assumptions", "requires"},
+                 {"id", "name", "kind"})) {
     return entity;
   }
   entity.id = in.string(value, "id", pointer).value_or("");

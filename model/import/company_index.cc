@@ -10,11 +10,11 @@ namespace {
 // Legal forms and the like, which registers write and companies' short names leave out.
 const std::set<std::string>& legal_forms() {
   static const std::set<std::string> forms = {
-      "ab",   "ag",      "as",           "asa",     "bv",          "bvba",    "co",
-      "company", "corp", "corporation",  "gmbh",    "holding",     "holdings", "inc",
-      "incorporated", "limited", "llc",  "llp",     "ltd",         "nv",      "oy",
-      "plc",  "pte",     "pty",          "sa",      "sarl",        "sas",     "se",
-      "spa",  "srl",     "the",          "kg",      "kgaa",        "ulc",     "lp"};
+      "ab",           "ag",      "as",          "asa",  "bv",      "bvba",     "co",
+      "company",      "corp",    "corporation", "gmbh", "holding", "holdings", "inc",
+      "incorporated", "limited", "llc",         "llp",  "ltd",     "nv",       "oy",
+      "plc",          "pte",     "pty",         "sa",   "sarl",    "sas",      "se",
+      "spa",          "srl",     "the",         "kg",   "kgaa",    "ulc",      "lp"};
   return forms;
 }
 

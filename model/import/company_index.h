@@ -49,8 +49,8 @@ class CompanyIndex {
 
  private:
   struct Company {
-    std::string name;                 // as the model writes it
-    std::vector<std::string> words;   // normalised
+    std::string name;                // as the model writes it
+    std::vector<std::string> words;  // normalised
     std::vector<std::uint32_t> entities;
   };
   CompanyMatch by_name(std::string_view name) const;

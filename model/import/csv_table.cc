@@ -31,8 +31,8 @@ class CsvParser {
       if (c == ',') {
         ++pos_;
         if (cells.size() >= kMaxCsvColumns) {
-          error("line " + std::to_string(line_), "more than " + std::to_string(kMaxCsvColumns) +
-                                                     " columns");
+          error("line " + std::to_string(line_),
+                "more than " + std::to_string(kMaxCsvColumns) + " columns");
           skip_line();
           return true;
         }
@@ -62,8 +62,8 @@ class CsvParser {
   }
 
   bool at_line_end() const {
-    return text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() &&
-                                   text_[pos_ + 1] == '\n') ||
+    return text_[pos_] == '\n' ||
+           (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ||
            (text_[pos_] == '\r' && pos_ + 1 == text_.size());
   }
 
@@ -80,8 +80,9 @@ class CsvParser {
     if (text_[pos_] != '"') {
       while (!at_end() && text_[pos_] != ',' && !at_line_end()) {
         if (text_[pos_] == '"') {
-          error(where, "a quote inside an unquoted cell (quote the whole cell and double the "
-                       "quote: \"a \"\"b\"\"\")");
+          error(where,
+                "a quote inside an unquoted cell (quote the whole cell and double the "
+                "quote: \"a \"\"b\"\"\")");
         }
         append(cell, text_[pos_++], where);
       }

@@ -58,12 +58,6 @@ std::string reliance_text(Reliance r) {
   return "reliance not given";
 }
 
-std::string words_id(std::string_view name) {
-  std::string joined;
-  for (const std::string& w : company_words(name)) joined += (joined.empty() ? "" : "-") + w;
-  return joined;
-}
-
 // The first words of a name, at most about 30 characters: ids stay short enough to read in
 // a table ("payments-sepa-credit").
 std::string short_words(std::string_view name) {
@@ -127,29 +121,17 @@ class DoraMapper {
   std::string headline() const {
     std::size_t critical = 0;
     for (const RegisterFunction& f : reg_.functions) critical += f.critical == Assessed::kYes;
-    return reg_.entity.name + " (LEI " + reg_.entity.lei + ", id " + org_id_ + "): " +
-           std::to_string(reg_.functions.size()) + " functions (" + std::to_string(critical) +
-           " critical or important), " + std::to_string(reg_.providers.size()) +
-           " ICT providers (" + std::to_string(linked_) + " linked to the model), " +
-           std::to_string(reg_.services.size()) + " services, " +
+    return reg_.entity.name + " (LEI " + reg_.entity.lei + ", id " + org_id_ +
+           "): " + std::to_string(reg_.functions.size()) + " functions (" +
+           std::to_string(critical) + " critical or important), " +
+           std::to_string(reg_.providers.size()) + " ICT providers (" + std::to_string(linked_) +
+           " linked to the model), " + std::to_string(reg_.services.size()) + " services, " +
            std::to_string(subcontracts_) + " subcontracting links, " +
            std::to_string(alternative_groups_) + " dependencies with named alternatives";
   }
 
   void add_institution() {
-    if (!options_.org_id.empty()) {
-      if (!is_valid_id(options_.org_id)) {
-        throw InputError(std::vector<Diagnostic>{Diagnostic{"--org", "", invalid_id_message(options_.org_id)}});
-      }
-      if (!builder_.reserve_id(options_.org_id)) {
-        throw InputError(std::vector<Diagnostic>{Diagnostic{"--org", "",
-                                     "the model already has an entity " +
-                                         model::quoted(options_.org_id) + "; choose another id"}});
-      }
-      org_id_ = options_.org_id;
-    } else {
-      org_id_ = builder_.new_id(words_id(reg_.entity.name));
-    }
+    org_id_ = builder_.institution_id(options_, reg_.entity.name);
     OrderedJson org;
     org["id"] = org_id_;
     org["name"] = reg_.entity.name;
@@ -195,12 +177,13 @@ class DoraMapper {
             "Import: the ultimate parent " + p.parent_id +
             " is neither in the register's B_05.01 nor in the model, so its country is "
             "unknown; the provider's own headquarters country (" +
-            p.hq_country + ") stands in, which understates foreign control if the parent sits "
+            p.hq_country +
+            ") stands in, which understates foreign control if the parent sits "
             "elsewhere.");
         summary_.checks.push_back(p.source.file + ": " + p.source.where + ": provider " +
-                                  model::quoted(p.name) + ": ultimate parent " + model::quoted(p.parent_id) +
-                                  " unknown; jurisdiction " + p.hq_country +
-                                  " (its own headquarters) assumed");
+                                  model::quoted(p.name) + ": ultimate parent " +
+                                  model::quoted(p.parent_id) + " unknown; jurisdiction " +
+                                  p.hq_country + " (its own headquarters) assumed");
       }
     }
     if (!jurisdiction.empty()) entity["jurisdiction"] = jurisdiction;
@@ -223,7 +206,7 @@ class DoraMapper {
 
   void add_providers() {
     for (const RegisterProvider& p : reg_.providers) {
-      provider_ids_[p.id] = builder_.new_id({words_id(p.name), p.name});
+      provider_ids_[p.id] = builder_.new_id({name_id(p.name), p.name});
     }
     for (const RegisterProvider& p : reg_.providers) {
       OrderedJson entity;
@@ -272,10 +255,10 @@ class DoraMapper {
                         " is taken to be the model's company " + model::quoted(match.company) +
                         " (its name begins with the company's; docs/import.md). Check it, and "
                         "give the model entity the provider's LEI to make the link certain."});
-      fields["note"] = std::string("the provider's ") +
-                       (service_class == ServiceClass::kInfrastructure ? "infrastructure"
-                                                                       : "services") +
-                       " in the model";
+      fields["note"] =
+          std::string("the provider's ") +
+          (service_class == ServiceClass::kInfrastructure ? "infrastructure" : "services") +
+          " in the model";
       needs.push_back(builder_.requirement_on(
           targets, std::move(fields),
           "Import: the register does not say which of the company's entities (" +
@@ -299,9 +282,10 @@ class DoraMapper {
       // No layer: B_05.02 names the service of the whole chain, not what the subcontractor
       // supplies within it.
       req["evidence"] = evidence_of(l.source, "confirmed");
-      req["note"] = "subcontractor (rank " + std::to_string(l.rank) + ") in the supply chain of "
-                    "contract " + l.contract + ", " + l.service_type.code() + " " +
-                    l.service_type.label();
+      req["note"] = "subcontractor (rank " + std::to_string(l.rank) +
+                    ") in the supply chain of "
+                    "contract " +
+                    l.contract + ", " + l.service_type.code() + " " + l.service_type.label();
       needs.push_back(std::move(req));
     }
   }
@@ -345,8 +329,10 @@ class DoraMapper {
           "Import: the register gives no level of reliance for this service: taken as full "
           "reliance (effect down).");
     }
-    const std::string note = "contract " + s.contract + ": " + s.service_type.code() + " " +
-                             s.service_type.label() + ", " + reliance_text(s.reliance);
+    std::string note = "contract " + s.contract + ": " + s.service_type.code() + " " +
+                       s.service_type.label() + ", " + reliance_text(s.reliance);
+    if (!s.data_location.empty()) note += "; data at rest in " + s.data_location;
+    if (!s.processing_location.empty()) note += ", managed in " + s.processing_location;
 
     OrderedJson primary;
     primary["on"] = target;
@@ -435,11 +421,11 @@ class DoraMapper {
       entity["evidence"] = evidence_of(f.source, "confirmed");
       std::vector<std::string> assumptions;
       if (f.rto_hours) {
-        assumptions.push_back("The register's recovery time objective: " +
-                              hours_text(*f.rto_hours) +
-                              (f.rpo_hours ? "; recovery point objective: " + hours_text(*f.rpo_hours)
-                                           : std::string()) +
-                              ".");
+        assumptions.push_back(
+            "The register's recovery time objective: " + hours_text(*f.rto_hours) +
+            (f.rpo_hours ? "; recovery point objective: " + hours_text(*f.rpo_hours)
+                         : std::string()) +
+            ".");
       }
       if (!assumptions.empty()) entity["assumptions"] = assumptions;
       OrderedJson needs = OrderedJson::array();

@@ -30,16 +30,6 @@
 
 namespace msout::model {
 
-struct ImportOptions {
-  std::string org_id;  // the institution's id; "" derives one from its name
-};
-
-struct ImportedOverlay {
-  OrderedJson document;
-  std::string org_id;
-  ImportSummary summary;
-};
-
 // Throws InputError when --org names an id the model already has.
 ImportedOverlay dora_overlay(const DoraRegister& reg, const Model& model,
                              const ImportOptions& options);

@@ -63,7 +63,8 @@ std::string_view without_prefix(std::string_view cell) {
 // normal form.
 struct ClosedList {
   const char* what;
-  std::vector<std::pair<std::vector<std::string_view>, std::string_view>> entries;  // names -> value
+  std::vector<std::pair<std::vector<std::string_view>, std::string_view>>
+      entries;  // names -> value
 
   std::optional<std::string_view> find(std::string_view cell) const {
     const std::string key = normalise_label(without_prefix(cell));
@@ -174,8 +175,8 @@ class RowReader {
     const auto found = list.find(value);
     if (!found) {
       error(row, key,
-            "unknown " + std::string(list.what) + " " + model::quoted(value) + " (known: " +
-                list.known() + ")");
+            "unknown " + std::string(list.what) + " " + model::quoted(value) +
+                " (known: " + list.known() + ")");
     }
     return found;
   }
@@ -186,7 +187,8 @@ class RowReader {
     const std::string code = country_code(value);
     if (code.empty()) {
       error(row, key,
-            "not a country code: " + model::quoted(value) + " (ISO 3166 alpha-2, e.g. NL or eba_GA:NL)");
+            "not a country code: " + model::quoted(value) +
+                " (ISO 3166 alpha-2, e.g. NL or eba_GA:NL)");
     }
     return code;
   }
@@ -295,9 +297,9 @@ void check_unique(std::map<Key, std::size_t>& seen, const Key& key, RowReader& r
                   std::size_t row, std::string_view column, const std::string& what) {
   const auto [it, inserted] = seen.emplace(key, row);
   if (!inserted) {
-    rows.error(row, column,
-               "duplicate " + what + ": row " + std::to_string(it->second + 1) +
-                   " has the same key");
+    rows.error(
+        row, column,
+        "duplicate " + what + ": row " + std::to_string(it->second + 1) + " has the same key");
   }
 }
 
@@ -446,8 +448,7 @@ DoraRegister read_dora_register(const ReportPackage& package) {
       s.provider_id = rows->required(r, "provider_id");
       known_provider(*rows, r, "provider_id", s.provider_id);
       s.function_id = rows->required(r, "function_id");
-      if (!s.function_id.empty() && function_rows.count(s.function_id) == 0 &&
-          tables["B_06.01"]) {
+      if (!s.function_id.empty() && function_rows.count(s.function_id) == 0 && tables["B_06.01"]) {
         rows->error(r, "function_id",
                     "function " + model::quoted(s.function_id) +
                         " is not in B_06.01 (functions identification)");
@@ -462,9 +463,9 @@ DoraRegister read_dora_register(const ReportPackage& package) {
                       "another entity of the group (" + model::quoted(lei) +
                           "); its services are imported as the institution's own");
       }
-      check_unique(seen, std::make_tuple(s.contract, s.provider_id, s.function_id,
-                                         s.service_type.number),
-                   *rows, r, "contract", "arrangement (contract, provider, function, service type)");
+      check_unique(
+          seen, std::make_tuple(s.contract, s.provider_id, s.function_id, s.service_type.number),
+          *rows, r, "contract", "arrangement (contract, provider, function, service type)");
       s.source = rows->source(r);
       reg.services.push_back(std::move(s));
     }

@@ -34,7 +34,7 @@ struct RegisterSource {
 
 // The types of ICT services of the regulation's Annex III, S01 … S19.
 struct ServiceType {
-  int number = 0;  // 1 … 19
+  int number = 0;             // 1 … 19
   std::string code() const;   // "S17"
   std::string label() const;  // "Cloud services: IaaS"
 };

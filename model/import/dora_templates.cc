@@ -17,7 +17,8 @@ constexpr int kAbsent = -1;  // eba_template: the column does not exist in that 
 // annex; aliases are the wordings of the EBA's templates and common tools.
 std::vector<DoraTemplate> make_templates() {
   const std::string_view contract = "Contractual arrangement reference number";
-  const std::string_view provider_id = "Identification code of the ICT third-party service provider";
+  const std::string_view provider_id =
+      "Identification code of the ICT third-party service provider";
   const std::string_view provider_id_type =
       "Type of code to identify the ICT third-party service provider";
   const std::string_view service_type = "Type of ICT services";
@@ -25,7 +26,12 @@ std::vector<DoraTemplate> make_templates() {
       {"B_01.01",
        "Entity maintaining the register of information",
        {
-           {"lei", "LEI of the entity maintaining the register of information", {"LEI of the entity"}, 10, 0, true},
+           {"lei",
+            "LEI of the entity maintaining the register of information",
+            {"LEI of the entity"},
+            10,
+            0,
+            true},
            {"name", "Name of the entity", {"Legal name of the entity"}, 20, 0, true},
            {"country", "Country of the entity", {}, 30, 0, false},
            {"entity_type", "Type of entity", {}, 40, 0, false},
@@ -34,34 +40,86 @@ std::vector<DoraTemplate> make_templates() {
       {"B_05.01",
        "ICT third-party service providers",
        {
-           {"provider_id", provider_id, {"Identification code of ICT third-party service provider"}, 10, 0, true},
-           {"provider_id_type", provider_id_type, {"Type of code to identify the ICT service provider"}, 20, 0, true},
-           {"additional_id", "Additional identification code of ICT third-party service provider",
-            {"Additional identification code", "Additional identification code of the ICT third-party service provider"},
-            30, kAbsent, false},
-           {"additional_id_type", "Type of additional identification code to identify the ICT third-party service provider",
-            {"Type of additional identification code"}, 40, kAbsent, false},
-           {"provider_name", "Name of the ICT third-party service provider",
-            {"Legal name of the ICT third-party service provider", "Name of the ICT service provider",
-             "Legal name of the ICT service provider"},
-            50, 30, true},
-           {"latin_name", "Name of the ICT third-party service provider in Latin alphabet", {}, 60, kAbsent, false},
-           {"person_type", "Type of person of the ICT third-party service provider", {"Type of person"}, 70, 40, false},
-           {"hq_country", "Country of the ICT third-party service provider's headquarters",
-            {"Country of the ICT third-party service provider headquarters", "Country of the provider's headquarters"},
-            80, 50, true},
-           {"currency", "Currency", {"Currency of the amount reported in RT.05.01.0100"}, 90, 60, false},
-           {"annual_expense", "Total annual expense or estimated cost of the ICT third-party service provider",
-            {"Total annual expense or estimated cost"}, 100, 70, false},
-           {"parent_id", "Identification code of the ICT third-party service provider's ultimate parent undertaking",
+           {"provider_id",
+            provider_id,
+            {"Identification code of ICT third-party service provider"},
+            10,
+            0,
+            true},
+           {"provider_id_type",
+            provider_id_type,
+            {"Type of code to identify the ICT service provider"},
+            20,
+            0,
+            true},
+           {"additional_id",
+            "Additional identification code of ICT third-party service provider",
+            {"Additional identification code",
+             "Additional identification code of the ICT third-party service provider"},
+            30,
+            kAbsent,
+            false},
+           {"additional_id_type",
+            "Type of additional identification code to identify the ICT third-party service "
+            "provider",
+            {"Type of additional identification code"},
+            40,
+            kAbsent,
+            false},
+           {"provider_name",
+            "Name of the ICT third-party service provider",
+            {"Legal name of the ICT third-party service provider",
+             "Name of the ICT service provider", "Legal name of the ICT service provider"},
+            50,
+            30,
+            true},
+           {"latin_name",
+            "Name of the ICT third-party service provider in Latin alphabet",
+            {},
+            60,
+            kAbsent,
+            false},
+           {"person_type",
+            "Type of person of the ICT third-party service provider",
+            {"Type of person"},
+            70,
+            40,
+            false},
+           {"hq_country",
+            "Country of the ICT third-party service provider's headquarters",
+            {"Country of the ICT third-party service provider headquarters",
+             "Country of the provider's headquarters"},
+            80,
+            50,
+            true},
+           {"currency",
+            "Currency",
+            {"Currency of the amount reported in RT.05.01.0100"},
+            90,
+            60,
+            false},
+           {"annual_expense",
+            "Total annual expense or estimated cost of the ICT third-party service provider",
+            {"Total annual expense or estimated cost"},
+            100,
+            70,
+            false},
+           {"parent_id",
+            "Identification code of the ICT third-party service provider's ultimate parent "
+            "undertaking",
             {"Identification code of the ultimate parent undertaking",
              "Identification code of the provider's ultimate parent undertaking"},
-            110, 80, false},
+            110,
+            80,
+            false},
            {"parent_id_type",
-            "Type of code to identify the ICT third-party service provider's ultimate parent undertaking",
+            "Type of code to identify the ICT third-party service provider's ultimate parent "
+            "undertaking",
             {"Type of code to identify the ultimate parent undertaking",
              "Type of code to identify the provider's ultimate parent undertaking"},
-            120, 90, false},
+            120,
+            90,
+            false},
        },
        true},
       {"B_05.02",
@@ -69,33 +127,70 @@ std::vector<DoraTemplate> make_templates() {
        {
            {"contract", contract, {}, 10, 0, true},
            {"service_type", service_type, {}, 20, 0, true},
-           {"provider_id", provider_id, {"Identification code of ICT third-party service provider"}, 30, 0, true},
+           {"provider_id",
+            provider_id,
+            {"Identification code of ICT third-party service provider"},
+            30,
+            0,
+            true},
            {"provider_id_type", provider_id_type, {}, 40, 0, false},
            {"rank", "Rank", {}, 50, 0, true},
-           {"recipient_id", "Identification code of the recipient of sub-contracted ICT services", {}, 60, 0, false},
-           {"recipient_id_type", "Type of code to identify the recipient of sub-contracted ICT services", {}, 70, 0, false},
+           {"recipient_id",
+            "Identification code of the recipient of sub-contracted ICT services",
+            {},
+            60,
+            0,
+            false},
+           {"recipient_id_type",
+            "Type of code to identify the recipient of sub-contracted ICT services",
+            {},
+            70,
+            0,
+            false},
        },
        false},
       {"B_02.02",
        "Contractual arrangements - specific information",
        {
            {"contract", contract, {}, 10, 0, true},
-           {"entity_lei", "LEI of the financial entity making use of the ICT service(s)",
-            {"LEI of the entity making use of the ICT service(s)"}, 20, 0, false},
-           {"provider_id", provider_id, {"Identification code of ICT third-party service provider"}, 30, 0, true},
+           {"entity_lei",
+            "LEI of the financial entity making use of the ICT service(s)",
+            {"LEI of the entity making use of the ICT service(s)"},
+            20,
+            0,
+            false},
+           {"provider_id",
+            provider_id,
+            {"Identification code of ICT third-party service provider"},
+            30,
+            0,
+            true},
            {"provider_id_type", provider_id_type, {}, 40, 0, false},
            {"function_id", "Function identifier", {}, 50, 0, true},
            {"service_type", service_type, {}, 60, 0, true},
            {"start_date", "Start date of the contractual arrangement", {}, 70, 0, false},
            {"end_date", "End date of the contractual arrangement", {}, 80, 0, false},
-           {"termination_reason", "Reason of the termination or ending of the contractual arrangement",
-            {"Reason for the termination or ending", "Reason of the termination or ending"}, 90, 0, false},
+           {"termination_reason",
+            "Reason of the termination or ending of the contractual arrangement",
+            {"Reason for the termination or ending", "Reason of the termination or ending"},
+            90,
+            0,
+            false},
            {"provision_country", "Country of provision of the ICT services", {}, 130, 0, false},
            {"data_storage", "Storage of data", {}, 140, 0, false},
            {"data_location", "Location of the data at rest (storage)", {}, 150, 0, false},
-           {"processing_location", "Location of management of the data (processing)", {}, 160, 0, false},
-           {"reliance", "Level of reliance on the ICT service supporting the critical or important function",
-            {"Level of reliance on the ICT service", "Level of reliance"}, 180, 0, false},
+           {"processing_location",
+            "Location of management of the data (processing)",
+            {},
+            160,
+            0,
+            false},
+           {"reliance",
+            "Level of reliance on the ICT service supporting the critical or important function",
+            {"Level of reliance on the ICT service", "Level of reliance"},
+            180,
+            0,
+            false},
        },
        true},
       {"B_06.01",
@@ -115,20 +210,47 @@ std::vector<DoraTemplate> make_templates() {
        "Assessment of the ICT services",
        {
            {"contract", contract, {}, 10, 0, true},
-           {"provider_id", provider_id, {"Identification code of ICT third-party service provider"}, 20, 0, true},
+           {"provider_id",
+            provider_id,
+            {"Identification code of ICT third-party service provider"},
+            20,
+            0,
+            true},
            {"provider_id_type", provider_id_type, {}, 30, 0, false},
            {"service_type", service_type, {}, 40, 0, true},
-           {"substitutability", "Substitutability of the ICT third-party service provider", {}, 50, 0, false},
+           {"substitutability",
+            "Substitutability of the ICT third-party service provider",
+            {},
+            50,
+            0,
+            false},
            {"substitutability_reason",
-            "Reason if the ICT third-party service provider is considered not substitutable or difficult to be substitutable",
-            {"Reason if not substitutable or difficult to substitute"}, 60, 0, false},
+            "Reason if the ICT third-party service provider is considered not substitutable or "
+            "difficult to be substitutable",
+            {"Reason if not substitutable or difficult to substitute"},
+            60,
+            0,
+            false},
            {"exit_plan", "Existence of an exit plan", {}, 80, 0, false},
-           {"reintegration", "Possibility of reintegration of the contracted ICT service", {}, 90, 0, false},
+           {"reintegration",
+            "Possibility of reintegration of the contracted ICT service",
+            {},
+            90,
+            0,
+            false},
            {"impact", "Impact of discontinuing the ICT services", {}, 100, 0, false},
-           {"alternatives_identified", "Are there alternative ICT third-party service providers identified?",
-            {"Alternative ICT third-party service providers identified"}, 110, 0, false},
-           {"alternatives", "Identification of alternative ICT TPP",
-            {"Identification of alternative ICT third-party service providers"}, 120, 0, false},
+           {"alternatives_identified",
+            "Are there alternative ICT third-party service providers identified?",
+            {"Alternative ICT third-party service providers identified"},
+            110,
+            0,
+            false},
+           {"alternatives",
+            "Identification of alternative ICT TPP",
+            {"Identification of alternative ICT third-party service providers"},
+            120,
+            0,
+            false},
        },
        false},
   };
@@ -144,10 +266,10 @@ std::string trim(std::string_view text) {
 
 // A header cell split into its column code (if any) and its label (if any).
 struct HeaderCell {
-  int code = 0;           // 0: none
-  bool regulation = false;  // written as B_xx.xx.NNNN or RT.xx.xx.NNNN (the annex's form)
+  int code = 0;                // 0: none
+  bool regulation = false;     // written as B_xx.xx.NNNN or RT.xx.xx.NNNN (the annex's form)
   std::string other_template;  // the template a B_/RT. code names, when not this one
-  std::string label;      // normalised; "" if none
+  std::string label;           // normalised; "" if none
 };
 
 bool digits(std::string_view text, std::size_t from, std::size_t count) {
@@ -183,8 +305,8 @@ HeaderCell split_header(std::string_view spec_code, std::string_view raw) {
   }
   std::string label = text.substr(rest);
   // Separators between a code and its label: "c0050 - Name", "c0050: Name", "(c0050) Name".
-  while (!label.empty() && (std::isspace(static_cast<unsigned char>(label[0])) ||
-                            label[0] == '-' || label[0] == ':' || label[0] == ')')) {
+  while (!label.empty() && (std::isspace(static_cast<unsigned char>(label[0])) || label[0] == '-' ||
+                            label[0] == ':' || label[0] == ')')) {
     label.erase(0, 1);
   }
   if (label.compare(0, 3, "\xE2\x80\x93") == 0) label.erase(0, 3);  // an en dash
@@ -371,9 +493,9 @@ std::optional<DoraTable> bind_dora_table(const DoraTemplate& spec, CsvTable tabl
     const std::string place = header_place + ", column " + std::to_string(i + 1) + " " +
                               model::quoted(trim(table.header[i]), 90);
     if (!cell.other_template.empty()) {
-      diags.error(table.file, place,
-                  "a column of " + cell.other_template + " in the table of " +
-                      std::string(spec.code));
+      diags.error(
+          table.file, place,
+          "a column of " + cell.other_template + " in the table of " + std::string(spec.code));
       ok = false;
       continue;
     }
@@ -394,9 +516,11 @@ std::optional<DoraTable> bind_dora_table(const DoraTemplate& spec, CsvTable tabl
     }
     if (field < 0) continue;  // a column msout does not use
     if (bound.column_of_[static_cast<std::size_t>(field)] >= 0) {
-      const std::size_t first = static_cast<std::size_t>(bound.column_of_[static_cast<std::size_t>(field)]);
+      const std::size_t first =
+          static_cast<std::size_t>(bound.column_of_[static_cast<std::size_t>(field)]);
       diags.error(table.file, place,
-                  "a second column for " + model::quoted(spec.columns[static_cast<std::size_t>(field)].label, 90) +
+                  "a second column for " +
+                      model::quoted(spec.columns[static_cast<std::size_t>(field)].label, 90) +
                       " (the first is column " + std::to_string(first + 1) + ")");
       ok = false;
       continue;
@@ -408,8 +532,9 @@ std::optional<DoraTable> bind_dora_table(const DoraTemplate& spec, CsvTable tabl
       const DoraColumn& column = spec.columns[f];
       if (!column.required || bound.column_of_[f] >= 0) continue;
       diags.error(table.file, header_place,
-                  "no column " + code_text(number_in(column, eba_numbering.value_or(false))) +
-                      " " + model::quoted(column.label, 120) + ", which msout needs (a column is named by "
+                  "no column " + code_text(number_in(column, eba_numbering.value_or(false))) + " " +
+                      model::quoted(column.label, 120) +
+                      ", which msout needs (a column is named by "
                       "its code or its label)");
       ok = false;
     }

@@ -26,12 +26,12 @@
 namespace msout::model {
 
 struct DoraColumn {
-  std::string_view key;    // msout's name for the field, e.g. "provider_name"
-  std::string_view label;  // the regulation's label
+  std::string_view key;                   // msout's name for the field, e.g. "provider_name"
+  std::string_view label;                 // the regulation's label
   std::vector<std::string_view> aliases;  // other labels in use
-  int annex = 0;           // the column's number in the regulation's annex (and EBA 4.0)
-  int eba_template = 0;    // the number in the EBA's earlier Excel template, 0: the same
-  bool required = false;   // the import cannot do without it
+  int annex = 0;          // the column's number in the regulation's annex (and EBA 4.0)
+  int eba_template = 0;   // the number in the EBA's earlier Excel template, 0: the same
+  bool required = false;  // the import cannot do without it
 };
 
 struct DoraTemplate {

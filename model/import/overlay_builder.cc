@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "model/json_reader.h"
 #include "model/printable_text.h"
 
 namespace msout::model {
@@ -23,6 +24,12 @@ std::string id_slug(std::string_view text) {
   return out.empty() ? "x" : out;
 }
 
+std::string name_id(std::string_view name) {
+  std::string joined;
+  for (const std::string& w : company_words(name)) joined += (joined.empty() ? "" : "-") + w;
+  return id_slug(joined);
+}
+
 OrderedJson evidence_json(const std::string& source, const std::string& confidence,
                           const std::string& quote) {
   OrderedJson evidence;
@@ -40,7 +47,8 @@ std::string describe_match(const CompanyMatch& match) {
       return "by name, company " + model::quoted(match.company);
     case CompanyMatch::By::kAmbiguous: {
       std::string names;
-      for (const std::string& r : match.rivals) names += (names.empty() ? "" : ", ") + model::quoted(r);
+      for (const std::string& r : match.rivals)
+        names += (names.empty() ? "" : ", ") + model::quoted(r);
       return "ambiguous: " + names;
     }
     case CompanyMatch::By::kNone:
@@ -61,6 +69,21 @@ bool OverlayBuilder::reserve_id(const std::string& id) {
   return true;
 }
 
+std::string OverlayBuilder::institution_id(const ImportOptions& options, std::string_view name) {
+  if (options.org_id.empty()) return new_id(name_id(name));
+  if (!is_valid_id(options.org_id)) {
+    throw InputError(
+        std::vector<Diagnostic>{Diagnostic{"--org", "", invalid_id_message(options.org_id)}});
+  }
+  if (!reserve_id(options.org_id)) {
+    throw InputError(std::vector<Diagnostic>{Diagnostic{"--org", "",
+                                                        "the model already has an entity " +
+                                                            model::quoted(options.org_id) +
+                                                            "; choose another id"}});
+  }
+  return options.org_id;
+}
+
 std::string OverlayBuilder::new_id(std::string_view wanted) {
   const std::string base = id_slug(wanted);
   std::string id = base;
@@ -78,9 +101,8 @@ std::string OverlayBuilder::new_id(std::initializer_list<std::string_view> wante
 
 std::vector<std::uint32_t> OverlayBuilder::entities_for(const CompanyMatch& match,
                                                         ServiceClass service_class) const {
-  const EntityKind wanted = service_class == ServiceClass::kInfrastructure
-                                ? EntityKind::kProvider
-                                : EntityKind::kService;
+  const EntityKind wanted =
+      service_class == ServiceClass::kInfrastructure ? EntityKind::kProvider : EntityKind::kService;
   std::vector<std::uint32_t> chosen;
   for (std::uint32_t e : match.entities) {
     if (model_.entities[e].kind == wanted) chosen.push_back(e);

@@ -38,6 +38,17 @@ struct ImportSummary {
   std::vector<std::string> checks;
 };
 
+struct ImportOptions {
+  std::string org_id;  // the institution's id; "" derives one from its name
+};
+
+// What an importer returns: the overlay, the institution's id in it, and the summary.
+struct ImportedOverlay {
+  OrderedJson document;
+  std::string org_id;
+  ImportSummary summary;
+};
+
 // How an imported provider's service is consumed, by the kind of model entity it lands on.
 enum class ServiceClass {
   kInfrastructure,  // hosting, computation, storage, IaaS, PaaS: the company's providers
@@ -58,6 +69,9 @@ class OverlayBuilder {
   std::string new_id(std::initializer_list<std::string_view> wanted);
   // Reserves an id given by the user; false if the model or the overlay has it already.
   bool reserve_id(const std::string& id);
+  // The institution's id: --org (checked: a valid id the model does not have; else
+  // InputError naming --org), or one made from its name.
+  std::string institution_id(const ImportOptions& options, std::string_view name);
 
   void add_assumption(std::string text) { assumptions_.push_back(std::move(text)); }
   void set_evidence(OrderedJson evidence) { evidence_ = std::move(evidence); }
@@ -90,6 +104,10 @@ class OverlayBuilder {
 // "Voorbeeldbank N.V." -> "voorbeeldbank-nv": lower case, runs of other characters as one
 // '-' (dots and apostrophes dropped), at most 60 characters, never empty ("x").
 std::string id_slug(std::string_view text);
+
+// An id from a company or institution name without its legal forms:
+// "Microsoft Ireland Operations Limited" -> "microsoft-ireland-operations".
+std::string name_id(std::string_view name);
 
 // {"source": source, "confidence": confidence, "quote": quote}
 OrderedJson evidence_json(const std::string& source, const std::string& confidence,

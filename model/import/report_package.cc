@@ -1,7 +1,5 @@
 #include "model/import/report_package.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <zip.h>
 
 #include "model/diagnostics.h"
 #include "model/input_file.h"
@@ -62,8 +61,7 @@ std::string read_zip_entry(const ZipHandle& archive, zip_uint64_t index, std::ui
                            const std::string& display) {
   zip_file_t* file = zip_fopen_index(archive.get(), index, 0);
   if (file == nullptr) {
-    throw IoError(display + ": cannot read it from the archive: " +
-                  zip_strerror(archive.get()));
+    throw IoError(display + ": cannot read it from the archive: " + zip_strerror(archive.get()));
   }
   std::string text(static_cast<std::size_t>(size), '\0');
   const zip_int64_t got = zip_fread(file, text.data(), size);
@@ -95,8 +93,8 @@ std::vector<Entry> zip_entries(const fs::path& path) {
   ZipHandle archive(raw, ZipCloser{});
   const zip_int64_t count = zip_get_num_entries(raw, 0);
   if (count < 0 || static_cast<std::uint64_t>(count) > kMaxPackageEntries) {
-    throw IoError(model::quoted(path.string()) + ": more than " + std::to_string(kMaxPackageEntries) +
-                  " files in the archive");
+    throw IoError(model::quoted(path.string()) + ": more than " +
+                  std::to_string(kMaxPackageEntries) + " files in the archive");
   }
   std::vector<Entry> entries;
   for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
@@ -122,9 +120,12 @@ std::vector<Entry> directory_entries(const fs::path& root) {
   std::vector<Entry> entries;
   std::error_code error;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, error);
-  if (error) throw IoError(model::quoted(root.string()) + ": cannot read the directory: " + error.message());
+  if (error)
+    throw IoError(model::quoted(root.string()) + ": cannot read the directory: " + error.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (error) throw IoError(model::quoted(root.string()) + ": cannot read the directory: " + error.message());
+    if (error)
+      throw IoError(model::quoted(root.string()) +
+                    ": cannot read the directory: " + error.message());
     if (entries.size() == kMaxPackageEntries) {
       throw IoError(model::quoted(root.string()) + ": more than " +
                     std::to_string(kMaxPackageEntries) + " files");
@@ -137,9 +138,8 @@ std::vector<Entry> directory_entries(const fs::path& root) {
     const fs::path file = it->path();
     const std::string relative = fs::relative(file, root, error).generic_string();
     const std::uint64_t size = it->file_size(error);
-    entries.push_back(Entry{relative, size, [file] {
-                              return read_regular_input(file, kMaxPackageFileBytes);
-                            }});
+    entries.push_back(
+        Entry{relative, size, [file] { return read_regular_input(file, kMaxPackageFileBytes); }});
   }
   return entries;
 }
@@ -202,8 +202,9 @@ ReportPackage read_report_package(const fs::path& path) {
       continue;
     }
     if (report != nullptr) {
-      input_error(package.origin, "two report.json files (" + model::quoted(report->path) + " and " +
-                                      model::quoted(entry.path) + "): one package holds one report");
+      input_error(package.origin, "two report.json files (" + model::quoted(report->path) +
+                                      " and " + model::quoted(entry.path) +
+                                      "): one package holds one report");
     }
     report = &entry;
   }
@@ -211,8 +212,8 @@ ReportPackage read_report_package(const fs::path& path) {
     input_error(package.origin,
                 std::string("no report.json: an xBRL-CSV report package (the EBA's format for "
                             "the Register of Information) holds one, usually in ") +
-                    (is_directory ? "reports/" : "NAME/reports/") +
-                    "; is this the right " + (is_directory ? "directory" : "file") + "?");
+                    (is_directory ? "reports/" : "NAME/reports/") + "; is this the right " +
+                    (is_directory ? "directory" : "file") + "?");
   }
   package.reports_dir = folder_of(report->path);
 
@@ -225,14 +226,12 @@ ReportPackage read_report_package(const fs::path& path) {
     }
     total += entry.size;
     if (total > kMaxPackageTotalBytes) {
-      throw IoError(package.origin + ": more than " +
-                    std::to_string(kMaxPackageTotalBytes >> 20) + " MiB of tables");
+      throw IoError(package.origin + ": more than " + std::to_string(kMaxPackageTotalBytes >> 20) +
+                    " MiB of tables");
     }
     return entry.read();
   };
-  package.taxonomy =
-      check_report_json(package.display_path(report->path),
-                        read_capped(*report));
+  package.taxonomy = check_report_json(package.display_path(report->path), read_capped(*report));
   for (const Entry& entry : entries) {
     if (folder_of(entry.path) != package.reports_dir) continue;
     const std::string name = lower(name_of(entry.path));

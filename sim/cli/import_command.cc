@@ -13,6 +13,8 @@
 #include <boost/program_options.hpp>
 
 #include "model/diagnostics.h"
+#include "model/import/cyclonedx_inventory.h"
+#include "model/import/cyclonedx_overlay.h"
 #include "model/import/dora_overlay.h"
 #include "model/import/dora_register.h"
 #include "model/import/report_package.h"
@@ -29,7 +31,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kImportUsage = R"(Usage: msout import <format> INPUT [--model PATH] [--org ID] --out OVERLAY.json
+constexpr const char* kImportUsage =
+    R"(Usage: msout import <format> INPUT [--model PATH] [--org ID] --out OVERLAY.json
 
 Turns an institution's register of dependencies into a what-if overlay (msout-overlay/1)
 that adds the institution, its functions and its ICT providers to the model, linked to the
@@ -51,6 +54,7 @@ struct ImportFormat {
 
 const ImportFormat kFormats[] = {
     {"dora-roi", "a DORA Register of Information (xBRL-CSV package: ZIP or directory)"},
+    {"cyclonedx", "a CycloneDX service inventory (JSON)"},
 };
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -65,8 +69,7 @@ int finish(const model::ImportedOverlay& imported, const model::Model& model,
            const std::string& out) {
   const std::string text = imported.document.dump(2) + "\n";
   model::Diagnostics diags;
-  const model::Overlay overlay =
-      model::build_overlay(out, nlohmann::json::parse(text), diags);
+  const model::Overlay overlay = model::build_overlay(out, nlohmann::json::parse(text), diags);
   if (!diags.has_errors()) {
     model::Model patched = model;
     model::apply_overlay(patched, overlay, diags);
@@ -101,14 +104,23 @@ int finish(const model::ImportedOverlay& imported, const model::Model& model,
   return kExitOk;
 }
 
-int import_dora_roi(const std::vector<std::string>& args) {
-  po::options_description options(
-      "Usage: msout import dora-roi REGISTER.zip|DIR [--model PATH] [--org ID] --out "
-      "OVERLAY.json\n\nOptions");
+// The options every format takes; false when --help was given.
+struct ImportArguments {
+  std::string input;
+  std::string out;
+  model::ImportOptions options;
+};
+
+bool parse_import_arguments(const std::string& format, const std::string& input_help,
+                            const std::vector<std::string>& args, po::variables_map& vm,
+                            ImportArguments& parsed) {
+  po::options_description options("Usage: msout import " + format +
+                                  " INPUT [--model PATH] [--org ID] --out OVERLAY.json\n\n"
+                                  "Options");
   // clang-format off
   options.add_options()
       ("help,h", "show this help")
-      ("input", po::value<std::string>(), "the register: an xBRL-CSV package (ZIP or directory)")
+      ("input", po::value<std::string>(), input_help.c_str())
       ("model", po::value<std::string>(),
        "the model the overlay is for (default: the embedded Netherlands model)")
       ("org", po::value<std::string>(), "the institution's id (default: from its name)")
@@ -116,29 +128,47 @@ int import_dora_roi(const std::vector<std::string>& args) {
   // clang-format on
   po::positional_options_description positional;
   positional.add("input", 1);
-  po::variables_map vm;
-  if (!parse_arguments(args, options, vm, &positional)) return kExitOk;
-  if (vm.count("input") == 0) throw UsageError("import dora-roi: the register is required");
-  if (vm.count("out") == 0) throw UsageError("import dora-roi: --out is required");
-  const std::string input = vm["input"].as<std::string>();
-  const std::string out = vm["out"].as<std::string>();
-  require_exists(input);
-  if (same_file(input, out)) {
-    throw UsageError("--out names the register itself; it would be overwritten");
+  if (!parse_arguments(args, options, vm, &positional)) return false;
+  if (vm.count("input") == 0) throw UsageError("import " + format + ": the input is required");
+  if (vm.count("out") == 0) throw UsageError("import " + format + ": --out is required");
+  parsed.input = vm["input"].as<std::string>();
+  parsed.out = vm["out"].as<std::string>();
+  require_exists(parsed.input);
+  if (same_file(parsed.input, parsed.out)) {
+    throw UsageError("--out names the input itself; it would be overwritten");
   }
   if (compact_model_given(vm)) {
     throw UsageError("--model: a compact model cannot take an overlay; use a JSON model");
   }
-  const model::Model model = load_model_option(vm);
-  const model::DoraRegister reg = model::read_dora_register(model::read_report_package(input));
-  model::ImportOptions import_options;
-  if (vm.count("org") != 0) import_options.org_id = vm["org"].as<std::string>();
-  return finish(model::dora_overlay(reg, model, import_options), model, out);
+  if (vm.count("org") != 0) parsed.options.org_id = vm["org"].as<std::string>();
+  return true;
 }
 
-void print_usage(std::ostream& out) {
-  out << kImportUsage;
+int import_dora_roi(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  ImportArguments a;
+  if (!parse_import_arguments("dora-roi", "the register: an xBRL-CSV package (ZIP or directory)",
+                              args, vm, a)) {
+    return kExitOk;
+  }
+  const model::Model model = load_model_option(vm);
+  const model::DoraRegister reg = model::read_dora_register(model::read_report_package(a.input));
+  return finish(model::dora_overlay(reg, model, a.options), model, a.out);
 }
+
+int import_cyclonedx(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  ImportArguments a;
+  if (!parse_import_arguments("cyclonedx", "the inventory: a CycloneDX BOM (JSON)", args, vm, a)) {
+    return kExitOk;
+  }
+  const model::Model model = load_model_option(vm);
+  const model::CycloneDxInventory inventory =
+      model::read_cyclonedx_inventory(model::read_source(a.input));
+  return finish(model::cyclonedx_overlay(inventory, model, a.options), model, a.out);
+}
+
+void print_usage(std::ostream& out) { out << kImportUsage; }
 
 }  // namespace
 
@@ -154,6 +184,7 @@ int import_command(const std::vector<std::string>& args) {
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (format == "dora-roi") return import_dora_roi(rest);
+  if (format == "cyclonedx") return import_cyclonedx(rest);
   std::vector<std::string> names;
   for (const ImportFormat& f : kFormats) names.emplace_back(f.name);
   throw UsageError("unknown import format " + model::quoted(format) +

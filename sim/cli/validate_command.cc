@@ -11,6 +11,7 @@
 #include "model/dead_levers.h"
 #include "model/file_format.h"
 #include "model/frozen_graph.h"
+#include "model/import/cyclonedx_inventory.h"
 #include "model/import/dora_register.h"
 #include "model/import/report_package.h"
 #include "model/json_document.h"
@@ -50,7 +51,8 @@ model for scenarios/hospital/whatif/*.json). A compact model file (msout generat
 --format compact) given by name is recognised by its first bytes and checked alone; given
 as --model, the scenarios are checked against its entities (ids, kinds, jurisdictions, tags).
 The registers `msout import` reads are checked as the import reads them: an xBRL-CSV
-package's report.json stands for its DORA Register of Information (every table beside it).
+package's report.json stands for its DORA Register of Information (every table beside it),
+and a CycloneDX inventory ("bomFormat": "CycloneDX") is read as an inventory.
 Exit code 0 if everything is valid, 3 if not.
 
 Options)";
@@ -92,6 +94,18 @@ void check_report_package(const fs::path& file, const nlohmann::json& json,
   }
 }
 
+// A CycloneDX inventory, checked as `msout import cyclonedx` reads it.
+void check_cyclonedx(const model::SourceText& source, model::Diagnostics& diags) {
+  try {
+    const model::CycloneDxInventory inv = model::read_cyclonedx_inventory(source);
+    std::cout << "OK  " << model::printable(source.name) << " (CycloneDX inventory of "
+              << model::quoted(inv.org_name) << ": " << inv.items.size()
+              << " services and components; msout import cyclonedx reads it)\n";
+  } catch (const model::InputError& e) {
+    for (const model::Diagnostic& d : e.diagnostics()) diags.error(d.file, d.where, d.message);
+  }
+}
+
 void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
   if (model::is_compact_file(file)) {
     check_compact_model(file, diags);
@@ -103,6 +117,10 @@ void collect(const fs::path& file, Inputs& inputs, model::Diagnostics& diags) {
   if (json->is_object() && json->contains("documentInfo") && (*json)["documentInfo"].is_object() &&
       !json->contains("format")) {
     check_report_package(file, *json, diags);
+    return;
+  }
+  if (json->is_object() && json->contains("bomFormat") && !json->contains("format")) {
+    check_cyclonedx(source, diags);
     return;
   }
   auto format = model::format_of(*json);

@@ -1,7 +1,8 @@
 // The small fixed model the scenario and overlay harnesses work against: a provider with a
 // region and a sign-in service (a cycle), a service on it, an organisation with an any
 // group and a 2-of-3 group, and a function. Ids the seeds from the shipped scenarios name
-// (azure, aws, ...) are present, so that mutations reach lever resolution.
+// (azure, aws, ...) are present, so that mutations reach lever resolution; companies are
+// named, so that imported registers link to them.
 #pragma once
 
 #include "model/model.h"
@@ -13,11 +14,12 @@ inline model::Model small_model() {
   static constexpr const char* kModel = R"({
   "format": "msout-model/1",
   "entities": [
-    {"id": "azure", "name": "Azure", "kind": "provider", "jurisdiction": "US",
+    {"id": "azure", "name": "Azure", "kind": "provider", "jurisdiction": "US", "company": "Microsoft",
      "regions": ["westeurope"], "tags": ["cloud"], "requires": [{"on": "entra-id"}]},
-    {"id": "entra-id", "name": "Entra ID", "kind": "service", "jurisdiction": "US",
+    {"id": "entra-id", "name": "Entra ID", "kind": "service", "jurisdiction": "US", "company": "Microsoft",
      "requires": [{"on": "azure", "tolerance": "1h"}]},
-    {"id": "aws", "name": "AWS", "kind": "provider", "jurisdiction": "US", "tags": ["cloud"]},
+    {"id": "aws", "name": "AWS", "kind": "provider", "jurisdiction": "US", "tags": ["cloud"],
+     "company": "Amazon Web Services"},
     {"id": "nl-cloud", "name": "NL cloud", "kind": "provider", "jurisdiction": "NL"},
     {"id": "epd", "name": "EPD", "kind": "service", "sector": "healthcare",
      "requires": [{"any": [{"on": "azure"}, {"on": "nl-cloud"}], "switchover": "30m"}]},

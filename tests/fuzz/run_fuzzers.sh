@@ -4,7 +4,7 @@
 #   BUILD_DIR     a build with -DMSOUT_FUZZ=ON (cmake/Fuzz.cmake), target msout_fuzzers built
 #   SECONDS_EACH  how long each harness runs (-max_total_time)
 #   NAME          harnesses to run (default: all): model_loader scenario_loader
-#                 overlay_loader compact_loader pipeline
+#                 overlay_loader compact_loader pipeline dora_register cyclonedx
 # Each harness' corpus is BUILD_DIR/corpus/NAME: seeded from the shipped files and the
 # bad-input corpus on every run, and kept (it grows). A crashing input is written to
 # BUILD_DIR/crashes/. Exits 1 if any harness found a crash, a leak, a timeout or a
@@ -15,7 +15,8 @@ build="$(cd "$1" && pwd)"
 seconds="$2"
 shift 2
 names=("$@")
-((${#names[@]})) || names=(model_loader scenario_loader overlay_loader compact_loader pipeline)
+((${#names[@]})) || names=(model_loader scenario_loader overlay_loader compact_loader pipeline
+                            dora_register cyclonedx)
 
 # Copies the given files into a corpus directory under content-addressed names.
 seed() {
@@ -55,6 +56,25 @@ seed_corpus() {
           { cat "$model_dir/providers.json"; printf '\0'; cat "$model_dir/hospital.json";
             printf '\0'; cat "$scenario"; } > "$joined"
         fi
+      done ;;
+    cyclonedx)
+      seed "$corpus" "$root"/scenarios/*/inventory/*.json "$root"/tests/bad_input/import-cyclonedx-*/bom.json ;;
+    dora_register)
+      # The register's tables in the harness' order, separated by NUL bytes.
+      local register
+      for register in "$root"/scenarios/*/register/* "$root"/tests/bad_input/import-dora-*/register; do
+        [ -d "$register" ] || continue
+        local reports
+        reports=$(dirname "$(find "$register" -maxdepth 3 -name report.json | head -n 1)")
+        [ -d "$reports" ] || continue
+        {
+          local t first=1
+          for t in b_01.01 b_05.01 b_05.02 b_02.02 b_06.01 b_07.01; do
+            ((first)) || printf '\0'
+            first=0
+            if [ -f "$reports/$t.csv" ]; then cat "$reports/$t.csv"; fi
+          done
+        } > "$corpus/register-$(echo "$register" | sha1sum | cut -c1-16)"
       done ;;
   esac
 }

@@ -22,15 +22,14 @@ const std::string kFile = "bank.zip:reports/b_05.01.csv";
 
 TEST_CASE("CsvTable.QuotedCellsLineEndingsAndBom") {
   Diagnostics diags;
-  const CsvTable t = parse_csv_table(
-      kFile,
-      "\xEF\xBB\xBF"
-      "c0010,c0050\r\n"
-      "A1,\"Visa, Europe \"\"Ltd\"\"\"\r\n"
-      "\r\n"
-      "A2,\"two\nlines\"\n"
-      "A3,",
-      diags);
+  const CsvTable t = parse_csv_table(kFile,
+                                     "\xEF\xBB\xBF"
+                                     "c0010,c0050\r\n"
+                                     "A1,\"Visa, Europe \"\"Ltd\"\"\"\r\n"
+                                     "\r\n"
+                                     "A2,\"two\nlines\"\n"
+                                     "A3,",
+                                     diags);
   REQUIRE_FALSE(diags.has_errors());
   CHECK(t.header == std::vector<std::string>{"c0010", "c0050"});
   REQUIRE(t.rows.size() == 3);
@@ -54,8 +53,7 @@ TEST_CASE("CsvTable.EveryErrorWithItsPlace") {
                   "5,\"never closed\n",  // line 6: the quote is never closed
                   diags);
   const auto& e = diags.errors();
-  CHECK_MESSAGE(has(e, kFile, "row 1 (line 2)", "3 cells, but the header (line 1) has 2"),
-                dump(e));
+  CHECK_MESSAGE(has(e, kFile, "row 1 (line 2)", "3 cells, but the header (line 1) has 2"), dump(e));
   CHECK_MESSAGE(has(e, kFile, "line 3", "text after the closing quote"), dump(e));
   CHECK_MESSAGE(has(e, kFile, "line 4", "a quote inside an unquoted cell"), dump(e));
   CHECK_MESSAGE(has(e, kFile, "row 4 (line 5), column 2 \"name\"", "not UTF-8"), dump(e));

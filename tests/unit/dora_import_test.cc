@@ -19,9 +19,9 @@
 namespace {
 
 using msout::cascade::State;
+using msout::model::company_words;
 using msout::model::CompanyIndex;
 using msout::model::CompanyMatch;
-using msout::model::company_words;
 using msout::model::DoraRegister;
 using msout::model::InputError;
 using msout::model::Model;
@@ -45,30 +45,40 @@ const std::string kEuroStack = "7245EUROSTACKSAS0033";
 struct Tables {
   std::string b_01_01 = "c0010,c0020,c0030\n" + kBank + ",Voorbeeldbank N.V.,eba_GA:NL\n";
   std::string b_05_01 =
-      "c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120\n" +
-      kMicrosoft + ",LEI,,,Microsoft Ireland Operations Limited,,x212,eba_GA:IE,,,,\n" +
-      kCoreBank + ",LEI,,,CoreBank Cloud B.V.,,x212,eba_GA:NL,,,,\n" + kEuroStack +
+      "c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120\n" + kMicrosoft +
+      ",LEI,,,Microsoft Ireland Operations Limited,,x212,eba_GA:IE,,,,\n" + kCoreBank +
+      ",LEI,,,CoreBank Cloud B.V.,,x212,eba_GA:NL,,,,\n" + kEuroStack +
       ",LEI,,,EuroStack Cloud SAS,,x212,eba_GA:FR,,,,\n";
-  std::string b_05_02 = "c0010,c0020,c0030,c0040,c0050,c0060,c0070\n"
-                        "CA-2,eba_TA:S19," + kMicrosoft + ",LEI,2," + kCoreBank + ",LEI\n";
-  std::string b_02_02 = "c0010,c0020,c0030,c0040,c0050,c0060,c0180\n"
-                        "CA-1," + kBank + "," + kMicrosoft + ",LEI,F1,eba_TA:S17,eba_ZZ:x797\n"
-                        "CA-2," + kBank + "," + kCoreBank + ",LEI,F1,eba_TA:S19,eba_ZZ:x797\n"
-                        "CA-2," + kBank + "," + kCoreBank + ",LEI,F2,S19,Low reliance\n";
-  std::string b_06_01 = "c0010,c0030,c0050,c0080\n"
-                        "F1,Payments,eba_BT:x28,4\n"
-                        "F2,Reporting,eba_BT:x29,2\n";
-  std::string b_07_01 = "c0010,c0020,c0040,c0110,c0120\n"
-                        "CA-1," + kMicrosoft + ",eba_TA:S17,eba_BT:x28,EuroStack Cloud SAS\n";
+  std::string b_05_02 =
+      "c0010,c0020,c0030,c0040,c0050,c0060,c0070\n"
+      "CA-2,eba_TA:S19," +
+      kMicrosoft + ",LEI,2," + kCoreBank + ",LEI\n";
+  std::string b_02_02 =
+      "c0010,c0020,c0030,c0040,c0050,c0060,c0180\n"
+      "CA-1," +
+      kBank + "," + kMicrosoft +
+      ",LEI,F1,eba_TA:S17,eba_ZZ:x797\n"
+      "CA-2," +
+      kBank + "," + kCoreBank +
+      ",LEI,F1,eba_TA:S19,eba_ZZ:x797\n"
+      "CA-2," +
+      kBank + "," + kCoreBank + ",LEI,F2,S19,Low reliance\n";
+  std::string b_06_01 =
+      "c0010,c0030,c0050,c0080\n"
+      "F1,Payments,eba_BT:x28,4\n"
+      "F2,Reporting,eba_BT:x29,2\n";
+  std::string b_07_01 =
+      "c0010,c0020,c0040,c0110,c0120\n"
+      "CA-1," +
+      kMicrosoft + ",eba_TA:S17,eba_BT:x28,EuroStack Cloud SAS\n";
 
   ReportPackage package() const {
     ReportPackage p;
     p.origin = "bank.zip";
     p.archive = true;
     p.reports_dir = "reports/";
-    p.csv_files = {{"b_01.01.csv", b_01_01}, {"b_05.01.csv", b_05_01},
-                   {"b_05.02.csv", b_05_02}, {"b_02.02.csv", b_02_02},
-                   {"b_06.01.csv", b_06_01}, {"b_07.01.csv", b_07_01}};
+    p.csv_files = {{"b_01.01.csv", b_01_01}, {"b_05.01.csv", b_05_01}, {"b_05.02.csv", b_05_02},
+                   {"b_02.02.csv", b_02_02}, {"b_06.01.csv", b_06_01}, {"b_07.01.csv", b_07_01}};
     return p;
   }
 };
@@ -90,7 +100,8 @@ const std::string kF = "bank.zip:reports/";
 Model small_model() {
   return inline_model(R"([
     {"id":"azure-a","name":"Azure A","kind":"provider","jurisdiction":"US",
-     "company":"Microsoft","lei":")" + kMicrosoft + R"("},
+     "company":"Microsoft","lei":")" +
+                      kMicrosoft + R"("},
     {"id":"mail","name":"Mail","kind":"service","jurisdiction":"US","company":"Microsoft",
      "requires":[{"on":"azure-a"}]}])");
 }
@@ -131,10 +142,10 @@ TEST_CASE("DoraImport.Register.ReadsTheTables") {
 
 TEST_CASE("DoraImport.Register.EveryErrorWithFileTableRowAndColumn") {
   Tables t;
-  t.b_05_01 += kMicrosoft + ",LEI,,,Microsoft again,,x212,IE,,,,\n";  // duplicate key
-  t.b_02_02 += "CA-9," + kBank + ",UNKNOWNPROVIDER,LEI,F1,S20,x797\n";  // FK, service type
+  t.b_05_01 += kMicrosoft + ",LEI,,,Microsoft again,,x212,IE,,,,\n";      // duplicate key
+  t.b_02_02 += "CA-9," + kBank + ",UNKNOWNPROVIDER,LEI,F1,S20,x797\n";    // FK, service type
   t.b_02_02 += "CA-8," + kBank + "," + kCoreBank + ",LEI,F9,S19,x797\n";  // unknown function
-  t.b_06_01 += "F3,Other,x28,four hours\n";                                // non-numeric RTO
+  t.b_06_01 += "F3,Other,x28,four hours\n";                               // non-numeric RTO
   const auto e = errors_of(t);
   CHECK_MESSAGE(has(e, kF + "b_05.01.csv", "B_05.01 row 4 (line 5), column \"c0010\"",
                     "duplicate provider: row 1 has the same key"),
@@ -164,9 +175,9 @@ TEST_CASE("DoraImport.Register.MissingTablesAndColumns") {
     msout::model::read_dora_register(p);
     FAIL("accepted");
   } catch (const InputError& e) {
-    CHECK_MESSAGE(has(e.diagnostics(), kF + "b_06.01.csv", "",
-                      "missing: the register has no table B_06.01"),
-                  dump(e.diagnostics()));
+    CHECK_MESSAGE(
+        has(e.diagnostics(), kF + "b_06.01.csv", "", "missing: the register has no table B_06.01"),
+        dump(e.diagnostics()));
     CHECK_MESSAGE(has(e.diagnostics(), kF + "b_02.02.csv", "B_02.02 header (line 1)",
                       "no column c0050 \"Function identifier\""),
                   dump(e.diagnostics()));
@@ -204,8 +215,8 @@ TEST_CASE("DoraImport.CompanyIndex.LeiThenNameNeverDisplayNames") {
 
 TEST_CASE("DoraImport.Overlay.ClaimByClaim") {
   const Model model = small_model();
-  const auto out = msout::model::dora_overlay(
-      msout::model::read_dora_register(Tables{}.package()), model, {});
+  const auto out =
+      msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {});
   const OrderedJson& doc = out.document;
   CHECK(out.org_id == "voorbeeldbank");
   CHECK(doc["format"] == "msout-overlay/1");
@@ -261,8 +272,8 @@ TEST_CASE("DoraImport.Overlay.NameMatchIsPresumedAndAChoiceWhenSeveral") {
   const Model model = inline_model(R"([
     {"id":"azure-a","name":"Azure A","kind":"provider","jurisdiction":"US","company":"Microsoft"},
     {"id":"azure-b","name":"Azure B","kind":"provider","jurisdiction":"US","company":"Microsoft"}])");
-  const auto out = msout::model::dora_overlay(
-      msout::model::read_dora_register(Tables{}.package()), model, {});
+  const auto out =
+      msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {});
   const OrderedJson& ms = entity(out.document, "microsoft-ireland-operations");
   const OrderedJson& link = ms["requires"][0];
   REQUIRE(link.contains("one_of"));
@@ -278,7 +289,8 @@ TEST_CASE("DoraImport.Overlay.ParentDecidesTheJurisdiction") {
   Tables t;
   // CoreBank's ultimate parent is EuroStack (FR); Microsoft's is unknown to both sides.
   t.b_05_01 = "c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0090,c0100,c0110,c0120\n" +
-              kMicrosoft + ",LEI,,,Microsoft Ireland Operations Limited,,x212,IE,,,7245MSCORPPARENT0092,LEI\n" +
+              kMicrosoft +
+              ",LEI,,,Microsoft Ireland Operations Limited,,x212,IE,,,7245MSCORPPARENT0092,LEI\n" +
               kCoreBank + ",LEI,,,CoreBank Cloud B.V.,,x212,NL,,," + kEuroStack + ",LEI\n" +
               kEuroStack + ",LEI,,,EuroStack Cloud SAS,,x212,FR,,,,\n";
   const Model empty = inline_model("[]");
@@ -299,9 +311,8 @@ TEST_CASE("DoraImport.Overlay.ParentDecidesTheJurisdiction") {
 TEST_CASE("DoraImport.Overlay.OrgIdTakenIsAnError") {
   msout::model::ImportOptions options;
   options.org_id = "azure-a";
-  CHECK_THROWS_AS(msout::model::dora_overlay(
-                      msout::model::read_dora_register(Tables{}.package()), small_model(),
-                      options),
+  CHECK_THROWS_AS(msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()),
+                                             small_model(), options),
                   InputError);
 }
 
@@ -311,12 +322,12 @@ TEST_CASE("DoraImport.Run.HandChecked") {
   // (the RTO), but CoreBank stays down, so F1 is down from 1h to the end. F2 relies on
   // CoreBank a little: degraded from 1h.
   Model model = small_model();
-  const auto out = msout::model::dora_overlay(
-      msout::model::read_dora_register(Tables{}.package()), model, {});
+  const auto out =
+      msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {});
   msout::model::Diagnostics diags;
   msout::model::apply_overlay(
-      model, msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()),
-                                         diags));
+      model,
+      msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()), diags));
   REQUIRE_FALSE(diags.has_errors());
   const auto scenario = msout::model::load_scenario(
       {"s.json", R"({"format":"msout-scenario/1","name":"t","horizon":"1d","levers":[
@@ -348,8 +359,8 @@ TEST_CASE("DoraImport.Run.AlternativeTakesOverAfterTheRto") {
       msout::model::dora_overlay(msout::model::read_dora_register(t.package()), model, {});
   msout::model::Diagnostics diags;
   msout::model::apply_overlay(
-      model, msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()),
-                                         diags));
+      model,
+      msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()), diags));
   REQUIRE_FALSE(diags.has_errors());
   const auto scenario = msout::model::load_scenario(
       {"s.json", R"({"format":"msout-scenario/1","name":"t","horizon":"1d","levers":[

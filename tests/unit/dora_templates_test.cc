@@ -23,8 +23,8 @@ using msout::testing::has;
 const std::string kFile = "r/b_05.01.csv";
 
 // Binds a B_05.01 table whose header is `header` and whose one row is `row`.
-std::optional<msout::model::DoraTable> providers(const std::string& header,
-                                                 const std::string& row, Diagnostics& diags) {
+std::optional<msout::model::DoraTable> providers(const std::string& header, const std::string& row,
+                                                 Diagnostics& diags) {
   CsvTable t = parse_csv_table(kFile, header + "\n" + row + "\n", diags);
   return bind_dora_table(dora_template("B_05.01"), std::move(t), diags);
 }
@@ -32,7 +32,8 @@ std::optional<msout::model::DoraTable> providers(const std::string& header,
 }  // namespace
 
 TEST_CASE("DoraTemplates.LabelNormalForm") {
-  CHECK(normalise_label("Country of the ICT third-party service provider\xE2\x80\x99s headquarters*") ==
+  CHECK(normalise_label(
+            "Country of the ICT third-party service provider\xE2\x80\x99s headquarters*") ==
         "country of the ict third party service providers headquarters");
   CHECK(normalise_label("  Rank ") == "rank");
 }
@@ -63,8 +64,7 @@ TEST_CASE("DoraTemplates.RequiredColumnsDecideBetweenNumberings") {
   // c0010..c0050 cannot be the regulation's numbering (no c0080, the country): the EBA
   // template's, where c0050 is the country.
   Diagnostics diags;
-  auto t = providers("c0010,c0020,c0030,c0040,c0050", "L1,LEI,Visa Europe Limited,x212,GB",
-                     diags);
+  auto t = providers("c0010,c0020,c0030,c0040,c0050", "L1,LEI,Visa Europe Limited,x212,GB", diags);
   REQUIRE_MESSAGE(t, dump(diags.errors()));
   CHECK(t->cell(0, "provider_name") == "Visa Europe Limited");
   CHECK(t->cell(0, "hq_country") == "GB");
@@ -107,9 +107,9 @@ TEST_CASE("DoraTemplates.HeaderErrors") {
                     "third-party service provider\"",
                     "a second column for"),
                 dump(e));
-  CHECK_MESSAGE(has(e, kFile, "B_05.01 header (line 1), column 4 \"B_06.01.0010\"",
-                    "a column of B_06.01"),
-                dump(e));
+  CHECK_MESSAGE(
+      has(e, kFile, "B_05.01 header (line 1), column 4 \"B_06.01.0010\"", "a column of B_06.01"),
+      dump(e));
   // "c0080 Rank": a label msout does not know for this table is not used, so the required
   // columns are missing; those are reported once the header has no other error.
   Diagnostics missing;
