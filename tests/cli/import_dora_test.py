@@ -146,6 +146,25 @@ try:
           zdoc["evidence"]["source"] == "voorbeeldbank.zip:voorbeeldbank/reports/b_01.01.csv",
           zdoc["evidence"])
 
+    # Onto an empty model: nothing to link; the bank's own graph still runs.
+    empty = os.path.join(work, "empty.json")
+    json.dump({"format": "msout-model/1", "name": "empty", "entities": []}, open(empty, "w"))
+    alone = os.path.join(work, "alone.json")
+    result = msout("import", "dora-roi", REGISTER, "--model", empty, "--out", alone)
+    check("import onto an empty model succeeds, linking nothing",
+          result.returncode == 0 and "(0 linked to the model)" in result.stdout, result.stderr)
+    scenario = os.path.join(work, "corebank-down.json")
+    json.dump({"format": "msout-scenario/1", "name": "CoreBank down", "horizon": "1d",
+               "levers": [{"id": "l", "name": "CoreBank down", "at": "1h", "action": "down",
+                           "select": {"ids": ["corebank-cloud"]}}]}, open(scenario, "w"))
+    result = msout("run", "--model", empty, "--whatif", alone, "--scenario", scenario,
+                   "--focus", "voorbeeldbank", "--format", "json")
+    check("runs on the empty model", result.returncode == 0, result.stderr)
+    alone_f = {f["id"]: f for f in json.loads(result.stdout)["functions"]}
+    check("CoreBank down at 1h takes payments, online banking and lending down at 1h",
+          all(alone_f[f]["first_down_s"] == H for f in (F1, F3, F4))
+          and alone_f[F6]["first_degraded_s"] is None, alone_f[F1]["first_down_s"])
+
     # Failure paths: nothing written, the register untouched.
     bad = os.path.join(work, "no-report.zip")
     zip_register(bad, with_report=False)
