@@ -145,6 +145,9 @@ class InventoryReader {
       item.ref = text(value, "bom-ref");
       define(item.ref, item.pointer);
       read_provider(value, item);
+      if (!is_single_line_text(item.provider)) {
+        error(item.pointer, "the provider's name must be one line of text");
+      }
       read_properties(value, item);
       item.trust_zone = text(value, "trustZone");
       if (const auto data = value.find("data"); data != value.end() && data->is_array()) {

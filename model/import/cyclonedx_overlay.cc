@@ -64,7 +64,17 @@ class CycloneDxMapper {
 
   // Every item's id in the overlay, or the model entity it names.
   void assign_ids() {
+    const auto& population = builder_.model().population;
     for (const InventoryItem& item : inv_.items) {
+      if (item.people_served && population && *item.people_served > population->people) {
+        throw InputError(std::vector<Diagnostic>{
+            Diagnostic{inv_.path, item.pointer + "/properties",
+                       "msout:people_served " + std::to_string(*item.people_served) +
+                           " is more than the model's population (" +
+                           std::to_string(population->people) + " people, " + population->source +
+                           "): an item cannot serve more people than "
+                           "live in the area the model describes"}});
+      }
       std::string id;
       if (!item.entity.empty()) {
         if (!builder_.model().find(item.entity)) {

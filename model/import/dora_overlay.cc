@@ -1,5 +1,6 @@
 #include "model/import/dora_overlay.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -346,7 +347,10 @@ class DoraMapper {
         const std::vector<std::string> ids = resolve_alternative(name, s.service_type);
         if (ids.empty()) unresolved.push_back(name);
         for (const std::string& id : ids) {
-          if (id == target) continue;
+          const bool named_before =
+              std::any_of(alternatives.begin(), alternatives.end(),
+                          [&](const OrderedJson& m) { return m["on"] == id; });
+          if (id == target || named_before) continue;
           OrderedJson member;
           member["on"] = id;
           if (*layer != '\0') member["layer"] = layer;

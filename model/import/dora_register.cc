@@ -18,7 +18,9 @@
 namespace msout::model {
 namespace {
 
-constexpr double kMaxObjectiveHours = 1e6;  // an RTO or RPO beyond a century is a typo
+// An RTO or RPO beyond ten years is a typo (and a switchover that long would exceed what a
+// duration may be).
+constexpr double kMaxObjectiveHours = 87'600;
 
 // The labels of Annex III, S01 … S19.
 constexpr const char* kServiceTypeLabels[] = {
@@ -230,7 +232,8 @@ class RowReader {
         number < 0 || number > kMaxObjectiveHours) {
       error(row, key,
             "not a number of hours: " + model::quoted(value) +
-                " (the register gives recovery objectives in hours, e.g. 4 or 0.5)");
+                " (the register gives recovery objectives in hours, from 0 to 87600, e.g. 4 or "
+                "0.5)");
       return std::nullopt;
     }
     return number;

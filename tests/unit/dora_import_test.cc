@@ -308,6 +308,17 @@ TEST_CASE("DoraImport.Overlay.ParentDecidesTheJurisdiction") {
         std::string::npos);
 }
 
+TEST_CASE("DoraImport.Overlay.AnAlternativeNamedTwiceJoinsOnce") {
+  Tables t;
+  t.b_07_01 = "c0010,c0020,c0040,c0120\nCA-1," + kMicrosoft + ",S17,EuroStack Cloud SAS; " +
+              kEuroStack + "\n";
+  const auto out =
+      msout::model::dora_overlay(msout::model::read_dora_register(t.package()), small_model(), {});
+  const OrderedJson& group = entity(out.document, "voorbeeldbank-f1-payments")["requires"][1];
+  REQUIRE(group.contains("any"));
+  CHECK(group["any"].size() == 2);
+}
+
 TEST_CASE("DoraImport.Overlay.OrgIdTakenIsAnError") {
   msout::model::ImportOptions options;
   options.org_id = "azure-a";
