@@ -129,10 +129,20 @@ Reliance reliance_from(std::string_view value) {
   return Reliance::kUnknown;
 }
 
+// `text` as one line: C0 and C1 control characters and DEL (line breaks in a quoted cell)
+// become spaces, as names in a model must be one line of text.
 std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out.push_back(' ');  // a C1 control, U+0080..U+009F
+      ++i;
+    } else {
+      out.push_back(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c));
+    }
   }
   return out;
 }

@@ -308,6 +308,13 @@ TEST_CASE("DoraImport.Overlay.ParentDecidesTheJurisdiction") {
         std::string::npos);
 }
 
+TEST_CASE("DoraImport.Register.NamesBecomeOneLine") {
+  Tables t;
+  t.b_06_01 = "c0010,c0030,c0050,c0080\nF1,\"Pay\nments\xC2\x85 now\",x28,4\nF2,Reporting,x29,2\n";
+  const DoraRegister reg = msout::model::read_dora_register(t.package());
+  CHECK(reg.functions[0].name == "Pay ments  now");
+}
+
 TEST_CASE("DoraImport.Overlay.AnAlternativeNamedTwiceJoinsOnce") {
   Tables t;
   t.b_07_01 = "c0010,c0020,c0040,c0120\nCA-1," + kMicrosoft + ",S17,EuroStack Cloud SAS; " +
