@@ -185,6 +185,7 @@ class InventoryReader {
       error(where, "no component or service has bom-ref " + model::quoted(ref));
       return false;
     };
+    std::set<std::pair<std::string, std::string>> seen;  // (dependent, dependency)
     for (std::size_t i = 0; i < array.size(); ++i) {
       const json& d = array[i];
       const std::string at = pointer_append("/dependencies", i);
@@ -201,7 +202,9 @@ class InventoryReader {
           std::vector<std::string>& needs =
               std::string(key) == "dependsOn" ? *by_ref[ref] : *by_ref[other];
           const std::string& on = std::string(key) == "dependsOn" ? other : ref;
-          if (std::find(needs.begin(), needs.end(), on) == needs.end()) needs.push_back(on);
+          if (seen.insert({std::string(key) == "dependsOn" ? ref : other, on}).second) {
+            needs.push_back(on);
+          }
         }
       }
     }

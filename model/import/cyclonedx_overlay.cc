@@ -89,7 +89,10 @@ class CycloneDxMapper {
         id = builder_.new_id(item.kind == "function" ? org_id_ + "-" + name_id(item.name)
                                                      : name_id(item.name));
       }
-      if (!item.ref.empty()) id_of_ref_[item.ref] = id;
+      if (!item.ref.empty()) {
+        id_of_ref_[item.ref] = id;
+        item_of_ref_[item.ref] = &item;
+      }
       ids_.push_back(id);
     }
   }
@@ -99,10 +102,8 @@ class CycloneDxMapper {
   }
 
   const InventoryItem* item_of(const std::string& ref) const {
-    for (const InventoryItem& i : inv_.items) {
-      if (i.ref == ref) return &i;
-    }
-    return nullptr;
+    const auto found = item_of_ref_.find(ref);
+    return found == item_of_ref_.end() ? nullptr : found->second;
   }
 
   // The requirement on the item with bom-ref `ref`, with `dependent`'s tolerance, recovery
@@ -205,13 +206,7 @@ class CycloneDxMapper {
     needs.push_back(builder_.requirement_on(
         targets, std::move(fields),
         "Import: the inventory does not say which of the company's entities (" +
-            [&] {
-              std::string out;
-              for (std::uint32_t e : targets) {
-                out += (out.empty() ? "" : ", ") + builder_.model().entities[e].id;
-              }
-              return out;
-            }() +
+            builder_.ids_of(targets) +
             ") this is: a choice of equal weights; give the item msout:entity to pick one."));
     summary_.lines.push_back("linked " + model::quoted(item.name) + " (provider " +
                              model::quoted(item.provider) + ") " + describe_match(match));
@@ -266,6 +261,7 @@ class CycloneDxMapper {
   std::string org_id_;
   std::vector<std::string> ids_;                  // per item
   std::map<std::string, std::string> id_of_ref_;  // bom-ref -> entity id
+  std::map<std::string, const InventoryItem*> item_of_ref_;
   std::map<std::string, std::string> providers_;  // provider name -> entity id
   std::size_t model_entities_ = 0;
   std::size_t linked_ = 0;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "model/duration.h"
 #include "model/json_reader.h"
@@ -76,12 +77,6 @@ std::string hours_text(double hours) {
   return out.str() + (hours == 1 ? " hour" : " hours");
 }
 
-std::string entity_list(const Model& model, const std::vector<std::uint32_t>& entities) {
-  std::string out;
-  for (std::uint32_t e : entities) out += (out.empty() ? "" : ", ") + model.entities[e].id;
-  return out;
-}
-
 OrderedJson evidence_of(const RegisterSource& s, const std::string& confidence) {
   return evidence_json(s.file, confidence, s.where + ": " + s.quote);
 }
@@ -97,7 +92,25 @@ class DoraMapper {
                      " functions and its " + std::to_string(reg.providers.size()) +
                      " ICT third-party service providers. Every claim names the register's "
                      "file, table, row and columns."),
-        options_(options) {}
+        options_(options) {
+    // Indexes, so that a register of many rows is mapped in time linear in its size.
+    for (const RegisterProvider& p : reg.providers) {
+      provider_by_id_[p.id] = &p;
+      provider_by_words_.emplace(company_words(p.name), &p);
+    }
+    for (const RegisterService& s : reg.services) {
+      services_of_function_[s.function_id].push_back(&s);
+      classes_[s.provider_id].insert(class_of(s.service_type));
+    }
+    for (const SupplyChainLink& l : reg.supply_chain) {
+      // A subcontractor's row names the service of the whole chain, not its own part in it.
+      if (l.rank == 1) classes_[l.provider_id].insert(class_of(l.service_type));
+      if (l.rank >= 2) subcontractors_of_[l.recipient_id].push_back(&l);
+    }
+    for (const ServiceAssessment& a : reg.assessments) {
+      assessments_[{a.contract, a.provider_id, a.service_type.number}] = &a;
+    }
+  }
 
   ImportedOverlay run() {
     builder_.set_evidence(evidence_of(reg_.entity.source, "confirmed"));
@@ -147,28 +160,30 @@ class DoraMapper {
   }
 
   // The jurisdiction of `p`'s controlling company, and `controlled_by` where the parent is
-  // known; an assumption when it is not.
-  void set_jurisdiction(const RegisterProvider& p, OrderedJson& entity,
+  // known; an assumption when it is not. `own` is `p`'s company in the model, if any.
+  void set_jurisdiction(const RegisterProvider& p, const CompanyMatch& own, OrderedJson& entity,
                         std::vector<std::string>& assumptions) {
+    // The jurisdiction the model records for a company, and its controlled_by text.
+    const auto model_company = [&](const CompanyMatch& m) -> const Entity* {
+      if (!m.found()) return nullptr;
+      const Entity& known = builder_.model().entities[m.entities.front()];
+      if (known.jurisdiction.empty()) return nullptr;
+      entity["controlled_by"] =
+          (known.company.empty() ? known.name : known.company) + " (" + known.jurisdiction + ")";
+      return &known;
+    };
     std::string jurisdiction = p.hq_country;
     if (!p.parent_id.empty()) {
-      if (const RegisterProvider* parent = reg_.provider(p.parent_id)) {
-        jurisdiction = parent->hq_country;
-        entity["controlled_by"] = parent->name + " (" + parent->hq_country + ")";
-      } else if (CompanyMatch m = builder_.companies().find("", p.parent_is_lei ? p.parent_id : "");
-                 m.found() && !builder_.model().entities[m.entities.front()].jurisdiction.empty()) {
-        const Entity& known = builder_.model().entities[m.entities.front()];
-        jurisdiction = known.jurisdiction;
-        entity["controlled_by"] =
-            (known.company.empty() ? known.name : known.company) + " (" + jurisdiction + ")";
-      } else if (CompanyMatch own = builder_.companies().find(p.name, p.id_is_lei ? p.id : "");
-                 own.found() &&
-                 !builder_.model().entities[own.entities.front()].jurisdiction.empty()) {
+      const auto parent = provider_by_id_.find(p.parent_id);
+      if (parent != provider_by_id_.end()) {
+        jurisdiction = parent->second->hq_country;
+        entity["controlled_by"] = parent->second->name + " (" + jurisdiction + ")";
+      } else if (const Entity* known = model_company(
+                     builder_.companies().find("", p.parent_is_lei ? p.parent_id : ""))) {
+        jurisdiction = known->jurisdiction;
+      } else if (const Entity* company = model_company(own)) {
         // The provider is a company of the model, which records who controls it.
-        const Entity& known = builder_.model().entities[own.entities.front()];
-        jurisdiction = known.jurisdiction;
-        entity["controlled_by"] =
-            (known.company.empty() ? known.name : known.company) + " (" + jurisdiction + ")";
+        jurisdiction = company->jurisdiction;
         assumptions.push_back("Import: the ultimate parent " + p.parent_id +
                               " is not in the register; the provider is the model's company " +
                               model::quoted(own.company) + " (" + describe_match(own) +
@@ -193,16 +208,9 @@ class DoraMapper {
   // The service classes in which `p` serves the institution directly (a provider known only
   // as a subcontractor counts as a service).
   std::set<ServiceClass> classes_served(const RegisterProvider& p) const {
-    std::set<ServiceClass> classes;
-    for (const RegisterService& s : reg_.services) {
-      if (s.provider_id == p.id) classes.insert(class_of(s.service_type));
-    }
-    // A subcontractor's row names the service of the whole chain, not its own part in it.
-    for (const SupplyChainLink& l : reg_.supply_chain) {
-      if (l.provider_id == p.id && l.rank == 1) classes.insert(class_of(l.service_type));
-    }
-    if (classes.empty()) classes.insert(ServiceClass::kService);
-    return classes;
+    const auto found = classes_.find(p.id);
+    if (found == classes_.end()) return {ServiceClass::kService};
+    return found->second;
   }
 
   void add_providers() {
@@ -216,13 +224,15 @@ class DoraMapper {
       entity["name"] = p.name;
       entity["kind"] = "provider";
       entity["sector"] = "ict";
-      set_jurisdiction(p, entity, assumptions);
+      const CompanyMatch match =
+          builder_.companies().find(p.name, p.id_is_lei ? p.id : std::string());
+      set_jurisdiction(p, match, entity, assumptions);
       entity["company"] = p.name;
       if (p.id_is_lei && is_valid_lei(p.id)) entity["lei"] = p.id;
       entity["tags"] = {"ict-third-party-provider"};
       entity["evidence"] = evidence_of(p.source, "confirmed");
       OrderedJson needs = OrderedJson::array();
-      link_to_model(p, needs);
+      link_to_model(p, match, needs);
       add_subcontractors(p, needs);
       if (!assumptions.empty()) entity["assumptions"] = assumptions;
       if (!needs.empty()) entity["requires"] = std::move(needs);
@@ -230,9 +240,7 @@ class DoraMapper {
     }
   }
 
-  void link_to_model(const RegisterProvider& p, OrderedJson& needs) {
-    const CompanyMatch match =
-        builder_.companies().find(p.name, p.id_is_lei ? p.id : std::string());
+  void link_to_model(const RegisterProvider& p, const CompanyMatch& match, OrderedJson& needs) {
     const std::string where = p.source.file + ": " + p.source.where;
     if (match.by == CompanyMatch::By::kAmbiguous) {
       summary_.checks.push_back(where + ": provider " + model::quoted(p.name) + " " +
@@ -263,18 +271,20 @@ class DoraMapper {
       needs.push_back(builder_.requirement_on(
           targets, std::move(fields),
           "Import: the register does not say which of the company's entities (" +
-              entity_list(builder_.model(), targets) +
+              builder_.ids_of(targets) +
               ") serves this provider: a choice of equal weights; edit the overlay to pick "
               "one."));
       summary_.lines.push_back("linked " + model::quoted(p.name) + " " + describe_match(match) +
-                               " -> " + entity_list(builder_.model(), targets));
+                               " -> " + builder_.ids_of(targets));
     }
   }
 
   void add_subcontractors(const RegisterProvider& p, OrderedJson& needs) {
+    const auto found = subcontractors_of_.find(p.id);
+    if (found == subcontractors_of_.end()) return;
     std::set<std::string> done;
-    for (const SupplyChainLink& l : reg_.supply_chain) {
-      if (l.rank < 2 || l.recipient_id != p.id) continue;
+    for (const SupplyChainLink* link : found->second) {
+      const SupplyChainLink& l = *link;
       const std::string target = provider_ids_.at(l.provider_id);
       if (!done.insert(target).second) continue;
       ++subcontracts_;
@@ -292,22 +302,20 @@ class DoraMapper {
   }
 
   const ServiceAssessment* assessment_of(const RegisterService& s) const {
-    for (const ServiceAssessment& a : reg_.assessments) {
-      if (a.contract == s.contract && a.provider_id == s.provider_id &&
-          a.service_type.number == s.service_type.number) {
-        return &a;
-      }
-    }
-    return nullptr;
+    const auto found = assessments_.find({s.contract, s.provider_id, s.service_type.number});
+    return found == assessments_.end() ? nullptr : found->second;
   }
 
   // The entity ids a named alternative stands for: a provider of the register (by id or
   // name), else a company of the model; empty when msout cannot find it.
   std::vector<std::string> resolve_alternative(const std::string& alternative,
                                                const ServiceType& type) {
-    if (const RegisterProvider* p = reg_.provider(alternative)) return {provider_ids_.at(p->id)};
-    for (const RegisterProvider& p : reg_.providers) {
-      if (company_words(p.name) == company_words(alternative)) return {provider_ids_.at(p.id)};
+    if (const auto p = provider_by_id_.find(alternative); p != provider_by_id_.end()) {
+      return {provider_ids_.at(p->first)};
+    }
+    if (const auto p = provider_by_words_.find(company_words(alternative));
+        p != provider_by_words_.end()) {
+      return {provider_ids_.at(p->second->id)};
     }
     const CompanyMatch match = builder_.companies().find(
         alternative, is_valid_lei(alternative) ? alternative : std::string());
@@ -438,8 +446,9 @@ class DoraMapper {
       own["evidence"] = evidence_of(f.source, "definition");
       own["note"] = "a function of " + reg_.entity.name + " (B_06.01)";
       needs.push_back(std::move(own));
-      for (const RegisterService& s : reg_.services) {
-        if (s.function_id == f.id) needs.push_back(service_requirement(f, s));
+      if (const auto found = services_of_function_.find(f.id);
+          found != services_of_function_.end()) {
+        for (const RegisterService* s : found->second) needs.push_back(service_requirement(f, *s));
       }
       if (needs.size() == 1) {
         summary_.checks.push_back(f.source.file + ": " + f.source.where + ": function " +
@@ -458,6 +467,12 @@ class DoraMapper {
   ImportSummary summary_;
   std::string org_id_;
   std::map<std::string, std::string> provider_ids_;  // register id -> entity id
+  std::map<std::string, const RegisterProvider*> provider_by_id_;
+  std::map<std::vector<std::string>, const RegisterProvider*> provider_by_words_;  // first
+  std::map<std::string, std::vector<const RegisterService*>> services_of_function_;
+  std::map<std::string, std::set<ServiceClass>> classes_;  // provider id -> classes served
+  std::map<std::string, std::vector<const SupplyChainLink*>> subcontractors_of_;  // recipient
+  std::map<std::tuple<std::string, std::string, int>, const ServiceAssessment*> assessments_;
   std::size_t linked_ = 0;
   std::size_t subcontracts_ = 0;
   std::size_t alternative_groups_ = 0;

@@ -357,20 +357,6 @@ std::string country_code(std::string_view cell) {
   return out;
 }
 
-const RegisterProvider* DoraRegister::provider(const std::string& id) const {
-  for (const RegisterProvider& p : providers) {
-    if (p.id == id) return &p;
-  }
-  return nullptr;
-}
-
-const RegisterFunction* DoraRegister::function(const std::string& id) const {
-  for (const RegisterFunction& f : functions) {
-    if (f.id == id) return &f;
-  }
-  return nullptr;
-}
-
 DoraRegister read_dora_register(const ReportPackage& package) {
   Diagnostics diags;
   DoraRegister reg;

@@ -117,9 +117,6 @@ struct DoraRegister {
   std::vector<SupplyChainLink> supply_chain;
   std::vector<ServiceAssessment> assessments;
   std::vector<Diagnostic> warnings;  // kept for the import's summary
-
-  const RegisterProvider* provider(const std::string& id) const;
-  const RegisterFunction* function(const std::string& id) const;
 };
 
 // Reads and checks the register; throws InputError with every problem found.

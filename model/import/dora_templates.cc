@@ -416,38 +416,34 @@ const DoraTemplate& dora_template(std::string_view code) {
   throw std::logic_error("no DORA template " + std::string(code));
 }
 
-bool DoraTable::has(std::string_view key) const {
+std::size_t DoraTable::field(std::string_view key) const {
   for (std::size_t f = 0; f < spec_->columns.size(); ++f) {
-    if (spec_->columns[f].key == key) return column_of_[f] >= 0;
-  }
-  return false;
-}
-
-std::string_view DoraTable::cell(std::size_t row, std::string_view key) const {
-  for (std::size_t f = 0; f < spec_->columns.size(); ++f) {
-    if (spec_->columns[f].key != key) continue;
-    if (column_of_[f] < 0) return {};
-    std::string_view text = table_.rows[row].cells[static_cast<std::size_t>(column_of_[f])];
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-      text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-      text.remove_suffix(1);
-    }
-    return text;
+    if (spec_->columns[f].key == key) return f;
   }
   throw std::logic_error("no field " + std::string(key) + " in " + std::string(spec_->code));
+}
+
+bool DoraTable::has(std::string_view key) const { return column_of_[field(key)] >= 0; }
+
+std::string_view DoraTable::cell(std::size_t row, std::string_view key) const {
+  const int column = column_of_[field(key)];
+  if (column < 0) return {};
+  std::string_view text = table_.rows[row].cells[static_cast<std::size_t>(column)];
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
 }
 
 std::string DoraTable::column_name(std::string_view key) const {
-  for (std::size_t f = 0; f < spec_->columns.size(); ++f) {
-    if (spec_->columns[f].key != key) continue;
-    if (column_of_[f] >= 0) {
-      return model::quoted(trim(table_.header[static_cast<std::size_t>(column_of_[f])]), 90);
-    }
-    return code_text(spec_->columns[f].annex) + " " + model::quoted(spec_->columns[f].label, 90);
+  const std::size_t f = field(key);
+  if (column_of_[f] >= 0) {
+    return model::quoted(trim(table_.header[static_cast<std::size_t>(column_of_[f])]), 90);
   }
-  throw std::logic_error("no field " + std::string(key) + " in " + std::string(spec_->code));
+  return code_text(spec_->columns[f].annex) + " " + model::quoted(spec_->columns[f].label, 90);
 }
 
 std::string DoraTable::where(std::size_t row) const {

@@ -64,6 +64,7 @@ class DoraTable {
 
  private:
   friend std::optional<DoraTable> bind_dora_table(const DoraTemplate&, CsvTable, Diagnostics&);
+  std::size_t field(std::string_view key) const;  // the spec's index of `key`
   const DoraTemplate* spec_ = nullptr;
   CsvTable table_;
   std::vector<int> column_of_;  // per spec column: its index in the file, or -1

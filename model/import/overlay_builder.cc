@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/json_reader.h"
+#include "model/overlay.h"
 #include "model/printable_text.h"
 
 namespace msout::model {
@@ -137,6 +138,20 @@ OrderedJson OverlayBuilder::requirement_on(const std::vector<std::uint32_t>& ent
   assumptions.push_back(why_several);
   requirement["assumptions"] = std::move(assumptions);
   return requirement;
+}
+
+std::string OverlayBuilder::ids_of(const std::vector<std::uint32_t>& entities) const {
+  std::string out;
+  for (std::uint32_t e : entities) out += (out.empty() ? "" : ", ") + model_.entities[e].id;
+  return out;
+}
+
+Model apply_imported_overlay(const Model& model, const OrderedJson& document,
+                             const std::string& file, Diagnostics& diags) {
+  Model patched = model;
+  const Overlay overlay = build_overlay(file, nlohmann::json::parse(document.dump()), diags);
+  if (!diags.has_errors()) apply_overlay(patched, overlay, diags);
+  return patched;
 }
 
 OrderedJson OverlayBuilder::document() const {

@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/diagnostics.h"
 #include "model/import/company_index.h"
 #include "model/model.h"
 
@@ -88,6 +89,9 @@ class OverlayBuilder {
   OrderedJson requirement_on(const std::vector<std::uint32_t>& entities, OrderedJson fields,
                              const std::string& why_several) const;
 
+  // "azure-westeurope, azure-northeurope": the ids of model entities, for texts.
+  std::string ids_of(const std::vector<std::uint32_t>& entities) const;
+
   OrderedJson document() const;
 
  private:
@@ -104,6 +108,12 @@ class OverlayBuilder {
 // "Voorbeeldbank N.V." -> "voorbeeldbank-nv": lower case, runs of other characters as one
 // '-' (dots and apostrophes dropped), at most 60 characters, never empty ("x").
 std::string id_slug(std::string_view text);
+
+// The model with `document` (an importer's overlay) applied, read exactly as `msout run
+// --whatif` reads an overlay file named `file`. Problems go to `diags`: for an input the
+// importer accepted they are the importer's bug, never the user's.
+Model apply_imported_overlay(const Model& model, const OrderedJson& document,
+                             const std::string& file, Diagnostics& diags);
 
 // An id from a company or institution name without its legal forms:
 // "Microsoft Ireland Operations Limited" -> "microsoft-ireland-operations".

@@ -19,7 +19,6 @@
 #include "model/import/dora_register.h"
 #include "model/import/report_package.h"
 #include "model/output_file.h"
-#include "model/overlay.h"
 #include "model/printable_text.h"
 #include "model/source_text.h"
 #include "model/suggestions.h"
@@ -47,15 +46,8 @@ Formats:
 See docs/import.md for the mapping, field by field.
 )";
 
-struct ImportFormat {
-  const char* name;
-  const char* summary;
-};
-
-const ImportFormat kFormats[] = {
-    {"dora-roi", "a DORA Register of Information (xBRL-CSV package: ZIP or directory)"},
-    {"cyclonedx", "a CycloneDX service inventory (JSON)"},
-};
+// The formats, by the name `msout import` takes.
+const char* const kFormats[] = {"dora-roi", "cyclonedx"};
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code error;
@@ -69,11 +61,7 @@ int finish(const model::ImportedOverlay& imported, const model::Model& model,
            const std::string& out) {
   const std::string text = imported.document.dump(2) + "\n";
   model::Diagnostics diags;
-  const model::Overlay overlay = model::build_overlay(out, nlohmann::json::parse(text), diags);
-  if (!diags.has_errors()) {
-    model::Model patched = model;
-    model::apply_overlay(patched, overlay, diags);
-  }
+  model::apply_imported_overlay(model, imported.document, out, diags);
   if (diags.has_errors()) {
     for (const model::Diagnostic& d : diags.errors()) {
       std::cerr << "error: " << d.to_string() << "\n";
@@ -186,7 +174,7 @@ int import_command(const std::vector<std::string>& args) {
   if (format == "dora-roi") return import_dora_roi(rest);
   if (format == "cyclonedx") return import_cyclonedx(rest);
   std::vector<std::string> names;
-  for (const ImportFormat& f : kFormats) names.emplace_back(f.name);
+  for (const char* f : kFormats) names.emplace_back(f);
   throw UsageError("unknown import format " + model::quoted(format) +
                    model::did_you_mean(format, names));
 }

@@ -11,7 +11,7 @@
 #include "model/frozen_graph.h"
 #include "model/import/cyclonedx_inventory.h"
 #include "model/import/cyclonedx_overlay.h"
-#include "model/overlay.h"
+#include "model/import/overlay_builder.h"
 #include "tests/fuzz/fuzz_models.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,10 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const msout::model::ImportedOverlay imported =
         msout::model::cyclonedx_overlay(inventory, model, {});
     msout::model::Diagnostics diags;
-    const msout::model::Overlay overlay = msout::model::build_overlay(
-        "fuzz.json", nlohmann::json::parse(imported.document.dump(2)), diags);
-    msout::model::Model patched = model;
-    if (!diags.has_errors()) msout::model::apply_overlay(patched, overlay, diags);
+    const msout::model::Model patched =
+        msout::model::apply_imported_overlay(model, imported.document, "fuzz.json", diags);
     if (diags.has_errors()) {
       for (const auto& d : diags.errors()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
       std::abort();

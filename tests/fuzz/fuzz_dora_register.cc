@@ -2,8 +2,10 @@
 // NUL bytes into the tables B_01.01, B_05.01, B_05.02, B_02.02, B_06.01 and B_07.01, in that
 // order. Bad input must end in InputError; a register that is accepted must give an overlay
 // that fits the model it was built for (anything else is a bug of the importer: abort).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -11,7 +13,7 @@
 #include "model/frozen_graph.h"
 #include "model/import/dora_overlay.h"
 #include "model/import/dora_register.h"
-#include "model/overlay.h"
+#include "model/import/overlay_builder.h"
 #include "tests/fuzz/fuzz_models.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -33,12 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const msout::model::DoraRegister reg = msout::model::read_dora_register(package);
     const msout::model::ImportedOverlay imported = msout::model::dora_overlay(reg, model, {});
-    const std::string json = imported.document.dump(2);
     msout::model::Diagnostics diags;
-    const msout::model::Overlay overlay =
-        msout::model::build_overlay("fuzz.json", nlohmann::json::parse(json), diags);
-    msout::model::Model patched = model;
-    if (!diags.has_errors()) msout::model::apply_overlay(patched, overlay, diags);
+    const msout::model::Model patched =
+        msout::model::apply_imported_overlay(model, imported.document, "fuzz.json", diags);
     if (diags.has_errors()) {
       for (const auto& d : diags.errors()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
       std::abort();

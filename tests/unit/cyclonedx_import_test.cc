@@ -5,13 +5,10 @@
 
 #include <doctest/doctest.h>
 
-#include "model/frozen_graph.h"
 #include "model/import/cyclonedx_inventory.h"
 #include "model/import/cyclonedx_overlay.h"
-#include "model/overlay.h"
-#include "model/scenario_loader.h"
-#include "sim/cascade/cascade_run.h"
 #include "tests/unit/cascade_fixture.h"
+#include "tests/unit/import_support.h"
 #include "tests/unit/test_support.h"
 
 namespace {
@@ -25,8 +22,10 @@ using msout::model::read_cyclonedx_inventory;
 using msout::testing::Changes;
 using msout::testing::dump;
 using msout::testing::has;
+using msout::testing::imported_entity;
 using msout::testing::inline_model;
 using msout::testing::kMinute;
+using msout::testing::run_imported;
 
 const std::string kFile = "clinic.cdx.json";
 
@@ -69,15 +68,6 @@ std::vector<msout::model::Diagnostic> errors_of(const std::string& text) {
   }
   FAIL("accepted");
   return {};
-}
-
-const OrderedJson& entity(const OrderedJson& overlay, const std::string& id) {
-  for (const OrderedJson& e : overlay["add_entities"]) {
-    if (e["id"] == id) return e;
-  }
-  FAIL("no entity " << id);
-  static const OrderedJson none;
-  return none;
 }
 
 }  // namespace
@@ -133,7 +123,7 @@ TEST_CASE("CycloneDxImport.Overlay.ClaimByClaim") {
       msout::model::cyclonedx_overlay(read_cyclonedx_inventory({kFile, kBom}), model, {});
   const OrderedJson& doc = out.document;
   CHECK(out.org_id == "kliniek-oost");
-  const OrderedJson& booking = entity(doc, "kliniek-oost-appointments");
+  const OrderedJson& booking = imported_entity(doc, "kliniek-oost-appointments");
   CHECK(booking["kind"] == "function");
   CHECK(booking["people_served"] == 40000);
   const OrderedJson& req = booking["requires"];
@@ -147,13 +137,13 @@ TEST_CASE("CycloneDxImport.Overlay.ClaimByClaim") {
   CHECK(req[2]["on"] == "m365");  // msout:entity: the model's own entity, not a new one
   // The app: its provider is not in the model (a provider of its own, NL), and it runs on the
   // cloud tenant ("provides").
-  const OrderedJson& app = entity(doc, "booking-app");
+  const OrderedJson& app = imported_entity(doc, "booking-app");
   CHECK(app["requires"][0]["on"] == "booking-saas");
   CHECK(app["requires"][1]["on"] == "cloud-tenant");
   CHECK(app["requires"][1]["layer"] == "infra");
-  CHECK(entity(doc, "booking-saas")["jurisdiction"] == "NL");
+  CHECK(imported_entity(doc, "booking-saas")["jurisdiction"] == "NL");
   // The tenant's provider is Microsoft by name: presumed, on the model's provider (infra).
-  const OrderedJson& cloud = entity(doc, "cloud-tenant");
+  const OrderedJson& cloud = imported_entity(doc, "cloud-tenant");
   CHECK(cloud["requires"][0]["on"] == "region");
   CHECK(cloud["requires"][0]["evidence"]["confidence"] == "presumed");
 }
@@ -169,23 +159,9 @@ TEST_CASE("CycloneDxImport.Overlay.UnknownModelEntityIsAnError") {
 TEST_CASE("CycloneDxImport.Run.HandChecked") {
   // The region down at 1h: the tenant and M365 at 1h, the app at 1h (it runs on the tenant);
   // the appointments tolerate 30m: down at 1h30m.
-  Model model = small_model();
-  const auto out =
-      msout::model::cyclonedx_overlay(read_cyclonedx_inventory({kFile, kBom}), model, {});
-  msout::model::Diagnostics diags;
-  msout::model::apply_overlay(
-      model, msout::model::build_overlay("clinic.json", nlohmann::json::parse(out.document.dump()),
-                                         diags));
-  REQUIRE_FALSE(diags.has_errors());
-  const auto scenario = msout::model::load_scenario(
-      {"s.json", R"({"format":"msout-scenario/1","name":"t","horizon":"1d","levers":[
-         {"id":"l","name":"l","at":"1h","action":"down","select":{"ids":["region"]}}]})"});
-  const auto selected = msout::model::resolve_levers(scenario, model, diags);
-  const auto graph = msout::model::FrozenGraph::freeze(model);
-  const auto run = msout::cascade::run_cascade(graph, scenario, selected, scenario.horizon.seconds);
-  Changes f;
-  for (const auto& r : run.history[*model.find("kliniek-oost-appointments")]) {
-    f.emplace_back(r.time, r.state);
-  }
-  CHECK(f == Changes{{90 * kMinute, State::kDown}});
+  const Model model = small_model();
+  const OrderedJson overlay =
+      msout::model::cyclonedx_overlay(read_cyclonedx_inventory({kFile, kBom}), model, {}).document;
+  CHECK(run_imported(model, overlay, "region", "1h", "kliniek-oost-appointments") ==
+        Changes{{90 * kMinute, State::kDown}});
 }

@@ -6,14 +6,11 @@
 
 #include <doctest/doctest.h>
 
-#include "model/frozen_graph.h"
 #include "model/import/company_index.h"
 #include "model/import/dora_overlay.h"
 #include "model/import/dora_register.h"
-#include "model/overlay.h"
-#include "model/scenario_loader.h"
-#include "sim/cascade/cascade_run.h"
 #include "tests/unit/cascade_fixture.h"
+#include "tests/unit/import_support.h"
 #include "tests/unit/test_support.h"
 
 namespace {
@@ -30,8 +27,10 @@ using msout::model::ReportPackage;
 using msout::testing::Changes;
 using msout::testing::dump;
 using msout::testing::has;
+using msout::testing::imported_entity;
 using msout::testing::inline_model;
 using msout::testing::kHour;
+using msout::testing::run_imported;
 
 // LEIs with valid check digits (ISO 7064 MOD 97-10), made up for the tests.
 const std::string kBank = "7245VOORBEELDBANK088";
@@ -104,15 +103,6 @@ Model small_model() {
                       kMicrosoft + R"("},
     {"id":"mail","name":"Mail","kind":"service","jurisdiction":"US","company":"Microsoft",
      "requires":[{"on":"azure-a"}]}])");
-}
-
-const OrderedJson& entity(const OrderedJson& overlay, const std::string& id) {
-  for (const OrderedJson& e : overlay["add_entities"]) {
-    if (e["id"] == id) return e;
-  }
-  FAIL("no entity " << id);
-  static const OrderedJson none;
-  return none;
 }
 
 }  // namespace
@@ -221,7 +211,7 @@ TEST_CASE("DoraImport.Overlay.ClaimByClaim") {
   CHECK(out.org_id == "voorbeeldbank");
   CHECK(doc["format"] == "msout-overlay/1");
 
-  const OrderedJson& bank = entity(doc, "voorbeeldbank");
+  const OrderedJson& bank = imported_entity(doc, "voorbeeldbank");
   CHECK(bank["kind"] == "organisation");
   CHECK(bank["lei"] == kBank);
   CHECK(bank["evidence"]["source"] == "bank.zip:reports/b_01.01.csv");
@@ -229,7 +219,7 @@ TEST_CASE("DoraImport.Overlay.ClaimByClaim") {
 
   // Microsoft Ireland: linked by its LEI (confirmed) to the model's only Microsoft provider
   // for its IaaS; the model's company gives the jurisdiction.
-  const OrderedJson& ms = entity(doc, "microsoft-ireland-operations");
+  const OrderedJson& ms = imported_entity(doc, "microsoft-ireland-operations");
   CHECK(ms["jurisdiction"] == "IE");  // no parent named: its own headquarters
   REQUIRE(ms["requires"].size() == 1);
   CHECK(ms["requires"][0]["on"] == "azure-a");
@@ -237,14 +227,14 @@ TEST_CASE("DoraImport.Overlay.ClaimByClaim") {
   CHECK(ms["requires"][0]["evidence"]["confidence"] == "confirmed");
 
   // CoreBank runs on Microsoft (B_05.02, rank 2): it requires Microsoft, without a layer.
-  const OrderedJson& core = entity(doc, "corebank-cloud");
+  const OrderedJson& core = imported_entity(doc, "corebank-cloud");
   REQUIRE(core["requires"].size() == 1);
   CHECK(core["requires"][0]["on"] == "microsoft-ireland-operations");
   CHECK_FALSE(core["requires"][0].contains("layer"));
   CHECK(core["requires"][0]["evidence"]["source"] == "bank.zip:reports/b_05.02.csv");
 
   // F1: the bank by definition; Microsoft or EuroStack (switchover = the 4h RTO); CoreBank.
-  const OrderedJson& f1 = entity(doc, "voorbeeldbank-f1-payments");
+  const OrderedJson& f1 = imported_entity(doc, "voorbeeldbank-f1-payments");
   CHECK(f1["kind"] == "function");
   CHECK(f1["tags"] == OrderedJson::array({"dora-function", "critical-or-important"}));
   const OrderedJson& req = f1["requires"];
@@ -262,7 +252,7 @@ TEST_CASE("DoraImport.Overlay.ClaimByClaim") {
   CHECK(req[2]["effect"] == "down");
 
   // F2 relies on CoreBank only a little: degraded, not down.
-  const OrderedJson& f2 = entity(doc, "voorbeeldbank-f2-reporting");
+  const OrderedJson& f2 = imported_entity(doc, "voorbeeldbank-f2-reporting");
   CHECK(f2["requires"][1]["effect"] == "degraded");
   CHECK(f2["tags"] == OrderedJson::array({"dora-function"}));
 }
@@ -274,7 +264,7 @@ TEST_CASE("DoraImport.Overlay.NameMatchIsPresumedAndAChoiceWhenSeveral") {
     {"id":"azure-b","name":"Azure B","kind":"provider","jurisdiction":"US","company":"Microsoft"}])");
   const auto out =
       msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {});
-  const OrderedJson& ms = entity(out.document, "microsoft-ireland-operations");
+  const OrderedJson& ms = imported_entity(out.document, "microsoft-ireland-operations");
   const OrderedJson& link = ms["requires"][0];
   REQUIRE(link.contains("one_of"));
   CHECK(link["one_of"][0]["on"] == "azure-a");
@@ -296,10 +286,10 @@ TEST_CASE("DoraImport.Overlay.ParentDecidesTheJurisdiction") {
   const Model empty = inline_model("[]");
   const auto out =
       msout::model::dora_overlay(msout::model::read_dora_register(t.package()), empty, {});
-  const OrderedJson& core = entity(out.document, "corebank-cloud");
+  const OrderedJson& core = imported_entity(out.document, "corebank-cloud");
   CHECK(core["jurisdiction"] == "FR");
   CHECK(core["controlled_by"] == "EuroStack Cloud SAS (FR)");
-  const OrderedJson& ms = entity(out.document, "microsoft-ireland-operations");
+  const OrderedJson& ms = imported_entity(out.document, "microsoft-ireland-operations");
   CHECK(ms["jurisdiction"] == "IE");
   CHECK(ms["assumptions"][0].get<std::string>().find("understates foreign control") !=
         std::string::npos);
@@ -321,7 +311,8 @@ TEST_CASE("DoraImport.Overlay.AnAlternativeNamedTwiceJoinsOnce") {
               kEuroStack + "\n";
   const auto out =
       msout::model::dora_overlay(msout::model::read_dora_register(t.package()), small_model(), {});
-  const OrderedJson& group = entity(out.document, "voorbeeldbank-f1-payments")["requires"][1];
+  const OrderedJson& group =
+      imported_entity(out.document, "voorbeeldbank-f1-payments")["requires"][1];
   REQUIRE(group.contains("any"));
   CHECK(group["any"].size() == 2);
 }
@@ -339,25 +330,12 @@ TEST_CASE("DoraImport.Run.HandChecked") {
   // with it (its subcontractor). F1: its Microsoft group switches over to EuroStack in 4h
   // (the RTO), but CoreBank stays down, so F1 is down from 1h to the end. F2 relies on
   // CoreBank a little: degraded from 1h.
-  Model model = small_model();
-  const auto out =
-      msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {});
-  msout::model::Diagnostics diags;
-  msout::model::apply_overlay(
-      model,
-      msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()), diags));
-  REQUIRE_FALSE(diags.has_errors());
-  const auto scenario = msout::model::load_scenario(
-      {"s.json", R"({"format":"msout-scenario/1","name":"t","horizon":"1d","levers":[
-         {"id":"l","name":"l","at":"1h","action":"down","select":{"ids":["azure-a"]}}]})"});
-  const auto selected = msout::model::resolve_levers(scenario, model, diags);
-  REQUIRE_FALSE(diags.has_errors());
-  const auto graph = msout::model::FrozenGraph::freeze(model);
-  const auto run = msout::cascade::run_cascade(graph, scenario, selected, scenario.horizon.seconds);
+  const Model model = small_model();
+  const OrderedJson overlay =
+      msout::model::dora_overlay(msout::model::read_dora_register(Tables{}.package()), model, {})
+          .document;
   const auto changes = [&](const std::string& id) {
-    Changes c;
-    for (const auto& r : run.history[*model.find(id)]) c.emplace_back(r.time, r.state);
-    return c;
+    return run_imported(model, overlay, "azure-a", "1h", id);
   };
   CHECK(changes("microsoft-ireland-operations") == Changes{{kHour, State::kDown}});
   CHECK(changes("corebank-cloud") == Changes{{kHour, State::kDown}});
@@ -372,23 +350,9 @@ TEST_CASE("DoraImport.Run.AlternativeTakesOverAfterTheRto") {
   Tables t;
   t.b_02_02 = "c0010,c0030,c0050,c0060,c0180\nCA-1," + kMicrosoft + ",F1,S17,x797\n";
   t.b_05_02 = "c0010,c0020,c0030,c0050\n";
-  Model model = small_model();
-  const auto out =
-      msout::model::dora_overlay(msout::model::read_dora_register(t.package()), model, {});
-  msout::model::Diagnostics diags;
-  msout::model::apply_overlay(
-      model,
-      msout::model::build_overlay("bank.json", nlohmann::json::parse(out.document.dump()), diags));
-  REQUIRE_FALSE(diags.has_errors());
-  const auto scenario = msout::model::load_scenario(
-      {"s.json", R"({"format":"msout-scenario/1","name":"t","horizon":"1d","levers":[
-         {"id":"l","name":"l","at":"1h","action":"down","select":{"ids":["azure-a"]}}]})"});
-  const auto selected = msout::model::resolve_levers(scenario, model, diags);
-  const auto graph = msout::model::FrozenGraph::freeze(model);
-  const auto run = msout::cascade::run_cascade(graph, scenario, selected, scenario.horizon.seconds);
-  Changes f1;
-  for (const auto& r : run.history[*model.find("voorbeeldbank-f1-payments")]) {
-    f1.emplace_back(r.time, r.state);
-  }
-  CHECK(f1 == Changes{{kHour, State::kDown}, {5 * kHour, State::kUp}});
+  const Model model = small_model();
+  const OrderedJson overlay =
+      msout::model::dora_overlay(msout::model::read_dora_register(t.package()), model, {}).document;
+  CHECK(run_imported(model, overlay, "azure-a", "1h", "voorbeeldbank-f1-payments") ==
+        Changes{{kHour, State::kDown}, {5 * kHour, State::kUp}});
 }
